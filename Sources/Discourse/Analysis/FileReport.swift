@@ -1,0 +1,33 @@
+/// A comment with every score the analyzer computed for it. Renderers read rows of these.
+public struct ScoredComment: Sendable {
+    public var comment: Comment
+
+    public init(comment: Comment) {
+        self.comment = comment
+    }
+}
+
+/// Everything the analyzer found in one document: the segmentation, the scored comments, and the
+/// per-file figures of the summary line.
+public struct FileReport: Sendable {
+    public var file: String
+    /// Number of input lines.
+    public var lineCount: Int
+    public var segmentation: Segmentation
+    public var comments: [ScoredComment]
+    public var warnings: [InputWarning]
+
+    public init(
+        file: String, lineCount: Int, segmentation: Segmentation, comments: [ScoredComment],
+        warnings: [InputWarning] = []
+    ) {
+        self.file = file
+        self.lineCount = lineCount
+        self.segmentation = segmentation
+        self.comments = comments
+        self.warnings = warnings
+    }
+
+    /// Article text lines (body only; header and boilerplate excluded).
+    public var articleLineCount: Int { segmentation.articleLineCount }
+}

@@ -1,0 +1,42 @@
+/// Why an input could not be analysed. Every case names the input and says what the user can do.
+public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notFound(path: String)
+    case unreadable(path: String, reason: String)
+    case binary(path: String, offset: Int)
+    case noTextFiles(directory: String)
+    case unsupportedEncoding(path: String, encoding: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path):
+            return "\(path): no such file or directory"
+        case .unreadable(let path, let reason):
+            return "\(path): cannot read (\(reason))"
+        case .binary(let path, let offset):
+            return "\(path): looks like a binary file (NUL byte at offset \(offset)); expected UTF-8 text"
+        case .noTextFiles(let directory):
+            return "\(directory): directory holds no *.txt files"
+        case .unsupportedEncoding(let path, let encoding):
+            return "\(path): \(encoding) is not supported; convert the file to UTF-8"
+        }
+    }
+}
+
+/// Something odd about an input that did not stop the analysis (it is reported on stderr).
+public struct InputWarning: Equatable, Sendable, CustomStringConvertible {
+    public var path: String
+    /// 1-based line the warning is about, when it is about one.
+    public var line: Int?
+    public var message: String
+
+    public init(path: String, line: Int? = nil, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        if let line { return "\(path):\(line): warning: \(message)" }
+        return "\(path): warning: \(message)"
+    }
+}

@@ -1,0 +1,162 @@
+/// Turns the bytes of an input file into text without ever failing on odd bytes.
+///
+/// - UTF-8 BOM: dropped. UTF-16 (LE or BE) with a BOM: decoded. UTF-32 is refused with a message.
+/// - NUL bytes in the first 8 KiB of a file without a UTF-16 BOM: the file is binary (the same rule
+///   git and grep use); refused with the offset, so a batch reports it and goes on.
+/// - Later NUL bytes and invalid UTF-8: replaced by U+FFFD, with one warning naming the first line.
+public enum TextDecoder {
+    /// Bytes inspected for NULs before a file is called binary.
+    public static let binarySniffLength = 8192
+
+    public static func decode(_ bytes: [UInt8], path: String) -> Result<DecodedText, InputError> {
+        bytes.withUnsafeBufferPointer { decode($0, path: path) }
+    }
+
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Result<DecodedText, InputError> {
+        let count = bytes.count
+        if count >= 4, bytes[0] == 0xFF, bytes[1] == 0xFE, bytes[2] == 0, bytes[3] == 0 {
+            return .failure(.unsupportedEncoding(path: path, encoding: "UTF-32"))
+        }
+        if count >= 4, bytes[0] == 0, bytes[1] == 0, bytes[2] == 0xFE, bytes[3] == 0xFF {
+            return .failure(.unsupportedEncoding(path: path, encoding: "UTF-32"))
+        }
+        if count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            return .success(decodeUTF16(bytes, bigEndian: bytes[0] == 0xFE, path: path))
+        }
+        var start = 0
+        var warnings: [InputWarning] = []
+        if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            start = 3
+        }
+        let sniffEnd = min(count, start + binarySniffLength)
+        var i = start
+        while i < sniffEnd {
+            if bytes[i] == 0 { return .failure(.binary(path: path, offset: i)) }
+            i += 1
+        }
+        let body = UnsafeBufferPointer(rebasing: bytes[start...])
+        if let bad = firstInvalidOffset(body) {
+            warnings.append(
+                InputWarning(
+                    path: path, line: lineNumber(of: bad, in: body),
+                    message: "invalid UTF-8 or NUL bytes replaced with U+FFFD"))
+            return .success(DecodedText(text: repaired(body), warnings: warnings))
+        }
+        return .success(DecodedText(text: String(decoding: body, as: UTF8.self), warnings: warnings))
+    }
+
+    /// Offset of the first byte that is not part of valid UTF-8 (or is NUL), or nil.
+    static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b >= 0x01 && b < 0x80 {
+                i += 1
+                continue
+            }
+            if b == 0 { return i }
+            let length = UTF8Scalar.sequenceLength(bytes, at: i)
+            if length == 0 { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// Valid UTF-8 with NULs and bad sequences replaced by U+FFFD.
+    static func repaired(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b >= 0x01 && b < 0x80 {
+                out.append(b)
+                i += 1
+                continue
+            }
+            let length = b == 0 ? 0 : UTF8Scalar.sequenceLength(bytes, at: i)
+            if length == 0 {
+                out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                i += 1
+            } else {
+                out.append(contentsOf: bytes[i..<(i + length)])
+                i += length
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func lineNumber(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var line = 1
+        var i = 0
+        while i < offset {
+            if bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) {
+                line += 1
+            }
+            i += 1
+        }
+        return line
+    }
+
+    static func decodeUTF16(_ bytes: UnsafeBufferPointer<UInt8>, bigEndian: Bool, path: String) -> DecodedText {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 2
+        while i + 1 < bytes.count {
+            let a = UInt16(bytes[i])
+            let b = UInt16(bytes[i + 1])
+            units.append(bigEndian ? (a << 8 | b) : (b << 8 | a))
+            i += 2
+        }
+        var warnings: [InputWarning] = []
+        if bytes.count % 2 == 1 {
+            warnings.append(InputWarning(path: path, message: "UTF-16 file has an odd number of bytes; last byte ignored"))
+        }
+        var text = String(decoding: units, as: UTF16.self)
+        if text.utf8.contains(0) {
+            text = String(decoding: text.utf8.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+        }
+        return DecodedText(text: text, warnings: warnings)
+    }
+}
+
+/// Text ready for analysis, with what the decoder had to repair.
+public struct DecodedText: Sendable {
+    public var text: String
+    public var warnings: [InputWarning]
+
+    public init(text: String, warnings: [InputWarning] = []) {
+        self.text = text
+        self.warnings = warnings
+    }
+}
+
+/// Minimal UTF-8 validation used by the decoder (strict: no overlongs, no surrogates, max U+10FFFF).
+enum UTF8Scalar {
+    /// Length of the valid sequence starting at `i`, or 0 when the bytes there are not valid UTF-8.
+    static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let n = bytes.count
+        let b0 = bytes[i]
+        @inline(__always) func cont(_ k: Int) -> Bool { i + k < n && bytes[i + k] & 0xC0 == 0x80 }
+        switch b0 {
+        case 0xC2...0xDF:
+            return cont(1) ? 2 : 0
+        case 0xE0:
+            return cont(1) && bytes[i + 1] >= 0xA0 && cont(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF:
+            return cont(1) && cont(2) ? 3 : 0
+        case 0xED:
+            return cont(1) && bytes[i + 1] < 0xA0 && cont(2) ? 3 : 0
+        case 0xF0:
+            return cont(1) && bytes[i + 1] >= 0x90 && cont(2) && cont(3) ? 4 : 0
+        case 0xF1...0xF3:
+            return cont(1) && cont(2) && cont(3) ? 4 : 0
+        case 0xF4:
+            return cont(1) && bytes[i + 1] < 0x90 && cont(2) && cont(3) ? 4 : 0
+        default:
+            return 0
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// CSV as RFC 4180 writes it: comma-separated, CRLF line ends, fields holding a comma, quote, CR or
+/// LF quoted, inner quotes doubled.
+///
+/// Free-text cells (``Column/Kind/text``) that begin with `=`, `+`, `-`, `@`, tab or CR get a leading
+/// `'` so a spreadsheet shows them instead of running them as formulas (OWASP's CSV-injection
+/// advice). Numeric and label columns are never altered: "-0.5" stays a number.
+public struct CSVWriter: Sendable {
+    public var formulaGuard: Bool
+
+    public init(formulaGuard: Bool = true) {
+        self.formulaGuard = formulaGuard
+    }
+
+    /// The header row, CRLF-terminated.
+    public func header(_ columns: [Column]) -> String {
+        record(columns.map(\.name))
+    }
+
+    /// One data row, CRLF-terminated.
+    public func row(_ comment: ScoredComment, in report: FileReport, columns: [Column]) -> String {
+        record(columns.map { cell($0.value(comment, in: report), kind: $0.kind) })
+    }
+
+    /// A record of already-formatted fields.
+    public func record(_ fields: [String]) -> String {
+        var out = ""
+        for (i, field) in fields.enumerated() {
+            if i > 0 { out += "," }
+            out += Self.quoted(field)
+        }
+        out += "\r\n"
+        return out
+    }
+
+    /// The text of one cell before quoting.
+    public func cell(_ value: CellValue, kind: Column.Kind) -> String {
+        switch value {
+        case .null: return ""
+        case .integer(let i): return String(i)
+        case .number(let d): return NumberFormat.fixed(d)
+        case .text(let s):
+            guard formulaGuard, kind == .text, let first = s.utf8.first else { return s }
+            switch first {
+            case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: return "'" + s
+            default: return s
+            }
+        }
+    }
+
+    /// `field` quoted when it must be (comma, quote, CR, LF), with quotes doubled.
+    public static func quoted(_ field: String) -> String {
+        var needs = false
+        for b in field.utf8 where b == 0x2C || b == 0x22 || b == 0x0D || b == 0x0A {
+            needs = true
+            break
+        }
+        guard needs else { return field }
+        var out = "\""
+        for ch in field.unicodeScalars {
+            if ch == "\"" { out += "\"\"" } else { out.unicodeScalars.append(ch) }
+        }
+        out += "\""
+        return out
+    }
+}

@@ -1,0 +1,70 @@
+/// One value in an output row.
+public enum CellValue: Sendable, Equatable {
+    case text(String)
+    case integer(Int)
+    case number(Double)
+    case null
+}
+
+/// One column of the per-comment rows that `score`, `triage` and `export` print.
+///
+/// Every format (table, CSV, JSON Lines, HTML) reads the same column list, so a scorer adds its
+/// columns in one place and they appear everywhere, with the same names.
+public struct Column: Sendable {
+    public enum Kind: Sendable {
+        /// Free text written by someone else (comment text, author): CSV guards it against formulas.
+        case text
+        /// A value from a fixed vocabulary (labels, reason names).
+        case label
+        case integer
+        /// A real number, printed with four decimals.
+        case number
+    }
+
+    public let name: String
+    public let kind: Kind
+    /// One line for the README's column reference: type, range, meaning.
+    public let help: String
+    let extract: @Sendable (ScoredComment, FileReport) -> CellValue
+
+    public init(
+        _ name: String, _ kind: Kind, help: String,
+        value: @escaping @Sendable (ScoredComment, FileReport) -> CellValue
+    ) {
+        self.name = name
+        self.kind = kind
+        self.help = help
+        self.extract = value
+    }
+
+    public func value(_ row: ScoredComment, in report: FileReport) -> CellValue {
+        extract(row, report)
+    }
+}
+
+/// The per-comment columns, in output order.
+public enum CommentColumns {
+    public static let base: [Column] = [
+        Column("file", .text, help: "text: the input file (\"-\" for stdin)") { _, r in .text(r.file) },
+        Column("comment", .integer, help: "integer >= 1: position of the comment in its file") { c, _ in
+            .integer(c.comment.index)
+        },
+        Column("line", .integer, help: "integer >= 1: line of the comment's first text line") { c, _ in
+            .integer(c.comment.line)
+        },
+        Column("author", .text, help: "text or empty: author named by a furniture line") { c, _ in
+            c.comment.author.map(CellValue.text) ?? .null
+        },
+        Column("posted", .text, help: "text or empty: date/time named by a furniture line, as written") { c, _ in
+            c.comment.posted.map(CellValue.text) ?? .null
+        },
+        Column("text", .text, help: "text: the comment (paragraphs joined by a line feed)") { c, _ in
+            .text(c.comment.text)
+        },
+    ]
+
+    /// Every column, base first, then each scorer's.
+    public static var all: [Column] { base }
+
+    public static func named(_ name: String) -> Column? { all.first { $0.name == name } }
+}

@@ -1,0 +1,132 @@
+/// A small JSON writer that keeps keys in the order given (the output contract names an order) and
+/// escapes every control character, so each line of JSON Lines output is valid UTF-8 JSON.
+public struct JSONWriter {
+    public private(set) var output = ""
+    private var needsComma: [Bool] = []
+
+    public init() {}
+
+    public mutating func beginObject() {
+        separate()
+        output += "{"
+        needsComma.append(false)
+    }
+
+    public mutating func endObject() {
+        output += "}"
+        needsComma.removeLast()
+    }
+
+    public mutating func beginArray() {
+        separate()
+        output += "["
+        needsComma.append(false)
+    }
+
+    public mutating func endArray() {
+        output += "]"
+        needsComma.removeLast()
+    }
+
+    /// Writes `"key":`; the next value written is its value.
+    public mutating func key(_ name: String) {
+        separate()
+        Self.appendString(name, to: &output)
+        output += ":"
+        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+    }
+
+    public mutating func string(_ value: String) {
+        separate()
+        Self.appendString(value, to: &output)
+    }
+
+    public mutating func integer(_ value: Int) {
+        separate()
+        output += String(value)
+    }
+
+    public mutating func number(_ value: Double, digits: Int = 4) {
+        separate()
+        output += value.isFinite ? NumberFormat.fixed(value, digits: digits) : "null"
+    }
+
+    public mutating func bool(_ value: Bool) {
+        separate()
+        output += value ? "true" : "false"
+    }
+
+    public mutating func null() {
+        separate()
+        output += "null"
+    }
+
+    public mutating func cell(_ value: CellValue) {
+        switch value {
+        case .text(let s): string(s)
+        case .integer(let i): integer(i)
+        case .number(let d): number(d)
+        case .null: null()
+        }
+    }
+
+    /// Writes `"key": value` for a cell.
+    public mutating func field(_ name: String, _ value: CellValue) {
+        key(name)
+        cell(value)
+    }
+
+    private mutating func separate() {
+        guard !needsComma.isEmpty else { return }
+        if needsComma[needsComma.count - 1] {
+            output += ","
+        } else {
+            needsComma[needsComma.count - 1] = true
+        }
+    }
+
+    /// Appends `value` as a JSON string literal, scanning its UTF-8 bytes and copying safe runs whole.
+    public static func appendString(_ value: String, to out: inout String) {
+        out += "\""
+        var copy = value
+        copy.withUTF8 { p in
+            let n = p.count
+            var runStart = 0
+            var i = 0
+            func flush(_ end: Int) {
+                if end > runStart { out += String(decoding: UnsafeBufferPointer(rebasing: p[runStart..<end]), as: UTF8.self) }
+            }
+            while i < n {
+                let b = p[i]
+                var escape: String?
+                var length = 1
+                switch b {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x00..<0x20, 0x7F:
+                    let hex = String(b, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                case 0xE2 where i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9):
+                    // U+2028/U+2029 are valid JSON but end lines in JavaScript and some readers.
+                    escape = p[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    length = 3
+                default:
+                    break
+                }
+                if let escape {
+                    flush(i)
+                    out += escape
+                    i += length
+                    runStart = i
+                } else {
+                    i += 1
+                }
+            }
+            flush(n)
+        }
+        out += "\""
+    }
+}

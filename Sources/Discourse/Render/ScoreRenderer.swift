@@ -1,0 +1,96 @@
+/// Output of `comments score`: one row per comment in the format asked for.
+public enum ScoreRenderer {
+    /// A column of the terminal table: a short title and how to show a comment in it.
+    public struct TableColumn: Sendable {
+        public var title: String
+        public var alignRight: Bool
+        public var value: @Sendable (ScoredComment) -> String
+
+        public init(_ title: String, alignRight: Bool = false, value: @escaping @Sendable (ScoredComment) -> String) {
+            self.title = title
+            self.alignRight = alignRight
+            self.value = value
+        }
+    }
+
+    /// The columns the terminal table shows before the comment text (scorers add theirs).
+    public static let tableColumns: [TableColumn] = [
+        TableColumn("#", alignRight: true) { String($0.comment.index) },
+        TableColumn("line", alignRight: true) { String($0.comment.line) },
+    ]
+
+    /// Aligned table with the text truncated to `width`, then the summary line.
+    public static func table(_ report: FileReport, width: Int, color: Bool) -> String {
+        let showAuthor = report.comments.contains { $0.comment.author != nil }
+        var specs = tableColumns.map { TextTable.ColumnSpec($0.title, alignRight: $0.alignRight) }
+        if showAuthor { specs.append(.init("author")) }
+        specs.append(.init("text", flexible: true))
+        var table = TextTable(columns: specs)
+        for row in report.comments {
+            var cells = tableColumns.map { $0.value(row) }
+            if showAuthor { cells.append(DisplayWidth.truncate(row.comment.author ?? "", to: 18)) }
+            cells.append(row.comment.text)
+            table.append(cells)
+        }
+        var out = report.comments.isEmpty ? "" : table.render(width: width, color: color)
+        let line = summary(report)
+        out += (color ? Style.dim.apply(line) : line) + "\n"
+        return out
+    }
+
+    /// "file: 34 lines, 28 article lines, 6 comments (confidence 0.93)".
+    public static func summary(_ report: FileReport) -> String {
+        let s = report.segmentation
+        let n = report.comments.count
+        return
+            "\(report.file): \(report.lineCount) lines, \(s.articleLineCount) article lines, \(n) comment\(n == 1 ? "" : "s") found (confidence \(NumberFormat.fixed(s.confidence, digits: 2)))"
+    }
+
+    /// One JSON object per comment (JSON Lines), keys in column order.
+    public static func jsonl(_ report: FileReport, columns: [Column] = CommentColumns.all) -> String {
+        var out = ""
+        for row in report.comments {
+            out += object(row, report: report, columns: columns)
+            out += "\n"
+        }
+        return out
+    }
+
+    /// One JSON object for the whole file: the summary figures and the comment rows.
+    public static func json(_ report: FileReport, columns: [Column] = CommentColumns.all) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("file", .text(report.file))
+        w.field("lines", .integer(report.lineCount))
+        w.field("article_lines", .integer(report.articleLineCount))
+        w.field("comments_found", .integer(report.comments.count))
+        w.key("first_comment_line")
+        if let first = report.segmentation.firstCommentLine { w.integer(first + 1) } else { w.null() }
+        w.field("confidence", .number(report.segmentation.confidence))
+        w.key("comments")
+        w.beginArray()
+        for row in report.comments {
+            w.beginObject()
+            for column in columns { w.field(column.name, column.value(row, in: report)) }
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.output + "\n"
+    }
+
+    static func object(_ row: ScoredComment, report: FileReport, columns: [Column]) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        for column in columns { w.field(column.name, column.value(row, in: report)) }
+        w.endObject()
+        return w.output
+    }
+
+    /// CSV rows (no header) for every comment of the file.
+    public static func csvRows(_ report: FileReport, writer: CSVWriter, columns: [Column] = CommentColumns.all) -> String {
+        var out = ""
+        for row in report.comments { out += writer.row(row, in: report, columns: columns) }
+        return out
+    }
+}

@@ -1,0 +1,79 @@
+/// An aligned plain-text table for the terminal: fixed columns sized to their widest cell, and one
+/// flexible column (usually the comment text) that takes the remaining width and is truncated.
+public struct TextTable: Sendable {
+    public struct ColumnSpec: Sendable {
+        public var title: String
+        public var alignRight: Bool
+        /// The column that takes the width left over.
+        public var flexible: Bool
+
+        public init(_ title: String, alignRight: Bool = false, flexible: Bool = false) {
+            self.title = title
+            self.alignRight = alignRight
+            self.flexible = flexible
+        }
+    }
+
+    public var columns: [ColumnSpec]
+    public var rows: [[String]] = []
+    /// Optional ANSI style per row (e.g. a colour for a sentiment label), applied to the whole row.
+    public var rowStyles: [Style?] = []
+
+    public init(columns: [ColumnSpec]) {
+        self.columns = columns
+    }
+
+    public mutating func append(_ cells: [String], style: Style? = nil) {
+        rows.append(cells)
+        rowStyles.append(style)
+    }
+
+    /// The table as lines fitting `width` terminal columns.
+    public func render(width: Int, color: Bool) -> String {
+        let gap = 2
+        var widths = columns.map { DisplayWidth.of($0.title) }
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count && !columns[i].flexible {
+                widths[i] = max(widths[i], DisplayWidth.of(cell))
+            }
+        }
+        if let flex = columns.firstIndex(where: \.flexible) {
+            let fixed = widths.enumerated().filter { $0.offset != flex }.reduce(0) { $0 + $1.element }
+            widths[flex] = max(12, width - fixed - gap * (columns.count - 1))
+        }
+        var out = ""
+        func line(_ cells: [String], style: Style?) {
+            var parts: [String] = []
+            for (i, spec) in columns.enumerated() {
+                let cell = i < cells.count ? cells[i] : ""
+                let cut = DisplayWidth.truncate(cell, to: widths[i])
+                let isLast = i == columns.count - 1
+                parts.append(isLast && !spec.alignRight ? cut : DisplayWidth.pad(cut, to: widths[i], right: spec.alignRight))
+            }
+            let text = parts.joined(separator: String(repeating: " ", count: gap))
+            out += (color ? style?.apply(text) : nil) ?? text
+            out += "\n"
+        }
+        line(columns.map(\.title), style: .bold)
+        for (row, style) in zip(rows, rowStyles) { line(row, style: style) }
+        return out
+    }
+}
+
+/// ANSI text styles, used only when output goes to a terminal and `NO_COLOR` is unset.
+public enum Style: Sendable {
+    case bold, dim, red, green, yellow, cyan
+
+    var code: String {
+        switch self {
+        case .bold: return "1"
+        case .dim: return "2"
+        case .red: return "31"
+        case .green: return "32"
+        case .yellow: return "33"
+        case .cyan: return "36"
+        }
+    }
+
+    public func apply(_ text: String) -> String { "\u{1B}[\(code)m\(text)\u{1B}[0m" }
+}

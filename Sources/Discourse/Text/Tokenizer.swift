@@ -1,0 +1,578 @@
+/// Splits a text into ``Token``s by scanning its UTF-8 bytes once.
+///
+/// ASCII takes a fast path of byte comparisons; a non-ASCII scalar is decoded only where it occurs
+/// (letters join words, emoji sequences become one token, typographic punctuation is flagged).
+/// Reddit-style markup is read, not kept: `> quote` lines, `~~struck~~` and `*emphasis*` set flags
+/// on the words they cover, so each scorer can decide what quoted or withdrawn words mean.
+public enum Tokenizer {
+    public static func tokenize(_ text: String) -> TokenizedText {
+        var copy = text
+        return copy.withUTF8 { tokenize(bytes: $0) }
+    }
+
+    public static func tokenize(bytes input: UnsafeBufferPointer<UInt8>) -> TokenizedText {
+        if let decoded = HTMLEntities.decode(input) {
+            return decoded.withUnsafeBufferPointer { bytes in
+                var scanner = Scanner(bytes: bytes)
+                return scanner.run()
+            }
+        }
+        var scanner = Scanner(bytes: input)
+        return scanner.run()
+    }
+}
+
+/// ASCII classification used by the scanner and by other byte-level code in the library.
+public enum ASCII {
+    @inlinable public static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    @inlinable public static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    @inlinable public static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+    @inlinable public static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+    @inlinable public static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+    @inlinable public static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
+    @inlinable public static func isSentenceEnd(_ b: UInt8) -> Bool { b == 0x2E || b == 0x21 || b == 0x3F }
+}
+
+/// Decoding of one scalar from valid UTF-8 (the tokenizer's input always comes from a `String`).
+enum UTF8Decode {
+    @inline(__always)
+    static func scalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (value: UInt32, length: Int) {
+        let b0 = UInt32(p[i])
+        let n = p.count
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0, i + 1 < n { return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0, i + 2 < n {
+            return ((b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3)
+        }
+        if i + 3 < n {
+            return (
+                (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                    | UInt32(p[i + 3] & 0x3F), 4
+            )
+        }
+        return (0xFFFD, 1)
+    }
+}
+
+/// What a non-ASCII scalar means to the scanner.
+enum ScalarClass {
+    case letter, mark, apostrophe, space, emoji, typographicPunctuation, punctuation, symbol
+
+    static func of(_ v: UInt32) -> ScalarClass {
+        switch v {
+        case 0x2019, 0x2018, 0x02BC: return .apostrophe
+        case 0x00A0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0xFEFF, 0x2028, 0x2029, 0x0085: return .space
+        case 0x201C, 0x201D, 0x201E, 0x201A, 0x2013, 0x2014, 0x2015, 0x2026, 0x00AB, 0x00BB, 0x2022, 0x2032, 0x2033:
+            return .typographicPunctuation
+        case 0x1F000...0x1FAFF, 0x2600...0x27BF, 0x2B00...0x2BFF, 0x1F1E6...0x1F1FF:
+            return .emoji
+        default:
+            break
+        }
+        guard let scalar = Unicode.Scalar(v) else { return .symbol }
+        let properties = scalar.properties
+        if properties.isAlphabetic { return .letter }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return .mark
+        case .decimalNumber: return .letter
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation:
+            return .punctuation
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return .space
+        default:
+            return properties.isEmoji && v >= 0x203C ? .emoji : .symbol
+        }
+    }
+
+    /// Scalars that continue an emoji sequence: variation selectors, skin tones, keycap, tags.
+    static func continuesEmoji(_ v: UInt32) -> Bool {
+        v == 0xFE0F || v == 0xFE0E || (v >= 0x1F3FB && v <= 0x1F3FF) || v == 0x20E3 || (v >= 0xE0020 && v <= 0xE007F)
+    }
+}
+
+/// ASCII emoticons, longest first so that `:-)` wins over `:-`.
+let emoticonTable: [[UInt8]] = [
+    ">:-(", ">:(", ":'-(", ":'(", ":-)", ":-(", ":-D", ":-P", ":-p", ":-/", ":-|", ":-*", ":-O", ":-o", ";-)",
+    "</3", "^_^", "^^", "-_-", ":)", ":(", ":D", ":P", ":p", ":/", ":|", ":*", ":O", ":o", ";)", ";P", ";D",
+    "=)", "=(", "=D", ":]", ":[", "<3", "XD", "xD", "xd", ":3", "8)",
+].map { Array($0.utf8) }
+
+struct Scanner {
+    let p: UnsafeBufferPointer<UInt8>
+    var tokens: [Token] = []
+    var normalized: [UInt8] = []
+    var sentence: Int32 = 0
+    var pendingBreak = false
+    var spaceBefore = true
+    var struck = false
+    var emphasized = false
+    var quoted = false
+    var hyphenPending = false
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.p = bytes
+        tokens.reserveCapacity(bytes.count / 4 + 4)
+        normalized.reserveCapacity(bytes.count)
+    }
+
+    mutating func run() -> TokenizedText {
+        let n = p.count
+        var i = 0
+        // A `> quote` line (also `&gt;` decoded upstream): all of it is someone else's words.
+        while i < n, ASCII.isSpace(p[i]) { i += 1 }
+        if i < n, p[i] == 0x3E, !(i + 1 < n && (p[i + 1] == 0x3A || p[i + 1] == 0x3D)) {
+            quoted = true
+            while i < n, p[i] == 0x3E || p[i] == 0x20 { i += 1 }
+        }
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                if ASCII.isSpace(b) {
+                    markSpace()
+                    i += 1
+                } else if ASCII.isLetter(b) || ASCII.isDigit(b) {
+                    if let length = urlLength(at: i) {
+                        emit(start: i, end: i + length, kind: .url, flags: [])
+                        i += length
+                    } else if let length = emoticonLength(at: i) {
+                        emit(start: i, end: i + length, kind: .emoticon, flags: [])
+                        i += length
+                    } else {
+                        i = scanWord(from: i)
+                    }
+                } else {
+                    i = scanASCIISymbol(from: i)
+                }
+            } else {
+                let (v, length) = UTF8Decode.scalar(p, i)
+                switch ScalarClass.of(v) {
+                case .letter, .mark:
+                    i = scanWord(from: i)
+                case .space:
+                    markSpace()
+                    i += length
+                case .emoji:
+                    i = scanEmoji(from: i)
+                case .apostrophe, .typographicPunctuation:
+                    emitTypographic(start: i, end: i + length, value: v)
+                    if v == 0x2026 { pendingBreak = true }
+                    i += length
+                case .punctuation:
+                    emit(start: i, end: i + length, kind: .punctuation, flags: [])
+                    i += length
+                case .symbol:
+                    emit(start: i, end: i + length, kind: .symbol, flags: [])
+                    i += length
+                }
+            }
+        }
+        let sentences = tokens.isEmpty ? 0 : Int(tokens[tokens.count - 1].sentence) + 1
+        return TokenizedText(
+            bytes: Array(p), normalized: normalized, tokens: tokens, sentenceCount: sentences, isQuoteLine: quoted)
+    }
+
+    @inline(__always)
+    mutating func markSpace() {
+        spaceBefore = true
+        hyphenPending = false
+        if pendingBreak {
+            sentence += 1
+            pendingBreak = false
+        }
+    }
+
+    // MARK: Emitting
+
+    @inline(__always)
+    mutating func contextFlags() -> TokenFlags {
+        var f: TokenFlags = []
+        if struck { f.insert(.struck) }
+        if emphasized { f.insert(.emphasized) }
+        if quoted { f.insert(.quoted) }
+        if spaceBefore { f.insert(.spaceBefore) }
+        return f
+    }
+
+    /// Emits a token whose normalised form is its surface, ASCII-lowercased.
+    mutating func emit(start: Int, end: Int, kind: TokenKind, flags: TokenFlags) {
+        let normStart = normalized.count
+        var h = TermHash.seed
+        for k in start..<end {
+            let c = ASCII.lower(p[k])
+            normalized.append(c)
+            h = TermHash.add(h, c)
+        }
+        append(start: start, end: end, normStart: normStart, key: h, kind: kind, flags: flags)
+    }
+
+    mutating func append(start: Int, end: Int, normStart: Int, key: UInt64, kind: TokenKind, flags: TokenFlags) {
+        if pendingBreak, kind != .punctuation {
+            // "wow!great" has no space, but a new word after terminal punctuation still starts a sentence
+            // when the writer left a space; without one we keep the sentence (e.g. "3.5", "e.g.").
+            pendingBreak = false
+        }
+        var f = flags.union(contextFlags())
+        if hyphenPending {
+            f.insert(.hyphenJoined)
+            hyphenPending = false
+        }
+        tokens.append(
+            Token(
+                start: Int32(start), end: Int32(end), normStart: Int32(normStart), normEnd: Int32(normalized.count),
+                key: key, kind: kind, flags: f, sentence: sentence))
+        spaceBefore = false
+    }
+
+    mutating func emitTypographic(start: Int, end: Int, value: UInt32) {
+        let ascii: UInt8
+        switch value {
+        case 0x2019, 0x2018, 0x02BC, 0x201A: ascii = 0x27
+        case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB, 0x2033: ascii = 0x22
+        case 0x2013, 0x2014, 0x2015: ascii = 0x2D
+        case 0x2026: ascii = 0x2E
+        default: ascii = 0x2A
+        }
+        let normStart = normalized.count
+        normalized.append(ascii)
+        append(
+            start: start, end: end, normStart: normStart, key: TermHash.add(TermHash.seed, ascii), kind: .punctuation,
+            flags: .typographic)
+    }
+
+    // MARK: Words and numbers
+
+    /// Scans a word or number starting at `start`; returns the index after it.
+    mutating func scanWord(from start: Int) -> Int {
+        let n = p.count
+        var j = start
+        let normStart = normalized.count
+        var h = TermHash.seed
+        var letters = 0
+        var digits = 0
+        var upper = 0
+        var lower = 0
+        var firstUpper = false
+        var lastLetter: UInt8 = 0
+        var run = 0
+        var flags: TokenFlags = []
+        var isEmail = false
+
+        @inline(__always) func letterAt(_ k: Int) -> Bool {
+            guard k < n else { return false }
+            let c = p[k]
+            if c < 0x80 { return ASCII.isLetter(c) }
+            let cls = ScalarClass.of(UTF8Decode.scalar(p, k).value)
+            return cls == .letter
+        }
+
+        scan: while j < n {
+            let c = p[j]
+            if c < 0x80 {
+                if ASCII.isLetter(c) {
+                    if letters == 0 && digits == 0 { firstUpper = ASCII.isUpper(c) }
+                    if ASCII.isUpper(c) { upper += 1 } else { lower += 1 }
+                    let l = ASCII.lower(c)
+                    if l == lastLetter { run += 1; if run >= 3 { flags.insert(.elongated) } } else { lastLetter = l; run = 1 }
+                    letters += 1
+                    normalized.append(l)
+                    h = TermHash.add(h, l)
+                    j += 1
+                    continue
+                }
+                if ASCII.isDigit(c) {
+                    digits += 1
+                    lastLetter = 0
+                    normalized.append(c)
+                    h = TermHash.add(h, c)
+                    j += 1
+                    continue
+                }
+                switch c {
+                case 0x27:  // apostrophe inside a word: don't, o'clock
+                    if letters > 0, letterAt(j + 1) {
+                        normalized.append(0x27)
+                        h = TermHash.add(h, 0x27)
+                        j += 1
+                        continue
+                    }
+                case 0x2E, 0x2C:  // 3.5, 1,000
+                    if letters == 0, digits > 0, j + 1 < n, ASCII.isDigit(p[j + 1]) {
+                        normalized.append(c)
+                        h = TermHash.add(h, c)
+                        j += 1
+                        continue
+                    }
+                case 0x2A, 0x24:  // f*ck, sh**, a$$ (not a closing *emphasis*)
+                    if letters > 0 {
+                        var k = j
+                        while k < n, p[k] == c { k += 1 }
+                        let closesEmphasis = c == 0x2A && emphasized && !letterAt(k)
+                        if !closesEmphasis && (letterAt(k) || (k - j) >= 2 || c == 0x24 || letters <= 3) {
+                            for _ in j..<k {
+                                normalized.append(c)
+                                h = TermHash.add(h, c)
+                            }
+                            flags.insert(.obfuscated)
+                            j = k
+                            continue
+                        }
+                    }
+                case 0x40:  // b@stard; name@example.com
+                    if letters > 0, letterAt(j + 1) {
+                        var k = j + 1
+                        var dot = false
+                        while k < n, !ASCII.isSpace(p[k]) {
+                            if p[k] == 0x2E { dot = true }
+                            k += 1
+                        }
+                        if dot {
+                            isEmail = true
+                            j = k
+                            while j > start, [0x2E, 0x2C, 0x29, 0x3B, 0x3A, 0x21, 0x3F].contains(p[j - 1]) { j -= 1 }
+                            break scan
+                        }
+                        normalized.append(c)
+                        h = TermHash.add(h, c)
+                        flags.insert(.obfuscated)
+                        j += 1
+                        continue
+                    }
+                case 0x2D:  // down-to-earth: split, and mark the next word as joined
+                    if letters > 0, letterAt(j + 1) {
+                        finishWord(
+                            start: start, end: j, normStart: normStart, hash: h, letters: letters, digits: digits,
+                            upper: upper, lower: lower, firstUpper: firstUpper, flags: flags)
+                        hyphenPending = true
+                        return j + 1
+                    }
+                default:
+                    break
+                }
+                break scan
+            }
+            let (v, length) = UTF8Decode.scalar(p, j)
+            switch ScalarClass.of(v) {
+            case .letter, .mark:
+                if let scalar = Unicode.Scalar(v) {
+                    let properties = scalar.properties
+                    if letters == 0 && digits == 0 { firstUpper = properties.isUppercase }
+                    if properties.isUppercase { upper += 1 } else if properties.isLowercase { lower += 1 }
+                    if properties.changesWhenLowercased {
+                        for u in properties.lowercaseMapping.utf8 {
+                            normalized.append(u)
+                            h = TermHash.add(h, u)
+                        }
+                    } else {
+                        for k in j..<(j + length) {
+                            normalized.append(p[k])
+                            h = TermHash.add(h, p[k])
+                        }
+                    }
+                }
+                letters += 1
+                lastLetter = 0
+                flags.insert(.nonASCII)
+                j += length
+            case .apostrophe:
+                if letters > 0, letterAt(j + length) {
+                    normalized.append(0x27)
+                    h = TermHash.add(h, 0x27)
+                    j += length
+                } else {
+                    break scan
+                }
+            default:
+                break scan
+            }
+        }
+        if isEmail {
+            normalized.removeSubrange(normStart...)
+            emit(start: start, end: j, kind: .url, flags: [])
+            return j
+        }
+        if letters == 0, j < n, p[j] == 0x25 {  // 10%
+            normalized.append(0x25)
+            h = TermHash.add(h, 0x25)
+            j += 1
+        }
+        finishWord(
+            start: start, end: j, normStart: normStart, hash: h, letters: letters, digits: digits, upper: upper,
+            lower: lower, firstUpper: firstUpper, flags: flags)
+        return j
+    }
+
+    mutating func finishWord(
+        start: Int, end: Int, normStart: Int, hash: UInt64, letters: Int, digits: Int, upper: Int, lower: Int,
+        firstUpper: Bool, flags: TokenFlags
+    ) {
+        var f = flags
+        if upper >= 2 && lower == 0 { f.insert(.allCaps) } else if firstUpper { f.insert(.capitalized) }
+        if digits > 0 && letters > 0 { f.insert(.hasDigit) }
+        append(start: start, end: end, normStart: normStart, key: hash, kind: letters == 0 ? .number : .word, flags: f)
+    }
+
+    // MARK: URLs and emoticons
+
+    func urlLength(at i: Int) -> Int? {
+        let n = p.count
+        @inline(__always) func has(_ prefix: StaticString) -> Bool {
+            let count = prefix.utf8CodeUnitCount
+            guard i + count <= n else { return false }
+            let base = prefix.utf8Start
+            for k in 0..<count where ASCII.lower(p[i + k]) != base[k] { return false }
+            return true
+        }
+        guard has("http://") || has("https://") || has("www.") else { return nil }
+        var j = i
+        while j < n, !ASCII.isSpace(p[j]), p[j] != 0x3C, p[j] != 0x22 { j += 1 }
+        while j > i + 4, [0x2E, 0x2C, 0x29, 0x3B, 0x3A, 0x21, 0x3F, 0x27, 0x5D].contains(p[j - 1]) { j -= 1 }
+        return j - i
+    }
+
+    /// An emoticon at `i`, standing alone (not inside a word), or nil.
+    func emoticonLength(at i: Int) -> Int? {
+        let n = p.count
+        if i > 0 {
+            let before = p[i - 1]
+            if ASCII.isLetter(before) || ASCII.isDigit(before) { return nil }
+        }
+        for e in emoticonTable where i + e.count <= n {
+            var match = true
+            for k in 0..<e.count where p[i + k] != e[k] {
+                match = false
+                break
+            }
+            if !match { continue }
+            let after = i + e.count
+            if after < n && (ASCII.isLetter(p[after]) || ASCII.isDigit(p[after])) { continue }
+            return e.count
+        }
+        return nil
+    }
+
+    // MARK: ASCII punctuation and markup
+
+    mutating func scanASCIISymbol(from i: Int) -> Int {
+        let n = p.count
+        let b = p[i]
+        if let length = emoticonLength(at: i) {
+            emit(start: i, end: i + length, kind: .emoticon, flags: [])
+            return i + length
+        }
+        switch b {
+        case 0x7E where i + 1 < n && p[i + 1] == 0x7E:  // ~~strikethrough~~
+            var j = i
+            while j < n, p[j] == 0x7E { j += 1 }
+            struck.toggle()
+            return j
+        case 0x2A, 0x5F:  // *emphasis*, **strong**, _emphasis_
+            var j = i
+            while j < n, p[j] == b { j += 1 }
+            let before = i > 0 && !ASCII.isSpace(p[i - 1])
+            let after = j < n && !ASCII.isSpace(p[j])
+            if after && !before && !emphasized {
+                emphasized = true
+                return j
+            }
+            if before && emphasized {
+                emphasized = false
+                return j
+            }
+            if after && !before && b == 0x5F {
+                return j
+            }
+            emit(start: i, end: j, kind: .symbol, flags: [])
+            return j
+        case 0x40:  // @mention
+            var j = i + 1
+            while j < n, ASCII.isLetter(p[j]) || ASCII.isDigit(p[j]) || p[j] == 0x5F { j += 1 }
+            if j > i + 1 {
+                emit(start: i, end: j, kind: .mention, flags: [])
+                return j
+            }
+        case 0x23:  // #hashtag
+            var j = i + 1
+            while j < n, ASCII.isLetter(p[j]) || ASCII.isDigit(p[j]) || p[j] == 0x5F { j += 1 }
+            if j > i + 1, ASCII.isLetter(p[i + 1]) {
+                emit(start: i, end: j, kind: .hashtag, flags: [])
+                return j
+            }
+        case 0x24:  // $100
+            if i + 1 < n, ASCII.isDigit(p[i + 1]) {
+                let normStart = normalized.count
+                normalized.append(0x24)
+                let end = scanWord(from: i + 1)
+                // Re-emit the number with its currency sign.
+                let last = tokens.removeLast()
+                var h = TermHash.add(TermHash.seed, 0x24)
+                for k in (normStart + 1)..<normalized.count { h = TermHash.add(h, normalized[k]) }
+                tokens.append(
+                    Token(
+                        start: Int32(i), end: last.end, normStart: Int32(normStart), normEnd: last.normEnd, key: h,
+                        kind: last.kind, flags: last.flags.union(spaceFlag(at: i)), sentence: last.sentence))
+                return end
+            }
+        default:
+            break
+        }
+        // A run of the same punctuation mark is one token: "!!!", "...", "??".
+        var j = i + 1
+        while j < n, p[j] == b { j += 1 }
+        let isPunctuation = (b >= 0x21 && b <= 0x2F) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60)
+            || (b >= 0x7B && b <= 0x7E)
+        emit(start: i, end: j, kind: isPunctuation ? .punctuation : .symbol, flags: [])
+        if ASCII.isSentenceEnd(b) {
+            pendingBreak = true
+        }
+        return j
+    }
+
+    func spaceFlag(at i: Int) -> TokenFlags {
+        i == 0 || ASCII.isSpace(p[i - 1]) ? .spaceBefore : []
+    }
+
+    // MARK: Emoji
+
+    mutating func scanEmoji(from i: Int) -> Int {
+        let n = p.count
+        let normStart = normalized.count
+        var h = TermHash.seed
+        var j = i
+        var first = true
+        var regional = 0
+        while j < n {
+            let (v, length) = UTF8Decode.scalar(p, j)
+            let take: Bool
+            if first {
+                take = true
+            } else if ScalarClass.continuesEmoji(v) {
+                take = true
+            } else if v == 0x200D {
+                take = j + length < n
+            } else if v >= 0x1F1E6 && v <= 0x1F1FF {
+                take = regional == 1
+            } else if previousIsZWJ(j) {
+                take = ScalarClass.of(v) == .emoji
+            } else {
+                take = false
+            }
+            if !take { break }
+            if v >= 0x1F1E6 && v <= 0x1F1FF { regional += 1 }
+            if v != 0xFE0F && v != 0xFE0E {
+                for k in j..<(j + length) {
+                    normalized.append(p[k])
+                    h = TermHash.add(h, p[k])
+                }
+            }
+            first = false
+            j += length
+        }
+        append(start: i, end: j, normStart: normStart, key: h, kind: .emoji, flags: [])
+        return j
+    }
+
+    /// True when the scalar just before byte `j` is U+200D ZERO WIDTH JOINER (3 bytes: E2 80 8D).
+    func previousIsZWJ(_ j: Int) -> Bool {
+        j >= 3 && p[j - 3] == 0xE2 && p[j - 2] == 0x80 && p[j - 1] == 0x8D
+    }
+}

@@ -1,0 +1,9 @@
+/// The documented exit codes (README "Exit codes").
+enum ExitCode: Int32 {
+    /// Every input was analysed.
+    case success = 0
+    /// At least one input could not be read or analysed (the others were).
+    case someInputFailed = 1
+    /// The command line was wrong: unknown option, bad value, missing input.
+    case usage = 2
+}

@@ -1,0 +1,64 @@
+import Discourse
+
+/// Options every analysing subcommand shares: how to find the article and comments, and `--explain`.
+enum InputOptions {
+    static let specs: [OptionSpec] = [
+        OptionSpec("--all-comments", help: "Every non-empty line is a comment (input that is only comments)."),
+        OptionSpec("--article", value: "FILE", help: "Take the article from FILE; every input line is a comment."),
+        OptionSpec("--explain", help: "Show which features or terms moved each score."),
+        OptionSpec("--no-color", help: "Never colour the output (also: NO_COLOR=1)."),
+    ]
+
+    /// Analysis options from parsed arguments (reads `--article`'s file).
+    static func analysisOptions(_ parsed: ParsedArguments, command: String) throws -> AnalysisOptions {
+        var options = AnalysisOptions(explain: parsed.flag("--explain"))
+        if parsed.flag("--all-comments") && parsed.value("--article") != nil {
+            throw UsageError(message: "--all-comments and --article cannot be used together", command: command)
+        }
+        if parsed.flag("--all-comments") {
+            options.mode = .allComments
+        } else if let path = parsed.value("--article") {
+            switch InputFiles.read(.file(path)) {
+            case .success(let document):
+                for warning in document.warnings { Output.error("comments: \(warning)") }
+                options.mode = .separateArticle(document.text)
+            case .failure(let error):
+                throw UsageError(message: "--article: \(error)", command: command)
+            }
+        }
+        return options
+    }
+
+    /// Expands the positional inputs; no input at all is a usage error.
+    static func inputs(_ parsed: ParsedArguments, command: String) throws -> [InputItem] {
+        guard !parsed.positionals.isEmpty else {
+            throw UsageError(message: "no input: give a file, a directory, or - for stdin", command: command)
+        }
+        return InputFiles.expand(parsed.positionals)
+    }
+}
+
+/// Reads, analyses and renders each input in order, reporting failures without stopping.
+struct InputRunner {
+    var analyzer: Analyzer
+
+    /// Calls `render` with each analysed report; returns the exit code.
+    func run(_ items: [InputItem], render: (FileReport, Document) -> Void) -> ExitCode {
+        var failed = false
+        for item in items {
+            switch InputFiles.read(item) {
+            case .failure(let error):
+                Output.error("comments: \(error)")
+                failed = true
+            case .success(let document):
+                if document.text.isEmpty {
+                    Output.error("comments: \(document.name): warning: file is empty")
+                }
+                for warning in document.warnings { Output.error("comments: \(warning)") }
+                render(analyzer.analyze(document), document)
+            }
+        }
+        Output.flush()
+        return failed ? .someInputFailed : .success
+    }
+}
