@@ -35,6 +35,11 @@ let package = Package(
             dependencies: ["Discourse"],
             path: "Sources/comments"
         ),
+        .executableTarget(
+            name: "comments-bench",
+            dependencies: ["Discourse"],
+            path: "Sources/Benchmarks"
+        ),
         .testTarget(
             name: "DiscourseTests",
             dependencies: ["Discourse"],

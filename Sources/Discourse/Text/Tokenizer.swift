@@ -13,12 +13,10 @@ public enum Tokenizer {
     public static func tokenize(bytes input: UnsafeBufferPointer<UInt8>) -> TokenizedText {
         if let decoded = HTMLEntities.decode(input) {
             return decoded.withUnsafeBufferPointer { bytes in
-                var scanner = Scanner(bytes: bytes)
-                return scanner.run()
+                Scanner.tokenize(bytes)
             }
         }
-        var scanner = Scanner(bytes: input)
-        return scanner.run()
+        return Scanner.tokenize(input)
     }
 }
 
@@ -100,7 +98,7 @@ let emoticonTable: [[UInt8]] = [
 struct Scanner {
     let p: UnsafeBufferPointer<UInt8>
     var tokens: [Token] = []
-    var normalized: [UInt8] = []
+    var norm: ByteBuffer
     var sentence: Int32 = 0
     var pendingBreak = false
     var spaceBefore = true
@@ -109,13 +107,27 @@ struct Scanner {
     var quoted = false
     var hyphenPending = false
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, norm: ByteBuffer) {
         self.p = bytes
+        self.norm = norm
         tokens.reserveCapacity(bytes.count / 4 + 4)
-        normalized.reserveCapacity(bytes.count)
     }
 
-    mutating func run() -> TokenizedText {
+    /// Tokenizes `bytes`, writing the normalised forms straight into the array that keeps them.
+    /// Lowercasing never grows text by more than 1.5x, so 2n + 16 bytes always suffice.
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenizedText {
+        var result: (tokens: [Token], sentences: Int, quoted: Bool) = ([], 0, false)
+        let normalized = [UInt8](unsafeUninitializedCapacity: bytes.count * 2 + 16) { buffer, count in
+            var scanner = Scanner(bytes: bytes, norm: ByteBuffer(buffer))
+            result = scanner.run()
+            count = scanner.norm.count
+        }
+        return TokenizedText(
+            bytes: Array(bytes), normalized: normalized, tokens: result.tokens, sentenceCount: result.sentences,
+            isQuoteLine: result.quoted)
+    }
+
+    mutating func run() -> (tokens: [Token], sentences: Int, quoted: Bool) {
         let n = p.count
         var i = 0
         // A `> quote` line (also `&gt;` decoded upstream): all of it is someone else's words.
@@ -131,7 +143,7 @@ struct Scanner {
                     markSpace()
                     i += 1
                 } else if ASCII.isLetter(b) || ASCII.isDigit(b) {
-                    if let length = urlLength(at: i) {
+                    if (b | 0x20) == 0x68 || (b | 0x20) == 0x77, let length = urlLength(at: i) {
                         emit(start: i, end: i + length, kind: .url, flags: [])
                         i += length
                     } else if let length = emoticonLength(at: i) {
@@ -167,8 +179,7 @@ struct Scanner {
             }
         }
         let sentences = tokens.isEmpty ? 0 : Int(tokens[tokens.count - 1].sentence) + 1
-        return TokenizedText(
-            bytes: Array(p), normalized: normalized, tokens: tokens, sentenceCount: sentences, isQuoteLine: quoted)
+        return (tokens, sentences, quoted)
     }
 
     @inline(__always)
@@ -195,11 +206,11 @@ struct Scanner {
 
     /// Emits a token whose normalised form is its surface, ASCII-lowercased.
     mutating func emit(start: Int, end: Int, kind: TokenKind, flags: TokenFlags) {
-        let normStart = normalized.count
+        let normStart = norm.count
         var h = TermHash.seed
         for k in start..<end {
             let c = ASCII.lower(p[k])
-            normalized.append(c)
+            norm.append(c)
             h = TermHash.add(h, c)
         }
         append(start: start, end: end, normStart: normStart, key: h, kind: kind, flags: flags)
@@ -218,7 +229,7 @@ struct Scanner {
         }
         tokens.append(
             Token(
-                start: Int32(start), end: Int32(end), normStart: Int32(normStart), normEnd: Int32(normalized.count),
+                start: Int32(start), end: Int32(end), normStart: Int32(normStart), normEnd: Int32(norm.count),
                 key: key, kind: kind, flags: f, sentence: sentence))
         spaceBefore = false
     }
@@ -232,8 +243,8 @@ struct Scanner {
         case 0x2026: ascii = 0x2E
         default: ascii = 0x2A
         }
-        let normStart = normalized.count
-        normalized.append(ascii)
+        let normStart = norm.count
+        norm.append(ascii)
         append(
             start: start, end: end, normStart: normStart, key: TermHash.add(TermHash.seed, ascii), kind: .punctuation,
             flags: .typographic)
@@ -245,7 +256,7 @@ struct Scanner {
     mutating func scanWord(from start: Int) -> Int {
         let n = p.count
         var j = start
-        let normStart = normalized.count
+        let normStart = norm.count
         var h = TermHash.seed
         var letters = 0
         var digits = 0
@@ -270,19 +281,37 @@ struct Scanner {
             if c < 0x80 {
                 if ASCII.isLetter(c) {
                     if letters == 0 && digits == 0 { firstUpper = ASCII.isUpper(c) }
-                    if ASCII.isUpper(c) { upper += 1 } else { lower += 1 }
-                    let l = ASCII.lower(c)
-                    if l == lastLetter { run += 1; if run >= 3 { flags.insert(.elongated) } } else { lastLetter = l; run = 1 }
-                    letters += 1
-                    normalized.append(l)
-                    h = TermHash.add(h, l)
-                    j += 1
+                    // Tight loop over the run of ASCII letters: the bulk of all text.
+                    var k = j
+                    var longestRun = run
+                    var uppercase = 0
+                    while k < n {
+                        let b = p[k]
+                        let l = b | 0x20
+                        guard l &- 0x61 < 26 else { break }
+                        uppercase &+= b < 0x61 ? 1 : 0
+                        if l == lastLetter {
+                            run &+= 1
+                            longestRun = max(longestRun, run)
+                        } else {
+                            lastLetter = l
+                            run = 1
+                        }
+                        norm.append(l)
+                        h = (h ^ UInt64(l)) &* TermHash.prime
+                        k &+= 1
+                    }
+                    if longestRun >= 3 { flags.insert(.elongated) }
+                    upper &+= uppercase
+                    lower &+= (k - j) &- uppercase
+                    letters &+= k - j
+                    j = k
                     continue
                 }
                 if ASCII.isDigit(c) {
                     digits += 1
                     lastLetter = 0
-                    normalized.append(c)
+                    norm.append(c)
                     h = TermHash.add(h, c)
                     j += 1
                     continue
@@ -290,14 +319,14 @@ struct Scanner {
                 switch c {
                 case 0x27:  // apostrophe inside a word: don't, o'clock
                     if letters > 0, letterAt(j + 1) {
-                        normalized.append(0x27)
+                        norm.append(0x27)
                         h = TermHash.add(h, 0x27)
                         j += 1
                         continue
                     }
                 case 0x2E, 0x2C:  // 3.5, 1,000
                     if letters == 0, digits > 0, j + 1 < n, ASCII.isDigit(p[j + 1]) {
-                        normalized.append(c)
+                        norm.append(c)
                         h = TermHash.add(h, c)
                         j += 1
                         continue
@@ -309,7 +338,7 @@ struct Scanner {
                         let closesEmphasis = c == 0x2A && emphasized && !letterAt(k)
                         if !closesEmphasis && (letterAt(k) || (k - j) >= 2 || c == 0x24 || letters <= 3) {
                             for _ in j..<k {
-                                normalized.append(c)
+                                norm.append(c)
                                 h = TermHash.add(h, c)
                             }
                             flags.insert(.obfuscated)
@@ -331,7 +360,7 @@ struct Scanner {
                             while j > start, [0x2E, 0x2C, 0x29, 0x3B, 0x3A, 0x21, 0x3F].contains(p[j - 1]) { j -= 1 }
                             break scan
                         }
-                        normalized.append(c)
+                        norm.append(c)
                         h = TermHash.add(h, c)
                         flags.insert(.obfuscated)
                         j += 1
@@ -359,12 +388,12 @@ struct Scanner {
                     if properties.isUppercase { upper += 1 } else if properties.isLowercase { lower += 1 }
                     if properties.changesWhenLowercased {
                         for u in properties.lowercaseMapping.utf8 {
-                            normalized.append(u)
+                            norm.append(u)
                             h = TermHash.add(h, u)
                         }
                     } else {
                         for k in j..<(j + length) {
-                            normalized.append(p[k])
+                            norm.append(p[k])
                             h = TermHash.add(h, p[k])
                         }
                     }
@@ -375,7 +404,7 @@ struct Scanner {
                 j += length
             case .apostrophe:
                 if letters > 0, letterAt(j + length) {
-                    normalized.append(0x27)
+                    norm.append(0x27)
                     h = TermHash.add(h, 0x27)
                     j += length
                 } else {
@@ -386,12 +415,12 @@ struct Scanner {
             }
         }
         if isEmail {
-            normalized.removeSubrange(normStart...)
+            norm.count = normStart
             emit(start: start, end: j, kind: .url, flags: [])
             return j
         }
         if letters == 0, j < n, p[j] == 0x25 {  // 10%
-            normalized.append(0x25)
+            norm.append(0x25)
             h = TermHash.add(h, 0x25)
             j += 1
         }
@@ -432,6 +461,13 @@ struct Scanner {
     /// An emoticon at `i`, standing alone (not inside a word), or nil.
     func emoticonLength(at i: Int) -> Int? {
         let n = p.count
+        // Every emoticon starts with one of : ; = < > ^ - X x 8; most bytes leave here.
+        switch p[i] {
+        case 0x3A, 0x3B, 0x3D, 0x3C, 0x3E, 0x5E, 0x2D: break
+        case 0x58, 0x78: guard i + 1 < n, p[i + 1] == 0x44 || p[i + 1] == 0x64 else { return nil }
+        case 0x38: guard i + 1 < n, p[i + 1] == 0x29 else { return nil }
+        default: return nil
+        }
         if i > 0 {
             let before = p[i - 1]
             if ASCII.isLetter(before) || ASCII.isDigit(before) { return nil }
@@ -499,13 +535,13 @@ struct Scanner {
             }
         case 0x24:  // $100
             if i + 1 < n, ASCII.isDigit(p[i + 1]) {
-                let normStart = normalized.count
-                normalized.append(0x24)
+                let normStart = norm.count
+                norm.append(0x24)
                 let end = scanWord(from: i + 1)
                 // Re-emit the number with its currency sign.
                 let last = tokens.removeLast()
                 var h = TermHash.add(TermHash.seed, 0x24)
-                for k in (normStart + 1)..<normalized.count { h = TermHash.add(h, normalized[k]) }
+                for k in (normStart + 1)..<norm.count { h = TermHash.add(h, norm[k]) }
                 tokens.append(
                     Token(
                         start: Int32(i), end: last.end, normStart: Int32(normStart), normEnd: last.normEnd, key: h,
@@ -535,7 +571,7 @@ struct Scanner {
 
     mutating func scanEmoji(from i: Int) -> Int {
         let n = p.count
-        let normStart = normalized.count
+        let normStart = norm.count
         var h = TermHash.seed
         var j = i
         var first = true
@@ -560,7 +596,7 @@ struct Scanner {
             if v >= 0x1F1E6 && v <= 0x1F1FF { regional += 1 }
             if v != 0xFE0F && v != 0xFE0E {
                 for k in j..<(j + length) {
-                    normalized.append(p[k])
+                    norm.append(p[k])
                     h = TermHash.add(h, p[k])
                 }
             }
@@ -575,4 +611,28 @@ struct Scanner {
     func previousIsZWJ(_ j: Int) -> Bool {
         j >= 3 && p[j - 3] == 0xE2 && p[j - 2] == 0x80 && p[j - 1] == 0x8D
     }
+}
+
+/// A fixed-capacity byte buffer over memory the caller owns, without Array's per-append checks: the
+/// tokenizer writes every normalised byte through it, so it is the innermost loop of the analyzer.
+/// A write past capacity is dropped (it cannot happen for the tokenizer's sizing, and must not crash).
+struct ByteBuffer {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+    var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        base = buffer.baseAddress!
+        capacity = buffer.count
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        guard count < capacity else { return }
+        base[count] = byte
+        count &+= 1
+    }
+
+    @inline(__always)
+    subscript(i: Int) -> UInt8 { base[i] }
 }

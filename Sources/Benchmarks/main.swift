@@ -1,0 +1,26 @@
+import Discourse
+import Foundation
+
+// comments-bench: speed figures for the library's stages, printed as text (never a timed test).
+//
+//     swift run -c release comments-bench <benchmark> [FILE...]
+//
+// Each benchmark reads the given text files (one text per line) or a generated corpus, runs one stage,
+// and prints throughput. Build in release mode: debug figures mean nothing.
+
+let registry: [(name: String, about: String, run: ([String]) throws -> Void)] = [
+    ("tokenizer", "tokenize every line; MB/s and tokens/s", TokenizerBenchmark.run),
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, let benchmark = registry.first(where: { $0.name == name }) else {
+    print("usage: comments-bench <benchmark> [FILE...]\n")
+    for b in registry { print("  \(b.name.padding(toLength: 12, withPad: " ", startingAt: 0))\(b.about)") }
+    exit(arguments.isEmpty ? 0 : 2)
+}
+do {
+    try benchmark.run(Array(arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("comments-bench: \(error)\n".utf8))
+    exit(1)
+}

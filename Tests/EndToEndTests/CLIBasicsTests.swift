@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+@Suite("CLI basics")
+struct CLIBasicsTests {
+    @Test func versionPrintsAndExitsZero() throws {
+        let r = try CommandRunner.run(["--version"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("comments "))
+    }
+
+    @Test func everySubcommandHasHelp() throws {
+        for sub in ["score", "segment"] {
+            let r = try CommandRunner.run([sub, "--help"])
+            #expect(r.status == 0, "\(sub) --help")
+            #expect(r.stdout.contains("USAGE: comments \(sub)"))
+        }
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let unknown = try CommandRunner.run(["score", "--frobnicate", "x.txt"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown option '--frobnicate'"))
+        let noInput = try CommandRunner.run(["segment"])
+        #expect(noInput.status == 2)
+        let badFormat = try CommandRunner.run(["score", "--format", "xml", "x.txt"])
+        #expect(badFormat.status == 2)
+        #expect(try CommandRunner.run(["explode"]).status == 2)
+    }
+}

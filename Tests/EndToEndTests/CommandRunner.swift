@@ -1,0 +1,75 @@
+import Foundation
+
+/// Runs the built `comments` executable, for end-to-end tests of the command-line contract.
+///
+/// The binary sits next to the test bundle in the build products folder (SwiftPM builds it because
+/// this test target depends on the `comments` target).
+struct CommandRunner {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        let products = Bundle.main.bundleURL.deletingLastPathComponent()
+        let candidates = [
+            products.appending(path: "comments"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "comments"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    /// The package root (for Samples/).
+    static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static func sample(_ name: String) -> String {
+        packageRoot.appending(path: "Samples").appending(path: name).path
+    }
+
+    /// Runs `comments arguments…`, feeding `stdin` when given; environment is inherited minus colour.
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env["COLUMNS"] = "120"
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        // Read both pipes concurrently so a large output cannot block the child.
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try? input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Writes `contents` to a fresh temporary file and returns its path.
+    static func temporaryFile(_ contents: Data, name: String = "input.txt") throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "comments-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appending(path: name)
+        try contents.write(to: url)
+        return url.path
+    }
+}
