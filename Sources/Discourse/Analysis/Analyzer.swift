@@ -34,10 +34,33 @@ public struct Analyzer: Sendable {
             segmentation = Self.allComments(tokens)
         }
         let comments = CommentExtractor.extract(lines: lines, tokens: tokens, segmentation: segmentation)
-        let scored = comments.map { ScoredComment(comment: $0) }
+        var scored = comments.map { ScoredComment(comment: $0) }
+        Self.triage(&scored, article: articleTokens(tokens, segmentation: segmentation), explain: options.explain)
         return FileReport(
             file: document.name, lineCount: lines.count, segmentation: segmentation, comments: scored,
             warnings: document.warnings)
+    }
+
+    /// The article's token lines: body lines before the comments, or the `--article` text.
+    func articleTokens(_ tokens: [TokenizedText], segmentation: Segmentation) -> [TokenizedText] {
+        switch options.mode {
+        case .detect:
+            let end = segmentation.firstCommentLine ?? segmentation.kinds.count
+            return (0..<end).filter { segmentation.kinds[$0] == .body }.map { tokens[$0] }
+        case .allComments:
+            return []
+        case .separateArticle(let text):
+            return TextLines.split(text).map(Tokenizer.tokenize)
+        }
+    }
+
+    /// Moderation triage for every comment, with the file's article and repeated texts as context.
+    static func triage(_ rows: inout [ScoredComment], article: [TokenizedText], explain: Bool) {
+        let context = TriageContext(article: article, comments: rows.map(\.comment.tokens))
+        let scorer = TriageScorer()
+        for i in rows.indices {
+            rows[i].triage = scorer.score(rows[i].comment.tokens, context: context, explain: explain)
+        }
     }
 
     /// Every non-blank line is a comment: the segmentation of comment-only input.

@@ -1,6 +1,8 @@
 /// A comment with every score the analyzer computed for it. Renderers read rows of these.
 public struct ScoredComment: Sendable {
     public var comment: Comment
+    /// Moderation triage scores (see ``TriageScorer``).
+    public var triage: TriageScores = .none
 
     public init(comment: Comment) {
         self.comment = comment

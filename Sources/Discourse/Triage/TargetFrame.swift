@@ -1,0 +1,203 @@
+/// Who an abusive word is aimed at, and whether the writer asserts it: the difference between
+/// "you are an idiot" (an insult), "he isn't an idiot" (negated), "calling people idiots is wrong"
+/// (a mention) and "the idiot box" (no target).
+public struct TargetFrame: Sendable, Equatable {
+    public enum Target: Int, Sendable, Comparable {
+        /// Nothing in the sentence points the word at anyone.
+        case none
+        /// A subject joined by a copula ("Harper is a fool", "this guy's a moron") or a short verdict.
+        case named
+        /// The word is the whole sentence ("Moron.", "Pathetic!").
+        case standalone
+        /// "what a moron", "bunch of idiots", "these clowns", "how stupid".
+        case exclamative
+        /// "you idiot", "you're a fool", "idiot, you".
+        case second
+
+        public static func < (a: Target, b: Target) -> Bool { a.rawValue < b.rawValue }
+
+        /// How much of a word's insult weight counts with this target.
+        public var multiplier: Double {
+            switch self {
+            case .none: return 0.5
+            case .named: return 0.85
+            case .standalone: return 0.9
+            case .exclamative: return 0.95
+            case .second: return 1
+            }
+        }
+    }
+
+    public var target: Target = .none
+    /// A negation stands just before the word ("not an idiot", "isn't stupid").
+    public var negated = false
+    /// The word is talked about rather than used ("calling people idiots", "the word 'moron'").
+    public var mention = false
+
+    /// Factor for negation and mention together.
+    public var assertion: Double { (negated ? 0.5 : 1) * (mention ? 0.35 : 1) }
+
+    /// Tokens looked at before the word for a target, a negation, a mention.
+    static let targetWindow = 6
+    static let negationWindow = 4
+    static let mentionWindow = 5
+}
+
+/// Reads ``TargetFrame``s off a comment's tokens and the cue masks of its ``TriageMatches``.
+struct FrameReader {
+    let text: TokenizedText
+    let matches: TriageMatches
+    /// Per token: covered by an abusive term (so "stupid" in "you stupid idiot" is skipped over).
+    let abusive: [Bool]
+    /// Per sentence: words that are neither abusive nor cue words.
+    let otherWords: [Int]
+    /// Per sentence: word tokens.
+    let sentenceWords: [Int]
+
+    typealias Kind = TriageLexicon.Kind
+
+    init(text: TokenizedText, matches: TriageMatches) {
+        self.text = text
+        self.matches = matches
+        var abusive = [Bool](repeating: false, count: text.count)
+        for hit in matches.hits where hit.entry.kind.isAbusive {
+            for k in hit.start..<hit.end { abusive[k] = true }
+        }
+        self.abusive = abusive
+        let cues = Kind.filler.bit | Kind.exclamative.bit | Kind.secondPerson.bit | Kind.copula.bit
+            | Kind.negation.bit | Kind.thirdPerson.bit
+        var other = [Int](repeating: 0, count: max(1, text.sentenceCount))
+        var words = [Int](repeating: 0, count: max(1, text.sentenceCount))
+        for i in 0..<text.count where text[i].kind == .word || text[i].kind == .number {
+            let s = min(Int(text[i].sentence), other.count - 1)
+            words[s] += 1
+            let isCue = (matches.startMask[i] | matches.endMask[i]) & cues != 0
+            if !abusive[i] && !isCue && !Self.isInterjection(text, i) { other[s] += 1 }
+        }
+        self.otherWords = other
+        self.sentenceWords = words
+    }
+
+    /// "oh", "wow", "lol", "ok": words that add nothing to who is addressed.
+    static func isInterjection(_ text: TokenizedText, _ i: Int) -> Bool {
+        interjections.contains(text[i].key)
+    }
+
+    static let interjections: Set<UInt64> = Set(
+        ["oh", "wow", "lol", "ok", "okay", "yes", "yeah", "no", "well", "ah", "hey", "sigh", "omg", "haha", "please",
+         "really", "just", "again", "ever", "thing"]
+            .map { TermHash.of(normalized: $0) })
+
+    func has(_ mask: UInt32, _ kind: Kind) -> Bool { mask & kind.bit != 0 }
+
+    /// The frame of the term spanning tokens `start..<end`.
+    func frame(start: Int, end: Int) -> TargetFrame {
+        var f = TargetFrame()
+        let n = text.count
+        let sentence = text[start].sentence
+        // Quote marks right around the word: 'idiot', "moron".
+        if start > 0, end < n, isQuoteMark(start - 1), isQuoteMark(end) { f.mention = true }
+        // Negation and mention just before.
+        var k = start - 1
+        var steps = 0
+        while k >= 0, steps < TargetFrame.mentionWindow, text[k].sentence == sentence {
+            let mask = matches.endMask[k]
+            if steps < TargetFrame.negationWindow, has(mask, .negation) { f.negated = true }
+            if has(mask, .mention) { f.mention = true }
+            k -= 1
+            steps += 1
+        }
+        f.target = target(start: start, end: end)
+        return f
+    }
+
+    /// The strongest target the words around `start..<end` point to.
+    func target(start: Int, end: Int) -> TargetFrame.Target {
+        let n = text.count
+        let sentence = text[start].sentence
+        var best = TargetFrame.Target.none
+        // Looking back: "you [are] [such] [a] [stupid] idiot", "Harper is a fool", "what a moron".
+        var k = start - 1
+        var steps = 0
+        var sawCopula = false
+        var unknownBudget = 1
+        while k >= 0, steps < TargetFrame.targetWindow, text[k].sentence == sentence {
+            let t = text[k]
+            let mask = matches.endMask[k]
+            steps += 1
+            if has(mask, .secondPerson) {
+                best = .second
+                break
+            }
+            if sawCopula {
+                if t.kind == .word || t.kind == .number || has(mask, .thirdPerson) { best = max(best, .named) }
+                break
+            }
+            if has(mask, .exclamative) {
+                best = max(best, .exclamative)
+                break
+            }
+            if has(mask, .copula) {
+                sawCopula = true
+                k = matches.endStart[k] - 1
+                continue
+            }
+            if t.kind == .word, endsWithContraction(k) {
+                // "Harper's a fool", "they're idiots".
+                best = max(best, .named)
+                break
+            }
+            if has(mask, .filler) || has(mask, .negation) || abusive[k] {
+                k = matches.endStart[k] - 1
+                continue
+            }
+            if t.kind == .word, unknownBudget > 0 {
+                unknownBudget -= 1
+                k -= 1
+                continue
+            }
+            break
+        }
+        // Looking ahead: "idiot, you …", "morons like you".
+        var j = end
+        var ahead = 0
+        while j < n, ahead < 3, text[j].sentence == sentence {
+            if has(matches.startMask[j], .secondPerson) {
+                best = .second
+                break
+            }
+            if text[j].kind == .word, !(has(matches.startMask[j], .filler) || isLike(j)) { break }
+            j += 1
+            ahead += 1
+        }
+        // A sentence that is only the insult is aimed at whoever it answers.
+        let s = min(Int(sentence), otherWords.count - 1)
+        if otherWords[s] == 0 {
+            best = max(best, .standalone)
+        } else if otherWords[s] <= 2, sentenceWords[s] <= 4 {
+            best = max(best, .named)
+        }
+        return best
+    }
+
+    func isQuoteMark(_ i: Int) -> Bool {
+        let t = text[i]
+        guard t.kind == .punctuation, t.normEnd - t.normStart == 1 else { return false }
+        let b = text.normalized[Int(t.normStart)]
+        return b == 0x22 || b == 0x27
+    }
+
+    func isLike(_ i: Int) -> Bool { text[i].key == Self.likeKey }
+
+    static let likeKey = TermHash.of(normalized: "like")
+
+    /// The word ends in `'s` or `'re` (a contracted copula, or a possessive: both point at someone).
+    func endsWithContraction(_ i: Int) -> Bool {
+        text.withNorm(i) { p in
+            let c = p.count
+            guard c >= 4 else { return false }
+            if p[c - 2] == 0x27 && p[c - 1] == 0x73 { return true }
+            return c >= 5 && p[c - 3] == 0x27 && p[c - 2] == 0x72 && p[c - 1] == 0x65
+        }
+    }
+}

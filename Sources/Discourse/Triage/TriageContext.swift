@@ -1,0 +1,89 @@
+/// What the triage scorer knows about a comment's file: the article (so words a comment quotes
+/// from it are not blamed on the commenter) and how often each comment text occurs (copy-paste
+/// spam).
+public struct TriageContext: Sendable {
+    /// Keys of every run of ``shingleLength`` consecutive words in the article.
+    var articleShingles: Set<UInt64> = []
+    /// Number of comments in the file with the same words, by text key.
+    var textCounts: [UInt64: Int] = [:]
+
+    /// Words in a row that must match the article before they count as quoted from it. Four keeps
+    /// common phrases ("you are an") from matching by chance.
+    public static let shingleLength = 4
+    /// Words a comment needs before a repeat counts as spam ("Yes" and "Thanks!" repeat innocently).
+    public static let minimumRepeatedWords = 4
+
+    public static let empty = TriageContext()
+
+    public init() {}
+
+    /// Context for the comments of one file, given the article's token lines (empty when the input
+    /// has no article).
+    public init(article: [TokenizedText], comments: [TokenizedText]) {
+        for line in article {
+            for key in Self.shingles(line) { articleShingles.insert(key.key) }
+        }
+        for text in comments {
+            if let key = Self.textKey(text) { textCounts[key, default: 0] += 1 }
+        }
+    }
+
+    /// Keys of the word shingles of `text`, each with the token index of its first and last word.
+    static func shingles(_ text: TokenizedText) -> [(key: UInt64, first: Int, last: Int)] {
+        var words: [Int] = []
+        for i in 0..<text.count where text[i].kind == .word || text[i].kind == .number { words.append(i) }
+        let n = shingleLength
+        guard words.count >= n else { return [] }
+        var out: [(UInt64, Int, Int)] = []
+        out.reserveCapacity(words.count - n + 1)
+        for s in 0...(words.count - n) {
+            var h = TermHash.seed
+            for k in s..<(s + n) { h = (h ^ text[words[k]].key) &* TermHash.prime }
+            out.append((h, words[s], words[s + n - 1]))
+        }
+        return out
+    }
+
+    /// Key of a comment's words (case, punctuation and spacing ignored), or nil when it is too short
+    /// for a repeat to mean anything.
+    static func textKey(_ text: TokenizedText) -> UInt64? {
+        var h = TermHash.seed
+        var words = 0
+        for t in text.tokens where (t.kind == .word || t.kind == .number || t.kind == .url) && !t.flags.contains(.quoted) {
+            h = (h ^ t.key) &* TermHash.prime
+            words += 1
+        }
+        return words >= minimumRepeatedWords ? h : nil
+    }
+
+    /// Tokens of `text` that sit inside a run of words also found in the article.
+    func fromArticle(_ text: TokenizedText) -> [Bool]? {
+        guard !articleShingles.isEmpty else { return nil }
+        var marks: [Bool]?
+        for s in Self.shingles(text) where articleShingles.contains(s.key) {
+            if marks == nil { marks = [Bool](repeating: false, count: text.count) }
+            for k in s.first...s.last { marks![k] = true }
+        }
+        return marks
+    }
+
+    /// How many comments of the file have the same words as `text` (1 when unique or short).
+    func copies(of text: TokenizedText) -> Int {
+        guard let key = Self.textKey(text) else { return 1 }
+        return textCounts[key] ?? 1
+    }
+}
+
+/// Scores from other stages that the triage priority may use. Both are optional so triage works on
+/// its own; the ``Analyzer`` passes them when the sentiment and drift scorers have run.
+public struct TriageSignals: Sendable, Equatable {
+    /// 0..1 strength of negative tone (0 = none).
+    public var negativity: Double?
+    /// 0..1 how far off the article's topic the comment is.
+    public var drift: Double?
+
+    public init(negativity: Double? = nil, drift: Double? = nil) {
+        self.negativity = negativity
+        self.drift = drift
+    }
+}

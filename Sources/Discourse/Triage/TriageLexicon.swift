@@ -1,0 +1,245 @@
+/// Every word list the triage scorer reads (`Lexicons/profanity.tsv`, `profanity-ambiguous.tsv`,
+/// `insults.tsv`, `threats.tsv`, `identity-terms.tsv`, `spam-patterns.tsv`, `triage-cues.tsv`),
+/// hashed once into one table keyed like ``Token/key`` so matching a comment costs a few dictionary
+/// lookups per token and no string.
+///
+/// Terms are tokenized with the same ``Tokenizer`` as comments, so "half-witted", "you're" and
+/// "@ssfucker" get exactly the keys the text they must match gets.
+public struct TriageLexicon: Sendable {
+    /// What a matched term means to the scorer.
+    public enum Kind: UInt8, Sendable, CaseIterable {
+        case profanity, insultPerson, insultQuality, insultContent, dismissal, swear
+        case threatPhrase, threatIntent, threatHarm, threatPassive, threatHarmed, threatWish, threatOutcome
+        case identityGroup, identityDehumanizing, identityExclusion, identityGeneralizer
+        case spam
+        case secondPerson, thirdPerson, copula, filler, exclamative, negation, mention
+
+        @inlinable public var bit: UInt32 { 1 << UInt32(rawValue) }
+
+        /// Kinds that are abusive by themselves (the rest need a pattern around them).
+        public var isAbusive: Bool {
+            switch self {
+            case .profanity, .insultPerson, .insultQuality, .insultContent, .dismissal, .swear: return true
+            default: return false
+            }
+        }
+    }
+
+    /// The categories the Surge AI list gives a profane term.
+    public struct ProfanityGroups: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt16
+        public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+        public static let sexual = ProfanityGroups(rawValue: 1 << 0)
+        public static let bodily = ProfanityGroups(rawValue: 1 << 1)
+        public static let generalInsult = ProfanityGroups(rawValue: 1 << 2)
+        public static let racial = ProfanityGroups(rawValue: 1 << 3)
+        public static let orientationGender = ProfanityGroups(rawValue: 1 << 4)
+        public static let religious = ProfanityGroups(rawValue: 1 << 5)
+        public static let disability = ProfanityGroups(rawValue: 1 << 6)
+        public static let animal = ProfanityGroups(rawValue: 1 << 7)
+        public static let physical = ProfanityGroups(rawValue: 1 << 8)
+        public static let political = ProfanityGroups(rawValue: 1 << 9)
+
+        static func parse(_ text: String) -> ProfanityGroups {
+            var groups: ProfanityGroups = []
+            for part in text.split(separator: ";") {
+                switch String(part).trimmingASCIISpaces() {
+                case "sexual anatomy / sexual acts": groups.insert(.sexual)
+                case "bodily fluids / excrement": groups.insert(.bodily)
+                case "other / general insult": groups.insert(.generalInsult)
+                case "racial / ethnic slurs": groups.insert(.racial)
+                case "sexual orientation / gender": groups.insert(.orientationGender)
+                case "religious offense": groups.insert(.religious)
+                case "mental disability", "physical disability": groups.insert(.disability)
+                case "animal references": groups.insert(.animal)
+                case "physical attributes": groups.insert(.physical)
+                case "political": groups.insert(.political)
+                default: break
+                }
+            }
+            return groups
+        }
+    }
+
+    /// How a profane term that is also an ordinary word is treated (`profanity-ambiguous.tsv`).
+    public enum Ambiguity: UInt8, Sendable {
+        case none
+        /// Counts only when aimed at someone or written obfuscated.
+        case targeted
+    }
+
+    public struct Entry: Sendable {
+        public var kind: Kind
+        /// 0..1 (for profanity: severity mapped by ``TriageLexicon/strength(severity:)``).
+        public var weight: Double
+        /// Tokens the term spans.
+        public var length: Int
+        /// For profanity: the source's categories; empty otherwise.
+        public var groups: ProfanityGroups = []
+        /// For profanity: the source's severity, 1...3; 0 otherwise.
+        public var severity: Double = 0
+        public var ambiguity: Ambiguity = .none
+    }
+
+    /// A single-word abusive term in normalised ASCII, for matching obfuscated spellings.
+    struct PlainWord: Sendable {
+        var bytes: [UInt8]
+        var key: UInt64
+    }
+
+    var table: [UInt64: [Entry]] = [:]
+    /// Single-word abusive terms by length in bytes.
+    var plainWords: [Int: [PlainWord]] = [:]
+    /// Longest term in tokens, so n-gram scans know where to stop.
+    public private(set) var maxLength = 1
+
+    /// The lists compiled into the binary. Parsed once, on first use.
+    public static let embedded: TriageLexicon = {
+        do {
+            return try TriageLexicon(
+                profanity: EmbeddedLexicon.table("profanity.tsv", expectedHeader: ["term", "canonical", "categories", "severity"]),
+                ambiguous: EmbeddedLexicon.table("profanity-ambiguous.tsv", expectedHeader: ["term", "use"]),
+                insults: EmbeddedLexicon.table("insults.tsv", expectedHeader: ["term", "kind", "weight"]),
+                threats: EmbeddedLexicon.table("threats.tsv", expectedHeader: ["term", "kind", "weight"]),
+                identity: EmbeddedLexicon.table("identity-terms.tsv", expectedHeader: ["term", "kind", "weight"]),
+                spam: EmbeddedLexicon.table("spam-patterns.tsv", expectedHeader: ["term", "kind", "weight"]),
+                cues: EmbeddedLexicon.table("triage-cues.tsv", expectedHeader: ["term", "kind"]))
+        } catch {
+            fatalError("built-in lexicon is broken: \(error)")
+        }
+    }()
+
+    /// Profanity strength in 0..1 from the source's 1...3 severity: mild words still count (0.48),
+    /// severe ones almost fully (0.94).
+    public static func strength(severity: Double) -> Double {
+        min(1, max(0, 0.25 + 0.23 * severity))
+    }
+
+    public init(
+        profanity: TSVTable, ambiguous: TSVTable, insults: TSVTable, threats: TSVTable, identity: TSVTable,
+        spam: TSVTable, cues: TSVTable
+    ) throws(LexiconError) {
+        var ambiguity: [UInt64: String] = [:]
+        for row in ambiguous.rows {
+            guard row[1] == "targeted" || row[1] == "ignore" else {
+                throw .badLine(path: ambiguous.path, line: row.line, reason: "use must be targeted or ignore, got '\(row[1])'")
+            }
+            ambiguity[try Self.key(row[0], table: ambiguous, row: row).key] = row[1]
+        }
+        for row in profanity.rows {
+            let (key, length) = try Self.key(row[0], table: profanity, row: row)
+            guard let severity = TSVTable.number(row[3]), (0...3).contains(severity) else {
+                throw .badLine(path: profanity.path, line: row.line, reason: "severity must be a number 0...3, got '\(row[3])'")
+            }
+            let use = ambiguity[key]
+            if use == "ignore" { continue }
+            var entry = Entry(kind: .profanity, weight: Self.strength(severity: severity), length: length)
+            entry.groups = .parse(row[2])
+            entry.severity = severity
+            entry.ambiguity = use == "targeted" ? .targeted : .none
+            add(entry, key: key, term: row[0])
+        }
+        let insultKinds: [String: Kind] = [
+            "person": .insultPerson, "quality": .insultQuality, "content": .insultContent, "dismissal": .dismissal,
+            "swear": .swear,
+        ]
+        try load(insults, kinds: insultKinds)
+        try load(
+            threats,
+            kinds: [
+                "phrase": .threatPhrase, "intent": .threatIntent, "harm": .threatHarm, "passive": .threatPassive,
+                "harmed": .threatHarmed, "wish": .threatWish, "outcome": .threatOutcome,
+            ])
+        try load(
+            identity,
+            kinds: [
+                "group": .identityGroup, "dehumanizing": .identityDehumanizing, "exclusion": .identityExclusion,
+                "generalizer": .identityGeneralizer,
+            ])
+        try load(spam, kinds: ["promo": .spam, "money": .spam, "contact": .spam, "product": .spam])
+        try load(
+            cues,
+            kinds: [
+                "second-person": .secondPerson, "third-person": .thirdPerson, "copula": .copula, "filler": .filler,
+                "exclamative": .exclamative, "negation": .negation, "mention": .mention,
+            ], weighted: false)
+    }
+
+    private mutating func load(_ table: TSVTable, kinds: [String: Kind], weighted: Bool = true) throws(LexiconError) {
+        for row in table.rows {
+            let (key, length) = try Self.key(row[0], table: table, row: row)
+            guard let kind = kinds[row[1]] else {
+                let known = kinds.keys.sorted().joined(separator: ", ")
+                throw .badLine(path: table.path, line: row.line, reason: "unknown kind '\(row[1])' (expected one of \(known))")
+            }
+            var weight = 1.0
+            if weighted {
+                guard let w = TSVTable.number(row[2]), (0...1).contains(w) else {
+                    throw .badLine(path: table.path, line: row.line, reason: "weight must be a number 0...1, got '\(row[2])'")
+                }
+                weight = w
+            }
+            add(Entry(kind: kind, weight: weight, length: length), key: key, term: row[0])
+        }
+    }
+
+    /// Adds `entry`; a second entry of the same kind for the same key keeps the stronger weight
+    /// (the Surge list spells some terms twice with different case).
+    private mutating func add(_ entry: Entry, key: UInt64, term: String) {
+        var list = table[key] ?? []
+        if let i = list.firstIndex(where: { $0.kind == entry.kind }) {
+            if entry.weight > list[i].weight { list[i] = entry }
+        } else {
+            list.append(entry)
+        }
+        table[key] = list
+        maxLength = max(maxLength, entry.length)
+        if entry.length == 1, entry.kind.isAbusive {
+            let bytes = Array(Tokenizer.tokenize(term).norm(0).utf8)
+            if bytes.count >= 3, bytes.allSatisfy(ASCII.isLower),
+                !(plainWords[bytes.count]?.contains { $0.key == key } ?? false)
+            {
+                plainWords[bytes.count, default: []].append(PlainWord(bytes: bytes, key: key))
+            }
+        }
+    }
+
+    private static func key(_ term: String, table: TSVTable, row: TSVTable.Row) throws(LexiconError) -> (
+        key: UInt64, length: Int
+    ) {
+        let tokens = Tokenizer.tokenize(term)
+        guard !tokens.isEmpty else { throw .badLine(path: table.path, line: row.line, reason: "empty term") }
+        return (tokens.key(from: 0, count: tokens.count), tokens.count)
+    }
+
+    /// Entries for a term key (single token or n-gram), or nil.
+    public func entries(_ key: UInt64) -> [Entry]? { table[key] }
+
+    /// Bitmask of the kinds a key has.
+    public func kinds(_ key: UInt64) -> UInt32 {
+        guard let list = table[key] else { return 0 }
+        var mask: UInt32 = 0
+        for e in list { mask |= e.kind.bit }
+        return mask
+    }
+
+    /// Number of distinct term keys (for tests and `--explain`).
+    public var termCount: Int { table.count }
+
+    /// Abusive single words whose letters agree with `pattern` where it holds a letter; `*` (0x2A)
+    /// stands for any letter. Used for `f*ck`, `sh**`, `a**`.
+    func wildcardMatches(_ pattern: [UInt8]) -> [UInt64] {
+        guard let candidates = plainWords[pattern.count] else { return [] }
+        var found: [UInt64] = []
+        for word in candidates {
+            var ok = true
+            for (a, b) in zip(pattern, word.bytes) where a != 0x2A && a != b {
+                ok = false
+                break
+            }
+            if ok { found.append(word.key) }
+        }
+        return found
+    }
+}

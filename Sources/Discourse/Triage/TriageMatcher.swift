@@ -1,0 +1,265 @@
+/// How a lexicon term was found in a comment.
+public enum MatchRoute: UInt8, Sendable {
+    /// The token(s) as written.
+    case exact
+    /// After undoing look-alike symbols and masks (`sh1t`, `a$$`, `f*ck`, `*ss`).
+    case obfuscated
+    /// Letters written apart (`f u c k`, `L O S E R S`, `f.u.c.k`).
+    case spaced
+    /// After shortening stretched letters (`stuuupid`).
+    case elongated
+    /// After removing an inflection (`idiots`, `morons'`, `stupidly`).
+    case inflected
+}
+
+/// One abusive, threat, identity or spam term found in a comment (cue words are kept as masks).
+public struct TriageHit: Sendable {
+    /// First token (index into the comment's ``TokenizedText``).
+    public var start: Int
+    /// One past the last token.
+    public var end: Int
+    public var entry: TriageLexicon.Entry
+    public var route: MatchRoute
+}
+
+/// Everything the lexicon found in one comment, computed once and read by every category.
+///
+/// Cue words (pronouns, copulas, negations …) are kept per token as bit masks of
+/// ``TriageLexicon/Kind`` so the scorer's look-back windows cost one load per token.
+public struct TriageMatches: Sendable {
+    /// Kinds of every term that ends at the token.
+    public var endMask: [UInt32]
+    /// Start of the longest term that ends at the token (the token itself when none does).
+    public var endStart: [Int]
+    /// Kinds of every term that starts at the token.
+    public var startMask: [UInt32]
+    /// Non-cue terms, ordered by start.
+    public var hits: [TriageHit]
+
+    static let cueBits: UInt32 = [TriageLexicon.Kind.secondPerson, .thirdPerson, .copula, .filler, .exclamative, .negation,
+        .mention].reduce(0) { $0 | $1.bit }
+
+    /// Matches `lexicon` against `text`: n-grams as written, then obfuscated, spaced, stretched and
+    /// inflected spellings of single words that matched nothing.
+    public static func find(in text: TokenizedText, lexicon: TriageLexicon) -> TriageMatches {
+        let n = text.count
+        var m = TriageMatches(
+            endMask: [UInt32](repeating: 0, count: n), endStart: Array(0..<n),
+            startMask: [UInt32](repeating: 0, count: n), hits: [])
+        var covered = [Bool](repeating: false, count: n)
+        for i in 0..<n {
+            var h = text[i].key
+            var length = 1
+            while true {
+                if let list = lexicon.entries(h) {
+                    let last = i + length - 1
+                    for entry in list {
+                        m.startMask[i] |= entry.kind.bit
+                        m.endMask[last] |= entry.kind.bit
+                        if entry.kind.bit & cueBits == 0 {
+                            m.hits.append(TriageHit(start: i, end: i + length, entry: entry, route: .exact))
+                            if entry.kind.isAbusive { for k in i...last { covered[k] = true } }
+                        }
+                    }
+                    if i < m.endStart[last] { m.endStart[last] = i }
+                }
+                if length >= lexicon.maxLength || i + length >= n { break }
+                h = text.extend(h, with: i + length)
+                length += 1
+            }
+        }
+        m.findSpacedLetters(text, lexicon: lexicon, covered: &covered)
+        m.findVariants(text, lexicon: lexicon, covered: covered)
+        m.hits.sort { $0.start < $1.start }
+        return m
+    }
+
+    // MARK: Spelling variants
+
+    /// `f u c k`, `f.u.c.k`, `f-u-c-k`: three or more single letters in a row, joined.
+    mutating func findSpacedLetters(_ text: TokenizedText, lexicon: TriageLexicon, covered: inout [Bool]) {
+        let n = text.count
+        func isLetter(_ i: Int) -> Bool {
+            i < n && text[i].kind == .word && text[i].length == 1
+        }
+        func isJoiner(_ i: Int) -> Bool {
+            guard i < n, text[i].kind == .punctuation, text[i].length == 1 else { return false }
+            let b = text.bytes[Int(text[i].start)]
+            return b == 0x2E || b == 0x2A || b == 0x5F || b == 0x2D
+        }
+        var i = 0
+        while i < n {
+            guard isLetter(i) else {
+                i += 1
+                continue
+            }
+            var letters: [UInt8] = [text.normalized[Int(text[i].normStart)]]
+            var j = i + 1
+            while true {
+                if isLetter(j) {
+                    letters.append(text.normalized[Int(text[j].normStart)])
+                    j += 1
+                } else if isJoiner(j), isLetter(j + 1) {
+                    letters.append(text.normalized[Int(text[j + 1].normStart)])
+                    j += 2
+                } else {
+                    break
+                }
+            }
+            if letters.count >= 3, let (entries, _) = Self.lookupAbusive(letters, lexicon: lexicon, inflect: true) {
+                for entry in entries { hits.append(TriageHit(start: i, end: j, entry: entry, route: .spaced)) }
+                for k in i..<j { covered[k] = true }
+            }
+            i = j
+        }
+    }
+
+    /// Obfuscated, stretched or inflected single words that matched nothing as written.
+    mutating func findVariants(_ text: TokenizedText, lexicon: TriageLexicon, covered: [Bool]) {
+        for i in 0..<text.count where !covered[i] {
+            let t = text[i]
+            guard t.kind == .word || t.kind == .mention, t.length >= 2 else { continue }
+            var bytes = text.withNorm(i) { Array($0) }
+            if t.kind == .mention { bytes[0] = 0x61 }  // @ss → ass
+            // A mask glued in front of the word: "*ss" (the tokenizer read the star as emphasis).
+            let s = Int(t.start)
+            let maskedFront = s > 0 && text.bytes[s - 1] == 0x2A && (s == 1 || ASCII.isSpace(text.bytes[s - 2]))
+            if maskedFront { bytes.insert(0x2A, at: 0) }
+            let obfuscated = maskedFront || t.kind == .mention || t.flags.contains(.obfuscated) || t.flags.contains(.hasDigit)
+            if obfuscated {
+                for candidate in Self.unmasked(bytes) {
+                    if candidate.contains(0x2A) {
+                        let letters = candidate.filter { $0 != 0x2A }.count
+                        guard letters >= 1, letters * 2 >= candidate.count - 1 || candidate.count <= 4 else { continue }
+                        var best: TriageLexicon.Entry?
+                        for key in lexicon.wildcardMatches(candidate) {
+                            for e in lexicon.entries(key) ?? [] where e.kind.isAbusive {
+                                if best == nil || e.weight > best!.weight { best = e }
+                            }
+                        }
+                        if let best {
+                            hits.append(TriageHit(start: i, end: i + 1, entry: best, route: .obfuscated))
+                            break
+                        }
+                    } else if let (entries, _) = Self.lookupAbusive(candidate, lexicon: lexicon, inflect: true) {
+                        for e in entries { hits.append(TriageHit(start: i, end: i + 1, entry: e, route: .obfuscated)) }
+                        break
+                    }
+                }
+                continue
+            }
+            if t.flags.contains(.elongated) {
+                for candidate in [Self.collapsed(bytes, keep: 1), Self.collapsed(bytes, keep: 2)] {
+                    if let (entries, _) = Self.lookupAbusive(candidate, lexicon: lexicon, inflect: true) {
+                        for e in entries { hits.append(TriageHit(start: i, end: i + 1, entry: e, route: .elongated)) }
+                        break
+                    }
+                }
+                continue
+            }
+            if bytes.count >= 4, let (entries, _) = Self.lookupAbusive(bytes, lexicon: lexicon, inflect: true, exact: false) {
+                for e in entries { hits.append(TriageHit(start: i, end: i + 1, entry: e, route: .inflected)) }
+            }
+        }
+    }
+
+    /// Abusive entries for a single word's bytes, trying the word itself (unless `exact` is false)
+    /// and, when `inflect` is set, the stems an English inflection would leave. A stem counts only
+    /// for the word classes that inflect that way: nouns take plurals (`idiots`), adjectives take
+    /// `-ly` (`stupidly`), swear words and profanity take every ending (`pissing`), so `hacked`
+    /// never becomes the insult `hack`.
+    static func lookupAbusive(
+        _ bytes: [UInt8], lexicon: TriageLexicon, inflect: Bool, exact: Bool = true
+    ) -> ([TriageLexicon.Entry], [UInt8])? {
+        func look(_ b: [UInt8], _ suffix: Suffix?) -> [TriageLexicon.Entry]? {
+            var h = TermHash.seed
+            for c in b { h = TermHash.add(h, c) }
+            let found = (lexicon.entries(h) ?? []).filter { e in
+                guard e.kind.isAbusive, e.length == 1 else { return false }
+                guard let suffix else { return true }
+                switch e.kind {
+                case .insultPerson, .insultContent: return suffix == .plural
+                case .insultQuality: return suffix == .adverb
+                default: return suffix != .adverb
+                }
+            }
+            return found.isEmpty ? nil : found
+        }
+        if exact, let e = look(bytes, nil) { return (e, bytes) }
+        guard inflect else { return nil }
+        for (stem, suffix) in stems(bytes) {
+            if let e = look(stem, suffix) { return (e, stem) }
+        }
+        return nil
+    }
+
+    enum Suffix { case plural, verbal, adverb }
+
+    /// Candidate stems of an inflected word: `idiots` → `idiot`, `bitching` → `bitch`,
+    /// `pissed` → `piss`, `stupidly` → `stupid`, `moron's` → `moron`. Only stems of three or more
+    /// letters, so short words never shrink into a listed one.
+    static func stems(_ w: [UInt8]) -> [([UInt8], Suffix)] {
+        var out: [([UInt8], Suffix)] = []
+        func has(_ suffix: String) -> Bool {
+            let s = Array(suffix.utf8)
+            return w.count > s.count + 2 && Array(w.suffix(s.count)) == s
+        }
+        func drop(_ k: Int) -> [UInt8] { Array(w.dropLast(k)) }
+        if has("'s") || has("s'") { out.append((drop(2), .plural)) }
+        if has("ies") { out.append((drop(3) + [0x79], .plural)) }
+        if has("es") { out.append((drop(2), .plural)) }
+        if has("s"), !has("ss") { out.append((drop(1), .plural)) }
+        if has("ing") {
+            out.append((drop(3), .verbal))
+            out.append((drop(3) + [0x65], .verbal))
+            if w.count > 6, w[w.count - 4] == w[w.count - 5] { out.append((drop(4), .verbal)) }
+        }
+        if has("ed") {
+            out.append((drop(2), .verbal))
+            out.append((drop(1), .verbal))
+            if w.count > 5, w[w.count - 3] == w[w.count - 4] { out.append((drop(3), .verbal)) }
+        }
+        if has("ly") { out.append((drop(2), .adverb)) }
+        return out
+    }
+
+    /// Spellings with look-alike symbols undone: `sh1t` → `shit` (and `shlt`), `a$$` → `ass`,
+    /// `0rgasm` → `orgasm`. A `*` stays a wildcard for ``TriageLexicon/wildcardMatches(_:)``.
+    static func unmasked(_ bytes: [UInt8]) -> [[UInt8]] {
+        var first: [UInt8] = []
+        var second: [UInt8] = []
+        var differs = false
+        for b in bytes {
+            let (x, y): (UInt8, UInt8)
+            switch b {
+            case 0x30: (x, y) = (0x6F, 0x6F)  // 0 → o
+            case 0x31: (x, y) = (0x69, 0x6C)  // 1 → i or l
+            case 0x33: (x, y) = (0x65, 0x65)  // 3 → e
+            case 0x34, 0x40: (x, y) = (0x61, 0x61)  // 4 @ → a
+            case 0x35, 0x24: (x, y) = (0x73, 0x73)  // 5 $ → s
+            case 0x37, 0x2B: (x, y) = (0x74, 0x74)  // 7 + → t
+            case 0x38: (x, y) = (0x62, 0x62)  // 8 → b
+            case 0x21: (x, y) = (0x69, 0x69)  // ! → i
+            default: (x, y) = (b, b)
+            }
+            if x != y { differs = true }
+            first.append(x)
+            second.append(y)
+        }
+        return differs ? [first, second] : [first]
+    }
+
+    /// `bytes` with every run of three or more equal letters cut to `keep` letters.
+    static func collapsed(_ bytes: [UInt8], keep: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            var j = i
+            while j < bytes.count, bytes[j] == bytes[i] { j += 1 }
+            let run = j - i
+            out.append(contentsOf: repeatElement(bytes[i], count: run >= 3 ? keep : run))
+            i = j
+        }
+        return out
+    }
+}
