@@ -5,7 +5,8 @@ public struct TargetFrame: Sendable, Equatable {
     public enum Target: Int, Sendable, Comparable {
         /// Nothing in the sentence points the word at anyone.
         case none
-        /// A subject joined by a copula ("Harper is a fool", "this guy's a moron") or a short verdict.
+        /// A subject joined by a copula ("Harper is a fool", "this guy's a moron"), or a short verdict
+        /// sentence of a few words ("Fox scum.", "Lisa looks foolish").
         case named
         /// The word is the whole sentence ("Moron.", "Pathetic!").
         case standalone
@@ -174,7 +175,7 @@ struct FrameReader {
         let s = min(Int(sentence), otherWords.count - 1)
         if otherWords[s] == 0 {
             best = max(best, .standalone)
-        } else if otherWords[s] <= 2, sentenceWords[s] <= 4 {
+        } else if otherWords[s] <= 3, sentenceWords[s] <= 6 {
             best = max(best, .named)
         }
         return best

@@ -25,9 +25,9 @@ public struct TriageScorer: Sendable {
             let matches = TriageMatches.find(in: text, lexicon: lexicon)
             let excluded = excludedTokens(text, context: context)
             let frames = FrameReader(text: text, matches: matches)
-            let abuseBySentence = scoreAbuse(matches, frames: frames, excluded: excluded, into: &evidence)
+            let abuse = scoreAbuse(matches, frames: frames, excluded: excluded, into: &evidence)
             scoreThreats(text, matches: matches, frames: frames, excluded: excluded, into: &evidence)
-            scoreIdentity(text, matches: matches, excluded: excluded, abuse: abuseBySentence, into: &evidence)
+            scoreIdentity(text, matches: matches, excluded: excluded, abuse: abuse, into: &evidence)
             ShoutingScore.add(text, into: &evidence)
             SpamScore.add(text, matches: matches, copies: context.copies(of: text), into: &evidence)
         }
@@ -46,13 +46,13 @@ public struct TriageScorer: Sendable {
 
     // MARK: Insult and profanity
 
-    /// Adds insult, profanity and slur evidence; returns the strongest abuse per sentence (for
-    /// identity attacks).
+    /// Adds insult, profanity and slur evidence; returns where abuse was found and how strong it
+    /// was (identity attacks look for abuse near a group's name).
     func scoreAbuse(
         _ matches: TriageMatches, frames: FrameReader, excluded: [Bool], into evidence: inout EvidenceCollector
-    ) -> [Double] {
+    ) -> [(start: Int, end: Int, strength: Double)] {
         let text = frames.text
-        var bySentence = [Double](repeating: 0, count: max(1, text.sentenceCount))
+        var found: [(start: Int, end: Int, strength: Double)] = []
         var seen = Set<Int>()  // one verdict per token span start and kind group
         for hit in matches.hits where hit.entry.kind.isAbusive {
             if (hit.start..<hit.end).contains(where: { excluded[$0] }) { continue }
@@ -98,10 +98,9 @@ public struct TriageScorer: Sendable {
                 continue
             }
             seen.insert(hit.start * 8 + (entry.kind == .profanity ? 1 : 0))
-            let sentence = min(Int(text[hit.start].sentence), bySentence.count - 1)
-            bySentence[sentence] = max(bySentence[sentence], abuse)
+            found.append((hit.start, hit.end, abuse))
         }
-        return bySentence
+        return found
     }
 
     // MARK: Threat
@@ -148,7 +147,7 @@ public struct TriageScorer: Sendable {
                     return true
                 }
                 if t.kind == .word, t.flags.contains(.capitalized) { return true }
-                if allowArticle, mask & Kind.filler.bit != 0, j + 1 < n, text[j + 1].kind == .word { return true }
+                if allowArticle, Self.determiners.contains(t.key), j + 1 < n, text[j + 1].kind == .word { return true }
                 if t.kind != .word { return false }
                 j += 1
                 steps += 1
@@ -228,44 +227,43 @@ public struct TriageScorer: Sendable {
 
     // MARK: Identity attack
 
-    /// A group named in a sentence that also insults, dehumanises or calls for exclusion. A group
-    /// named on its own is never an attack.
+    /// A group named together with an insult, a slur, a dehumanising word or an exclusion phrase
+    /// near it in the same sentence. A group named on its own is never an attack.
     func scoreIdentity(
-        _ text: TokenizedText, matches: TriageMatches, excluded: [Bool], abuse: [Double],
-        into evidence: inout EvidenceCollector
+        _ text: TokenizedText, matches: TriageMatches, excluded: [Bool],
+        abuse: [(start: Int, end: Int, strength: Double)], into evidence: inout EvidenceCollector
     ) {
-        let count = max(1, text.sentenceCount)
-        var group = [Double](repeating: 0, count: count)
-        var groupAt = [Int](repeating: -1, count: count)
-        var dehumanizing = [Double](repeating: 0, count: count)
-        var exclusion = [Double](repeating: 0, count: count)
-        var generalized = [Bool](repeating: false, count: count)
+        let groups = matches.hits.filter { $0.entry.kind == .identityGroup && !(($0.start..<$0.end).contains { excluded[$0] }) }
+        guard !groups.isEmpty else { return }
         var generalizerEnd = Set<Int>()
         for hit in matches.hits where hit.entry.kind == .identityGeneralizer { generalizerEnd.insert(hit.end - 1) }
-        for hit in matches.hits {
-            if (hit.start..<hit.end).contains(where: { excluded[$0] }) { continue }
-            let s = min(Int(text[hit.start].sentence), count - 1)
-            switch hit.entry.kind {
-            case .identityGroup:
-                if hit.entry.weight > group[s] {
-                    group[s] = hit.entry.weight
-                    groupAt[s] = hit.start
-                }
-                if generalizerEnd.contains(hit.start - 1) || generalizerEnd.contains(hit.start - 2) { generalized[s] = true }
-            case .identityDehumanizing: dehumanizing[s] = max(dehumanizing[s], hit.entry.weight)
-            case .identityExclusion: exclusion[s] = max(exclusion[s], hit.entry.weight)
-            default: break
-            }
+        let window = Self.identityWindow
+        func near(_ a: Int, _ b: Int, _ group: TriageHit) -> Bool {
+            text[a].sentence == text[group.start].sentence
+                && (abs(a - group.start) <= window || abs(b - 1 - (group.end - 1)) <= window)
         }
-        for s in 0..<count where group[s] > 0 {
-            var strength = max(abuse[s] * (generalized[s] ? 1 : 0.85), dehumanizing[s] * 0.9, exclusion[s])
-            strength *= group[s]
-            if strength > 0 {
-                let at = groupAt[s]
-                evidence.add(.identityAttack, strength, at, at + 1)
+        for group in groups {
+            let generalized = generalizerEnd.contains(group.start - 1) || generalizerEnd.contains(group.start - 2)
+            var strength = 0.0
+            for a in abuse where near(a.start, a.end, group) {
+                strength = max(strength, a.strength * (generalized ? 1 : 0.85))
             }
+            for hit in matches.hits where near(hit.start, hit.end, group) {
+                if (hit.start..<hit.end).contains(where: { excluded[$0] }) { continue }
+                switch hit.entry.kind {
+                case .identityDehumanizing: strength = max(strength, hit.entry.weight * 0.9)
+                case .identityExclusion: strength = max(strength, hit.entry.weight)
+                default: break
+                }
+            }
+            if strength > 0 { evidence.add(.identityAttack, strength * group.entry.weight, group.start, group.end) }
         }
     }
+
+    static let determiners: Set<UInt64> = Set(["the", "that", "this", "these", "those"].map { TermHash.of(normalized: $0) })
+
+    /// Tokens between a group's name and the abuse that makes it an attack.
+    static let identityWindow = 6
 
     // MARK: Combining
 
@@ -332,11 +330,12 @@ public struct TriageWeights: Sendable, Equatable {
     public init() {}
 }
 
-/// Collects evidence per category; the strongest piece counts fully, the next ones less.
+/// Collects evidence per category; the strongest piece counts fully, the next ones less. The same
+/// term said twice counts once (at its stronger reading): repeating a word is not new evidence.
 struct EvidenceCollector {
     let text: TokenizedText
     let explain: Bool
-    var strengths: [TriageCategory: [Double]] = [:]
+    var strengths: [TriageCategory: [UInt64: Double]] = [:]
     var items: [TriageEvidence] = []
 
     init(text: TokenizedText, explain: Bool) {
@@ -348,17 +347,31 @@ struct EvidenceCollector {
     static let decay = 0.6
 
     mutating func add(_ category: TriageCategory, _ strength: Double, _ start: Int, _ end: Int) {
-        add(category, strength, label: explain ? surface(start, end) : "")
+        guard start >= 0, end > start, end <= text.count else { return }
+        record(category, strength, key: text.key(from: start, count: end - start), label: explain ? surface(start, end) : "")
     }
 
     mutating func add(_ category: TriageCategory, _ strength: Double, label: String) {
+        record(category, strength, key: TermHash.of(normalized: label), label: label)
+    }
+
+    private mutating func record(_ category: TriageCategory, _ strength: Double, key: UInt64, label: String) {
         guard strength > 0 else { return }
-        strengths[category, default: []].append(min(1, strength))
-        if explain { items.append(TriageEvidence(category: category, text: label, strength: min(1, strength))) }
+        let s = min(1, strength)
+        let previous = strengths[category, default: [:]][key]
+        strengths[category, default: [:]][key] = max(previous ?? 0, s)
+        guard explain else { return }
+        if let previous {
+            guard s > previous,
+                let i = items.firstIndex(where: { $0.category == category && $0.text.lowercased() == label.lowercased() })
+            else { return }
+            items[i].strength = s
+        } else {
+            items.append(TriageEvidence(category: category, text: label, strength: s))
+        }
     }
 
     func surface(_ start: Int, _ end: Int) -> String {
-        guard start >= 0, end > start, end <= text.count else { return "" }
         let a = Int(text[start].start)
         let b = Int(text[end - 1].end)
         return String(decoding: text.bytes[a..<b], as: UTF8.self)
@@ -368,7 +381,7 @@ struct EvidenceCollector {
         guard let list = strengths[category] else { return 0 }
         var keep = 1.0
         var factor = 1.0
-        for s in list.sorted(by: >) {
+        for s in list.values.sorted(by: >) {
             keep *= 1 - s * factor
             factor *= Self.decay
         }

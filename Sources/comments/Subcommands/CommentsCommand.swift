@@ -4,6 +4,7 @@ enum CommentsCommand {
         [
         ("score", ScoreCommand.spec, ScoreCommand.run),
         ("segment", SegmentCommand.spec, SegmentCommand.run),
+        ("triage", TriageCommand.spec, TriageCommand.run),
         ]
     }
 
