@@ -25,7 +25,7 @@ public struct Analyzer: Sendable {
 
     public func analyze(_ document: Document) -> FileReport {
         let lines = TextLines.split(document.text)
-        let tokens = lines.map(Tokenizer.tokenize)
+        let (tokens, tokenWarnings) = LineTokenizer.tokenize(lines, file: document.name)
         let segmentation: Segmentation
         switch options.mode {
         case .detect:
@@ -37,7 +37,7 @@ public struct Analyzer: Sendable {
         let scored = comments.map { ScoredComment(comment: $0) }
         return FileReport(
             file: document.name, lineCount: lines.count, segmentation: segmentation, comments: scored,
-            warnings: document.warnings)
+            warnings: document.warnings + tokenWarnings)
     }
 
     /// Every non-blank line is a comment: the segmentation of comment-only input.
