@@ -25,7 +25,7 @@ public struct Analyzer: Sendable {
 
     public func analyze(_ document: Document) -> FileReport {
         let lines = TextLines.split(document.text)
-        let tokens = lines.map(Tokenizer.tokenize)
+        let (tokens, tokenWarnings) = LineTokenizer.tokenize(lines, file: document.name)
         let segmentation: Segmentation
         switch options.mode {
         case .detect:
@@ -38,7 +38,7 @@ public struct Analyzer: Sendable {
         Self.triage(&scored, article: articleTokens(tokens, segmentation: segmentation), explain: options.explain)
         return FileReport(
             file: document.name, lineCount: lines.count, segmentation: segmentation, comments: scored,
-            warnings: document.warnings)
+            warnings: document.warnings + tokenWarnings)
     }
 
     /// The article's token lines: body lines before the comments, or the `--article` text.

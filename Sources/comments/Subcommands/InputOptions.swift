@@ -54,8 +54,9 @@ struct InputRunner {
                 if document.text.isEmpty {
                     Output.error("comments: \(document.name): warning: file is empty")
                 }
-                for warning in document.warnings { Output.error("comments: \(warning)") }
-                render(analyzer.analyze(document), document)
+                let report = analyzer.analyze(document)
+                for warning in report.warnings { Output.error("comments: \(warning)") }
+                render(report, document)
             }
         }
         Output.flush()
