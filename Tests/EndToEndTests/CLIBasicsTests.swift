@@ -10,7 +10,7 @@ struct CLIBasicsTests {
     }
 
     @Test func everySubcommandHasHelp() throws {
-        for sub in ["score", "segment"] {
+        for sub in ["score", "segment", "triage"] {
             let r = try CommandRunner.run([sub, "--help"])
             #expect(r.status == 0, "\(sub) --help")
             #expect(r.stdout.contains("USAGE: comments \(sub)"))

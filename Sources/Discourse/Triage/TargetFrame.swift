@@ -181,6 +181,19 @@ struct FrameReader {
         return best
     }
 
+    /// "a" or "an" within the three tokens before `i` in its sentence ("is an utter asshole").
+    func indefiniteArticle(before i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, k >= i - 3, text[k].sentence == text[i].sentence {
+            if text[k].key == Self.aKey || text[k].key == Self.anKey { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    static let aKey = TermHash.of(normalized: "a")
+    static let anKey = TermHash.of(normalized: "an")
+
     func isQuoteMark(_ i: Int) -> Bool {
         let t = text[i]
         guard t.kind == .punctuation, t.normEnd - t.normStart == 1 else { return false }

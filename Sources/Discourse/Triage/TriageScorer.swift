@@ -70,7 +70,11 @@ public struct TriageScorer: Sendable {
                 let strength = entry.weight * (f.mention ? 0.35 : 1)
                 evidence.add(.profanity, strength, hit.start, hit.end)
                 let insulting: TriageLexicon.ProfanityGroups = [.generalInsult, .disability, .animal, .physical, .racial]
-                if !entry.groups.isDisjoint(with: insulting) || targeted {
+                // A swear word aimed at someone insults them ("you asshole", "Harper is an asshole"),
+                // but "this traffic is shit" only swears: a named target needs a person noun, which
+                // English marks with "a"/"an".
+                let aimed = f.target >= .standalone || (f.target == .named && frames.indefiniteArticle(before: hit.start))
+                if !entry.groups.isDisjoint(with: insulting) || aimed {
                     let factor = entry.groups.isDisjoint(with: insulting) ? 0.85 : 1
                     let s = entry.weight * factor * f.target.multiplier * f.assertion
                     evidence.add(.insult, s, hit.start, hit.end)
@@ -126,7 +130,9 @@ public struct TriageScorer: Sendable {
         }
         let n = text.count
         func sameSentence(_ a: Int, _ b: Int) -> Bool { text[a].sentence == text[b].sentence }
-        func negatedBefore(_ i: Int) -> Bool {
+        /// A negation before `i` or between `i` and `end` ("I would never kill you").
+        func negated(_ i: Int, _ end: Int) -> Bool {
+            for k in i..<end where matches.endMask[k] & Kind.negation.bit != 0 { return true }
             var k = i - 1
             var steps = 0
             while k >= 0, steps < 3, sameSentence(k, i) {
@@ -218,7 +224,7 @@ public struct TriageScorer: Sendable {
                 continue
             }
             guard strength > 0 else { continue }
-            if negatedBefore(from) { strength *= 0.3 }
+            if negated(from, hit.start) { strength *= 0.3 }
             let f = frames.frame(start: from, end: hit.end)
             if f.mention { strength *= 0.35 }
             evidence.add(.threat, strength, from, hit.end)

@@ -1,0 +1,64 @@
+import Testing
+
+@testable import Discourse
+
+@Suite("Triage lexicon")
+struct TriageLexiconTests {
+    @Test func embeddedListsLoad() {
+        let lexicon = TriageLexicon.embedded
+        #expect(lexicon.termCount > 2000)
+        #expect(lexicon.maxLength >= 4)
+        let idiot = lexicon.entries(TermHash.of(term: "idiot")) ?? []
+        #expect(idiot.contains { $0.kind == .insultPerson })
+        let phrase = lexicon.entries(TermHash.of(term: "I know where you live")) ?? []
+        #expect(phrase.contains { $0.kind == .threatPhrase })
+    }
+
+    @Test func everyAmbiguousEntryIsInTheProfanityList() throws {
+        let profanity = try EmbeddedLexicon.table("profanity.tsv")
+        let terms = Set(profanity.rows.map { TermHash.of(term: $0[0]) })
+        let ambiguous = try EmbeddedLexicon.table("profanity-ambiguous.tsv")
+        for row in ambiguous.rows {
+            #expect(terms.contains(TermHash.of(term: row[0])), "\(row[0]) (line \(row.line)) is not in profanity.tsv")
+        }
+    }
+
+    @Test func profanityKeepsItsLicenceNotice() throws {
+        let text = try EmbeddedLexicon.text("profanity.tsv")
+        #expect(text.contains("Copyright (c) 2021 Surge AI"))
+        #expect(text.contains("Permission is hereby granted"))
+    }
+
+    @Test func ignoredAmbiguousWordsAreDroppedAndTargetedOnesFlagged() {
+        let lexicon = TriageLexicon.embedded
+        #expect(lexicon.entries(TermHash.of(term: "peter"))?.contains { $0.kind == .profanity } != true)
+        let tramp = lexicon.entries(TermHash.of(term: "tramp")) ?? []
+        #expect(tramp.contains { $0.kind == .profanity && $0.ambiguity == .targeted })
+    }
+
+    @Test func severityMapsIntoUnitRange() {
+        #expect(TriageLexicon.strength(severity: 1) < TriageLexicon.strength(severity: 2))
+        #expect(TriageLexicon.strength(severity: 3) <= 1)
+        #expect(TriageLexicon.strength(severity: 1) > 0.3)
+    }
+
+    @Test func badRowsNameTheirLine() throws {
+        func load(insults: String) throws(LexiconError) -> TriageLexicon {
+            let empty3 = try TSVTable(path: "t.tsv", text: "term\tkind\tweight\n")
+            return try TriageLexicon(
+                profanity: TSVTable(path: "p.tsv", text: "term\tcanonical\tcategories\tseverity\n"),
+                ambiguous: TSVTable(path: "a.tsv", text: "term\tuse\n"),
+                insults: TSVTable(path: "insults.tsv", text: insults), threats: empty3, identity: empty3, spam: empty3,
+                cues: TSVTable(path: "c.tsv", text: "term\tkind\n"))
+        }
+        #expect(throws: LexiconError.self) { try load(insults: "term\tkind\tweight\nidiot\tnoun\t0.5\n") }
+        do {
+            _ = try load(insults: "term\tkind\tweight\n# comment\nidiot\tperson\t7\n")
+            Issue.record("a weight of 7 was accepted")
+        } catch {
+            #expect(error == .badLine(path: "insults.tsv", line: 3, reason: "weight must be a number 0...1, got '7'"))
+        }
+        let ok = try load(insults: "term\tkind\tweight\nnitwit\tperson\t0.5\n")
+        #expect(ok.entries(TermHash.of(term: "nitwit"))?.first?.weight == 0.5)
+    }
+}
