@@ -89,6 +89,11 @@ public struct TriageLexicon: Sendable {
     }
 
     var table: [UInt64: [Entry]] = [:]
+    /// `table` frozen for the hot path (no re-hashing of the already mixed keys).
+    var lookup = TermTable<[Entry]>()
+    /// Keys of every proper prefix of a multiword term, so an n-gram scan stops as soon as no
+    /// longer term can start with the words read so far.
+    var prefixes = TermSet()
     /// Single-word abusive terms by length in bytes.
     var plainWords: [Int: [PlainWord]] = [:]
     /// Longest term in tokens, so n-gram scans know where to stop.
@@ -164,6 +169,8 @@ public struct TriageLexicon: Sendable {
                 "second-person": .secondPerson, "third-person": .thirdPerson, "copula": .copula, "filler": .filler,
                 "exclamative": .exclamative, "negation": .negation, "mention": .mention,
             ], weighted: false)
+        lookup = TermTable(minimumCapacity: table.count)
+        for (key, list) in table { lookup[key] = list }
     }
 
     private mutating func load(_ table: TSVTable, kinds: [String: Kind], weighted: Bool = true) throws(LexiconError) {
@@ -187,6 +194,7 @@ public struct TriageLexicon: Sendable {
     /// Adds `entry`; a second entry of the same kind for the same key keeps the stronger weight
     /// (the Surge list spells some terms twice with different case).
     private mutating func add(_ entry: Entry, key: UInt64, term: String) {
+        if entry.length > 1 { addPrefixes(term) }
         var list = table[key] ?? []
         if let i = list.firstIndex(where: { $0.kind == entry.kind }) {
             if entry.weight > list[i].weight { list[i] = entry }
@@ -213,8 +221,18 @@ public struct TriageLexicon: Sendable {
         return (tokens.key(from: 0, count: tokens.count), tokens.count)
     }
 
+    /// Records the prefixes of a multiword term (see ``prefixes``).
+    private mutating func addPrefixes(_ term: String) {
+        let tokens = Tokenizer.tokenize(term)
+        guard tokens.count > 1 else { return }
+        for n in 1..<tokens.count { prefixes.insert(tokens.key(from: 0, count: n)) }
+    }
+
+    /// True when some multiword term continues the n-gram `key`.
+    @inline(__always) public func isPrefix(_ key: UInt64) -> Bool { prefixes.contains(key) }
+
     /// Entries for a term key (single token or n-gram), or nil.
-    public func entries(_ key: UInt64) -> [Entry]? { table[key] }
+    @inline(__always) public func entries(_ key: UInt64) -> [Entry]? { lookup[key] }
 
     /// Bitmask of the kinds a key has.
     public func kinds(_ key: UInt64) -> UInt32 {
@@ -241,5 +259,14 @@ public struct TriageLexicon: Sendable {
             if ok { found.append(word.key) }
         }
         return found
+    }
+}
+
+extension TermHash {
+    /// Hash of already-normalised bytes (one token's form).
+    static func of<C: Collection<UInt8>>(_ bytes: C) -> UInt64 {
+        var h = seed
+        for b in bytes { h = add(h, b) }
+        return h
     }
 }

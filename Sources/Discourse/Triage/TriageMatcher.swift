@@ -63,7 +63,7 @@ public struct TriageMatches: Sendable {
                     }
                     if i < m.endStart[last] { m.endStart[last] = i }
                 }
-                if length >= lexicon.maxLength || i + length >= n { break }
+                if length >= lexicon.maxLength || i + length >= n || !lexicon.isPrefix(h) { break }
                 h = text.extend(h, with: i + length)
                 length += 1
             }
@@ -119,13 +119,20 @@ public struct TriageMatches: Sendable {
         for i in 0..<text.count where !covered[i] {
             let t = text[i]
             guard t.kind == .word || t.kind == .mention, t.length >= 2 else { continue }
-            var bytes = text.withNorm(i) { Array($0) }
-            if t.kind == .mention { bytes[0] = 0x61 }  // @ss → ass
             // A mask glued in front of the word: "*ss" (the tokenizer read the star as emphasis).
             let s = Int(t.start)
             let maskedFront = s > 0 && text.bytes[s - 1] == 0x2A && (s == 1 || ASCII.isSpace(text.bytes[s - 2]))
-            if maskedFront { bytes.insert(0x2A, at: 0) }
             let obfuscated = maskedFront || t.kind == .mention || t.flags.contains(.obfuscated) || t.flags.contains(.hasDigit)
+            if !obfuscated && !t.flags.contains(.elongated) {
+                // The common case, without allocating: an inflected form of a listed word.
+                if t.normEnd - t.normStart >= 4, let e = text.withNorm(i, { Self.inflected($0, lexicon: lexicon) }) {
+                    for entry in e { hits.append(TriageHit(start: i, end: i + 1, entry: entry, route: .inflected)) }
+                }
+                continue
+            }
+            var bytes = text.withNorm(i) { Array($0) }
+            if t.kind == .mention { bytes[0] = 0x61 }  // @ss → ass
+            if maskedFront { bytes.insert(0x2A, at: 0) }
             if obfuscated {
                 for candidate in Self.unmasked(bytes) {
                     if candidate.contains(0x2A) {
@@ -155,72 +162,99 @@ public struct TriageMatches: Sendable {
                         break
                     }
                 }
-                continue
-            }
-            if bytes.count >= 4, let (entries, _) = Self.lookupAbusive(bytes, lexicon: lexicon, inflect: true, exact: false) {
-                for e in entries { hits.append(TriageHit(start: i, end: i + 1, entry: e, route: .inflected)) }
             }
         }
     }
 
     /// Abusive entries for a single word's bytes, trying the word itself (unless `exact` is false)
-    /// and, when `inflect` is set, the stems an English inflection would leave. A stem counts only
-    /// for the word classes that inflect that way: nouns take plurals (`idiots`), adjectives take
-    /// `-ly` (`stupidly`), swear words and profanity take every ending (`pissing`), so `hacked`
-    /// never becomes the insult `hack`.
+    /// and, when `inflect` is set, the stems an English inflection would leave.
     static func lookupAbusive(
         _ bytes: [UInt8], lexicon: TriageLexicon, inflect: Bool, exact: Bool = true
     ) -> ([TriageLexicon.Entry], [UInt8])? {
-        func look(_ b: [UInt8], _ suffix: Suffix?) -> [TriageLexicon.Entry]? {
-            var h = TermHash.seed
-            for c in b { h = TermHash.add(h, c) }
-            let found = (lexicon.entries(h) ?? []).filter { e in
-                guard e.kind.isAbusive, e.length == 1 else { return false }
-                guard let suffix else { return true }
-                switch e.kind {
-                case .insultPerson, .insultContent: return suffix == .plural
-                case .insultQuality: return suffix == .adverb
-                default: return suffix != .adverb
-                }
-            }
-            return found.isEmpty ? nil : found
-        }
-        if exact, let e = look(bytes, nil) { return (e, bytes) }
+        if exact, let e = abusive(TermHash.of(bytes), suffix: nil, lexicon: lexicon) { return (e, bytes) }
         guard inflect else { return nil }
-        for (stem, suffix) in stems(bytes) {
-            if let e = look(stem, suffix) { return (e, stem) }
+        return bytes.withUnsafeBufferPointer { p in inflected(p, lexicon: lexicon).map { ($0, bytes) } }
+    }
+
+    static func inflected<C: Collection<UInt8>>(_ bytes: C, lexicon: TriageLexicon) -> [TriageLexicon.Entry]? {
+        var found: [TriageLexicon.Entry]?
+        forEachStem(bytes) { key, suffix in
+            found = abusive(key, suffix: suffix, lexicon: lexicon)
+            return found != nil
         }
-        return nil
+        return found
+    }
+
+    /// Single-word abusive entries for `key`. A stem counts only for the word classes that inflect
+    /// that way: nouns take plurals (`idiots`), adjectives take `-ly` (`stupidly`), swear words and
+    /// profanity take every ending (`pissing`), so `hacked` never becomes the insult `hack`.
+    static func abusive(_ key: UInt64, suffix: Suffix?, lexicon: TriageLexicon) -> [TriageLexicon.Entry]? {
+        guard let list = lexicon.entries(key) else { return nil }
+        let found = list.filter { e in
+            guard e.kind.isAbusive, e.length == 1 else { return false }
+            guard let suffix else { return true }
+            switch e.kind {
+            case .insultPerson, .insultContent: return suffix == .plural
+            case .insultQuality: return suffix == .adverb
+            default: return suffix != .adverb
+            }
+        }
+        return found.isEmpty ? nil : found
     }
 
     enum Suffix { case plural, verbal, adverb }
 
-    /// Candidate stems of an inflected word: `idiots` → `idiot`, `bitching` → `bitch`,
-    /// `pissed` → `piss`, `stupidly` → `stupid`, `moron's` → `moron`. Only stems of three or more
-    /// letters, so short words never shrink into a listed one.
-    static func stems(_ w: [UInt8]) -> [([UInt8], Suffix)] {
-        var out: [([UInt8], Suffix)] = []
-        func has(_ suffix: String) -> Bool {
-            let s = Array(suffix.utf8)
-            return w.count > s.count + 2 && Array(w.suffix(s.count)) == s
+    /// Calls `body` with the key of every stem an English inflection would leave, until it returns
+    /// true: `idiots` → `idiot`, `dummies` → `dummy`, `bitching` → `bitch`, `pissed` → `piss`,
+    /// `stupidly` → `stupid`, `moron's` → `moron`. Only stems of three or more letters, so short
+    /// words never shrink into a listed one. Hashes prefixes in place: no allocation.
+    static func forEachStem<C: Collection<UInt8>>(_ w: C, _ body: (UInt64, Suffix) -> Bool) {
+        let c = w.count
+        guard c >= 4 else { return }
+        // Prefix hashes of the word without its last 1...4 bytes, and the last four bytes.
+        var prefix: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+        var tail: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        var h = TermHash.seed
+        var i = 0
+        for b in w {
+            let drop = c - i
+            switch drop {
+            case 1: prefix.1 = h
+            case 2: prefix.2 = h
+            case 3: prefix.3 = h
+            case 4: prefix.4 = h
+            default: break
+            }
+            switch drop {
+            case 4: tail.0 = b
+            case 3: tail.1 = b
+            case 2: tail.2 = b
+            case 1: tail.3 = b
+            default: break
+            }
+            h = TermHash.add(h, b)
+            i += 1
         }
-        func drop(_ k: Int) -> [UInt8] { Array(w.dropLast(k)) }
-        if has("'s") || has("s'") { out.append((drop(2), .plural)) }
-        if has("ies") { out.append((drop(3) + [0x79], .plural)) }
-        if has("es") { out.append((drop(2), .plural)) }
-        if has("s"), !has("ss") { out.append((drop(1), .plural)) }
-        if has("ing") {
-            out.append((drop(3), .verbal))
-            out.append((drop(3) + [0x65], .verbal))
-            if w.count > 6, w[w.count - 4] == w[w.count - 5] { out.append((drop(4), .verbal)) }
+        let (d, e, f, g) = tail  // last four bytes, g last
+        func fits(_ n: Int) -> Bool { c > n + 2 }
+        if fits(2), (f == 0x27 && g == 0x73) || (f == 0x73 && g == 0x27) { if body(prefix.2, .plural) { return } }
+        if fits(3), e == 0x69, f == 0x65, g == 0x73 { if body(TermHash.add(prefix.3, 0x79), .plural) { return } }
+        if fits(2), f == 0x65, g == 0x73 { if body(prefix.2, .plural) { return } }
+        if fits(1), g == 0x73, f != 0x73 { if body(prefix.1, .plural) { return } }
+        if fits(3), e == 0x69, f == 0x6E, g == 0x67 {
+            if body(prefix.3, .verbal) || body(TermHash.add(prefix.3, 0x65), .verbal) { return }
+            if c > 6, d == tailByte(w, 5) { if body(prefix.4, .verbal) { return } }
         }
-        if has("ed") {
-            out.append((drop(2), .verbal))
-            out.append((drop(1), .verbal))
-            if w.count > 5, w[w.count - 3] == w[w.count - 4] { out.append((drop(3), .verbal)) }
+        if fits(2), f == 0x65, g == 0x64 {
+            if body(prefix.2, .verbal) || body(prefix.1, .verbal) { return }
+            if c > 5, e == d { if body(prefix.3, .verbal) { return } }
         }
-        if has("ly") { out.append((drop(2), .adverb)) }
-        return out
+        if fits(2), f == 0x6C, g == 0x79 { if body(prefix.2, .adverb) { return } }
+    }
+
+    /// The byte `k` places from the end (1 = last).
+    static func tailByte<C: Collection<UInt8>>(_ w: C, _ k: Int) -> UInt8 {
+        w[w.index(w.startIndex, offsetBy: w.count - k)]
     }
 
     /// Spellings with look-alike symbols undone: `sh1t` → `shit` (and `shlt`), `a$$` → `ass`,

@@ -54,9 +54,22 @@ struct TriageMatcherTests {
     }
 
     @Test func stemsAndUnmasking() {
-        let stems = TriageMatches.stems(Array("morons".utf8)).map { String(decoding: $0.0, as: UTF8.self) }
-        #expect(stems.contains("moron"))
-        #expect(TriageMatches.stems(Array("ass".utf8)).isEmpty)
+        func stems(_ word: String) -> [UInt64] {
+            var keys: [UInt64] = []
+            TriageMatches.forEachStem(Array(word.utf8)) { key, _ in
+                keys.append(key)
+                return false
+            }
+            return keys
+        }
+        #expect(stems("morons").contains(TermHash.of(normalized: "moron")))
+        #expect(stems("dummies").contains(TermHash.of(normalized: "dummy")))
+        #expect(stems("bitching").contains(TermHash.of(normalized: "bitch")))
+        #expect(stems("shitting").contains(TermHash.of(normalized: "shit")))
+        #expect(stems("stupidly").contains(TermHash.of(normalized: "stupid")))
+        #expect(stems("moron's").contains(TermHash.of(normalized: "moron")))
+        #expect(stems("ass").isEmpty)
+        #expect(stems("asses").contains(TermHash.of(normalized: "ass")))
         let unmasked = TriageMatches.unmasked(Array("sh1t".utf8)).map { String(decoding: $0, as: UTF8.self) }
         #expect(unmasked == ["shit", "shlt"])
         #expect(String(decoding: TriageMatches.collapsed(Array("fuuuuck".utf8), keep: 1), as: UTF8.self) == "fuck")
