@@ -17,6 +17,7 @@ public enum ScoreRenderer {
     public static let tableColumns: [TableColumn] = [
         TableColumn("#", alignRight: true) { String($0.comment.index) },
         TableColumn("line", alignRight: true) { String($0.comment.line) },
+        TableColumn("priority", alignRight: true) { NumberFormat.fixed($0.triage.priority, digits: 2) },
     ]
 
     /// Aligned table with the text truncated to `width`, then the summary line.
