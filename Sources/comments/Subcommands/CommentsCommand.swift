@@ -5,6 +5,7 @@ enum CommentsCommand {
         ("score", ScoreCommand.spec, ScoreCommand.run),
         ("segment", SegmentCommand.spec, SegmentCommand.run),
         ("export", ExportCommand.spec, ExportCommand.run),
+        ("report", ReportCommand.spec, ReportCommand.run),
         ]
     }
 
