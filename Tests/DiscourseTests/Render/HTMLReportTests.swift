@@ -30,13 +30,52 @@ struct HTMLReportTests {
     @Test func pageIsWellFormedXML() throws {
         let (report, lines) = analysed(Self.page)
         let html = HTMLReport.page(report, lines: lines)
-        _ = try XMLDocument(data: Data(html.utf8), options: [])
+        try Self.parse(html)
     }
 
-    /// The well-formedness checks above have teeth: unescaped text does not parse.
+    /// The well-formedness checks have teeth: unescaped text or unbalanced tags do not parse.
     @Test func parserRejectsMalformedMarkup() {
-        #expect(throws: (any Error).self) {
-            try XMLDocument(data: Data("<html><body><p>a < b & c</p></body></html>".utf8), options: [])
+        #expect(throws: (any Error).self) { try Self.parse("<html><body><p>a < b & c</p></body></html>") }
+        #expect(throws: (any Error).self) { try Self.parse("<html><body><p>open</body></html>") }
+        #expect(throws: Never.self) { try Self.parse("<html><body><p>a &lt; b</p></body></html>") }
+    }
+
+    struct NotWellFormed: Error { var message: String }
+
+    /// Parses with the SAX parser (bad characters and entities), then checks that every element is
+    /// closed in order (Foundation's parser on Linux lets a mismatched end tag pass).
+    static func parse(_ markup: String) throws {
+        let parser = XMLParser(data: Data(markup.utf8))
+        let balance = TagBalance()
+        parser.delegate = balance
+        if !parser.parse() {
+            throw NotWellFormed(message: parser.parserError.map { "\($0)" } ?? "line \(parser.lineNumber)")
+        }
+        if let problem = balance.problem ?? (balance.stack.isEmpty ? nil : "unclosed <\(balance.stack.last!)>") {
+            throw NotWellFormed(message: problem)
+        }
+        if balance.roots != 1 { throw NotWellFormed(message: "\(balance.roots) root elements") }
+    }
+
+    final class TagBalance: NSObject, XMLParserDelegate {
+        var stack: [String] = []
+        var problem: String?
+        var roots = 0
+
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
+            if stack.isEmpty { roots += 1 }
+            stack.append(name)
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            guard stack.last == name else {
+                problem = problem ?? "</\(name)> closes <\(stack.last ?? "nothing")> at line \(parser.lineNumber)"
+                return
+            }
+            stack.removeLast()
         }
     }
 
@@ -63,7 +102,7 @@ struct HTMLReportTests {
             HTMLReport.IndexEntry(report: report, link: "a&b.html"),
             HTMLReport.IndexEntry(file: "bad<file>.txt", link: nil, error: "looks like a binary file"),
         ])
-        _ = try XMLDocument(data: Data(html.utf8), options: [])
+        try Self.parse(html)
         #expect(html.contains("href=\"a&amp;b.html\""))
         #expect(html.contains("bad&lt;file&gt;.txt"))
         #expect(html.contains("failed: looks like a binary file"))
@@ -82,7 +121,7 @@ struct HTMLReportTests {
             series: [.init(name: "s", values: [0.1, nil, -0.5, 0.9], range: -1...1, color: "#000", baseline: 0, trend: true)],
             flagged: [2])
         let svg = chart.render()
-        _ = try XMLDocument(data: Data(svg.utf8), options: [])
+        try Self.parse(svg)
         #expect(svg.contains("<title id=\"chart-title\">t &lt;1&gt;</title>"))
         #expect(svg.contains("class=\"flag\""))
         #expect(svg.contains("class=\"trend\""))
