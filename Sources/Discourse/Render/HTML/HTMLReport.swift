@@ -153,7 +153,8 @@ public enum HTMLReport {
         let end = min(lines.count, report.segmentation.firstCommentLine ?? kinds.count)
         var html = "<section class=\"article\">\n<h2>Article</h2>\n"
         guard end > 0 else { return html + "<p class=\"muted\">No article text: every line is a comment.</p>\n</section>\n" }
-        let bodyLines = (0..<end).filter { kinds[$0] == .body }
+        let title = displayTitle(report, lines: lines)
+        let bodyLines = (0..<end).filter { kinds[$0] == .body && lines[$0] != title }
         let preview = bodyLines.prefix(options.articlePreviewLines)
         html += "<div class=\"preview\">\n"
         for i in preview { html += "<p>\(HTMLText.escape(lines[i]))</p>\n" }
