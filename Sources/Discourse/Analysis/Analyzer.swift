@@ -27,7 +27,7 @@ public struct Analyzer: Sendable {
         let lines = TextLines.split(document.text)
         let (tokens, tokenWarnings) = LineTokenizer.tokenize(lines, file: document.name)
         let segmentation: Segmentation
-        switch options.mode {
+        switch document.mode ?? options.mode {
         case .detect:
             segmentation = segmenter.segment(tokens, explain: options.explain)
         case .allComments, .separateArticle:

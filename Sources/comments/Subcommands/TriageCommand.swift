@@ -12,7 +12,7 @@ enum TriageCommand {
             OptionSpec(
                 "--format", "-f", value: "FORMAT",
                 help: "table (default on a terminal), csv, or jsonl (default otherwise)."),
-        ] + InputOptions.specs,
+        ] + InputOptions.specs + BatchOptions.specs,
         discussion: """
             Scores are lexicon and rule heuristics, not a trained model: toxicity, insult, profanity,
             threat, identity_attack, shouting and spam, each 0..1, combined into priority; reasons
@@ -37,7 +37,13 @@ enum TriageCommand {
         let options = try InputOptions.analysisOptions(parsed, command: spec.name)
         let items = try InputOptions.inputs(parsed, command: spec.name)
         var queue = TriageQueue(minimumPriority: minimum, limit: top)
-        let code = InputRunner(analyzer: Analyzer(options: options)).run(items) { report, _ in
+        var runner = InputRunner(
+            analyzer: Analyzer(options: options), jobs: try BatchOptions.jobs(parsed, command: spec.name),
+            quiet: parsed.flag("--quiet"))
+        runner.progress = ProgressBar(
+            terminal: terminal, quiet: parsed.flag("--quiet"),
+            total: items.contains(.standardInput) ? nil : items.count)
+        let code = runner.run(items) { report, _ in
             queue.add(report)
         }
         let ranked = queue.ranked()
