@@ -22,10 +22,15 @@ enum SpamScore {
             default: break
             }
         }
+        // A link is how readers cite sources, so one alone is weak; promotion shows in the words.
         if links > 0 {
-            evidence.add(.spam, links == 1 ? 0.3 : (links == 2 ? 0.5 : 0.65), label: "\(links) link\(links == 1 ? "" : "s")")
+            evidence.add(.spam, links == 1 ? 0.15 : (links == 2 ? 0.3 : 0.5), label: "\(links) link\(links == 1 ? "" : "s")")
         }
-        for hit in matches.hits where hit.entry.kind == .spam {
+        // Weak phrases ("cheap", "loan", "followers") are ordinary words in news talk: they count
+        // only next to a link or a strong phrase.
+        let phrases = matches.hits.filter { $0.entry.kind == .spam }
+        let corroborated = links > 0 || phrases.contains { $0.entry.weight >= strongPhrase }
+        for hit in phrases where corroborated || hit.entry.weight >= strongPhrase {
             evidence.add(.spam, hit.entry.weight, hit.start, hit.end)
         }
         if copies >= 2 {
@@ -33,9 +38,12 @@ enum SpamScore {
         }
         if longestWordRun >= 4 { evidence.add(.spam, min(0.6, 0.3 + 0.05 * Double(longestWordRun - 4)), label: "word flood") }
         if longestLetterRun >= 6 { evidence.add(.spam, longestLetterRun >= 10 ? 0.35 : 0.2, label: "letter flood") }
-        if longestPunctuation >= 10 { evidence.add(.spam, 0.2, label: "punctuation flood") }
+        if longestPunctuation >= 20 { evidence.add(.spam, 0.15, label: "punctuation flood") }
         if emoji >= 6 { evidence.add(.spam, min(0.5, 0.2 + 0.03 * Double(emoji - 6)), label: "\(emoji) emoji") }
     }
+
+    /// Phrases at least this strong count on their own.
+    static let strongPhrase = 0.4
 
     /// Longest run of one letter in word `i` ("noooooo" → 6).
     static func letterRun(_ text: TokenizedText, _ i: Int) -> Int {
