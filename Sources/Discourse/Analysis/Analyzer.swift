@@ -35,22 +35,22 @@ public struct Analyzer: Sendable {
         }
         let comments = CommentExtractor.extract(lines: lines, tokens: tokens, segmentation: segmentation)
         var scored = comments.map { ScoredComment(comment: $0) }
-        Self.triage(&scored, article: articleTokens(tokens, segmentation: segmentation), explain: options.explain)
+        Self.triage(&scored, article: articleTokens(tokens, segmentation, mode: document.mode ?? options.mode), explain: options.explain)
         return FileReport(
             file: document.name, lineCount: lines.count, segmentation: segmentation, comments: scored,
             warnings: document.warnings + tokenWarnings)
     }
 
-    /// The article's token lines: body lines before the comments, or the `--article` text.
-    func articleTokens(_ tokens: [TokenizedText], segmentation: Segmentation) -> [TokenizedText] {
-        switch options.mode {
+    /// The article's token lines: body lines before the comments, or the separate article text.
+    func articleTokens(_ tokens: [TokenizedText], _ segmentation: Segmentation, mode: SegmentationMode) -> [TokenizedText] {
+        switch mode {
         case .detect:
             let end = segmentation.firstCommentLine ?? segmentation.kinds.count
             return (0..<end).filter { segmentation.kinds[$0] == .body }.map { tokens[$0] }
         case .allComments:
             return []
         case .separateArticle(let text):
-            return TextLines.split(text).map(Tokenizer.tokenize)
+            return LineTokenizer.tokenize(TextLines.split(text), file: "article").tokens
         }
     }
 
