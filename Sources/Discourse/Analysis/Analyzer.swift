@@ -34,10 +34,31 @@ public struct Analyzer: Sendable {
             segmentation = Self.allComments(tokens)
         }
         let comments = CommentExtractor.extract(lines: lines, tokens: tokens, segmentation: segmentation)
-        let scored = comments.map { ScoredComment(comment: $0) }
-        return FileReport(
+        var scored = comments.map { ScoredComment(comment: $0) }
+        let drift = DriftScorer().score(
+            article: articleLines(tokens, segmentation), comments: comments.map(\.tokens), explain: options.explain)
+        for i in scored.indices { scored[i].drift = drift.scores[i] }
+        var report = FileReport(
             file: document.name, lineCount: lines.count, segmentation: segmentation, comments: scored,
             warnings: document.warnings)
+        report.driftTrend = drift.trend
+        return report
+    }
+
+    /// The article's text lines: header and body before the comment section (boilerplate left out),
+    /// or the separate article; none with `--all-comments`.
+    func articleLines(_ tokens: [TokenizedText], _ segmentation: Segmentation) -> [TokenizedText] {
+        switch options.mode {
+        case .detect:
+            let end = segmentation.firstCommentLine ?? tokens.count
+            return (0..<end).filter { segmentation.kinds[$0] == .body || segmentation.kinds[$0] == .header }.map {
+                tokens[$0]
+            }
+        case .separateArticle(let text):
+            return TextLines.split(text).map(Tokenizer.tokenize)
+        case .allComments:
+            return []
+        }
     }
 
     /// Every non-blank line is a comment: the segmentation of comment-only input.

@@ -64,7 +64,7 @@ public enum CommentColumns {
     ]
 
     /// Every column, base first, then each scorer's.
-    public static var all: [Column] { base }
+    public static var all: [Column] { base + DriftColumns.all }
 
     public static func named(_ name: String) -> Column? { all.first { $0.name == name } }
 }

@@ -1,0 +1,84 @@
+import Foundation
+
+/// A smoothed unigram + bigram language model of the content words of some texts (an article,
+/// a conversation so far), compared against a ``BackgroundModel``.
+///
+/// Unigrams use Dirichlet smoothing with the background as prior,
+/// `P(w) = (c(w) + mu * Pbg(w)) / (N + mu)`, so a word the texts never use keeps its background
+/// probability scaled by `mu / (N + mu)`. Bigrams are interpolated Witten-Bell style,
+/// `P(w | h) = l(h) * c(h w) / c(h) + (1 - l(h)) * P(w)` with `l(h) = b * c(h) / (c(h) + T(h))`
+/// (`T(h)`: distinct words seen after `h`), so a phrase the article uses ("nuclear talks") earns more
+/// than its two words apart. Adding texts is incremental and costs time linear in their length.
+public struct TopicModel: Sendable {
+    /// Weighted count of each content word.
+    public private(set) var counts: [UInt64: Double] = [:]
+    /// Sum of all counts.
+    public private(set) var total: Double = 0
+    var bigrams: [UInt64: Double] = [:]
+    var histories: [UInt64: History] = [:]
+    /// Dirichlet prior mass: how many background words the texts' own words must outweigh.
+    public var mu: Double
+    /// Largest weight a bigram estimate can get.
+    public var bigramWeight: Double
+
+    struct History: Sendable {
+        var count: Double = 0
+        var followers: Double = 0
+    }
+
+    public init(mu: Double = 2000, bigramWeight: Double = 0.5) {
+        self.mu = mu
+        self.bigramWeight = bigramWeight
+    }
+
+    /// True when no content word was added yet.
+    public var isEmpty: Bool { total == 0 }
+
+    /// Adds the content words of one text (one article line, one comment), each counting `weight`.
+    public mutating func add(_ terms: [DriftTerm], weight: Double = 1) {
+        guard weight > 0 else { return }
+        for (i, term) in terms.enumerated() {
+            counts[term.key, default: 0] += weight
+            total += weight
+            if i > 0, term.continuesPhrase {
+                let h = terms[i - 1].key
+                let pair = Self.pairKey(h, term.key)
+                let before = bigrams[pair, default: 0]
+                bigrams[pair] = before + weight
+                histories[h, default: History()].count += weight
+                if before == 0 { histories[h, default: History()].followers += 1 }
+            }
+        }
+    }
+
+    /// `log P(w | previous) - log Pbg(w)` for term `i` of `terms`: how many nats better this model
+    /// explains the word than general English does. `extraCount`/`extraTotal` add pseudo-counts
+    /// from outside (relevance feedback) to the unigram estimate.
+    @inline(__always)
+    func logRatio(
+        _ terms: [DriftTerm], _ i: Int, background: BackgroundModel, extraCount: Double = 0, extraTotal: Double = 0
+    ) -> Double {
+        let key = terms[i].key
+        let lp = background.logProbability(key)
+        let pb = Foundation.exp(lp)
+        let c = (counts[key] ?? 0) + extraCount
+        var p = (c + mu * pb) / (total + extraTotal + mu)
+        if i > 0, terms[i].continuesPhrase, let h = histories[terms[i - 1].key], h.count > 0 {
+            let lambda = bigramWeight * h.count / (h.count + h.followers)
+            let pair = bigrams[Self.pairKey(terms[i - 1].key, key)] ?? 0
+            p = lambda * pair / h.count + (1 - lambda) * p
+        }
+        return Foundation.log(p) - lp
+    }
+
+    /// Key of the bigram (a, b): a mix of both word keys (FNV keys are well spread already).
+    @inline(__always)
+    static func pairKey(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &+ 0x632B_E59B_D9B4_E019).rotateLeft(29)
+    }
+}
+
+extension UInt64 {
+    @inline(__always)
+    fileprivate func rotateLeft(_ n: UInt64) -> UInt64 { (self << n) | (self >> (64 - n)) }
+}
