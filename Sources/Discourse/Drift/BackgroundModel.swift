@@ -9,7 +9,7 @@ import Foundation
 /// normalised word exactly as the tokenizer produces it.
 public struct BackgroundModel: Sendable {
     /// Natural-log probability per word key.
-    var logProbabilities: [UInt64: Float]
+    var logProbabilities: TermTable<Float>
     /// Log probability of a word the table does not know: rarer than its rarest entry, so an
     /// unknown name shared with the article counts as strongly as a rare word.
     public let unknownLogProbability: Double
@@ -30,9 +30,11 @@ public struct BackgroundModel: Sendable {
 
     /// A model from explicit probabilities (tests, other languages).
     public init(probabilities: [String: Double], unknownProbability: Double = 1e-8, stopwordProbability: Double = 1e-3) {
-        logProbabilities = Dictionary(
-            probabilities.map { (TermHash.of(normalized: $0.key), Float(Foundation.log($0.value))) },
-            uniquingKeysWith: { a, _ in a })
+        var table = TermTable<Float>(minimumCapacity: probabilities.count, filler: 0)
+        for (word, p) in probabilities {
+            table.update(TermHash.of(normalized: word), initial: Float(Foundation.log(p))) { _ in }
+        }
+        logProbabilities = table
         unknownLogProbability = Foundation.log(unknownProbability)
         stopwordLogProbability = Foundation.log(stopwordProbability)
     }
@@ -42,7 +44,7 @@ public struct BackgroundModel: Sendable {
     public init(tsv text: String, path: String, unknownProbability: Double = 1e-8, stopwordProbability: Double = 1e-3)
         throws(LexiconError)
     {
-        var table: [UInt64: Float] = [:]
+        var table = TermTable<Float>(minimumCapacity: text.utf8.count / 12, filler: 0)
         var text = text
         let result: Result<Void, LexiconError> = text.withUTF8 { bytes in
             Self.parse(bytes, path: path, into: &table)
@@ -70,9 +72,8 @@ public struct BackgroundModel: Sendable {
 
     /// Line-by-line byte scan: `#` lines skipped, the header checked, `word\tzipf` rows hashed as they are.
     private static func parse(
-        _ bytes: UnsafeBufferPointer<UInt8>, path: String, into table: inout [UInt64: Float]
+        _ bytes: UnsafeBufferPointer<UInt8>, path: String, into table: inout TermTable<Float>
     ) -> Result<Void, LexiconError> {
-        table.reserveCapacity(bytes.count / 12)
         let ln10 = Foundation.log(10.0)
         var i = 0
         var line = 0
@@ -101,7 +102,8 @@ public struct BackgroundModel: Sendable {
                 return .failure(.badLine(path: path, line: line, reason: "expected a word, a tab and a Zipf frequency"))
             }
             let key = TermHash.add(TermHash.seed, UnsafeBufferPointer(rebasing: bytes[i..<tab]))
-            table[key] = Float((zipf - 9) * ln10)
+            let lp = Float((zipf - 9) * ln10)
+            table.update(key, initial: lp) { $0 = lp }
         }
         guard sawHeader else {
             return .failure(.badLine(path: path, line: 1, reason: "empty lexicon: expected a header row"))

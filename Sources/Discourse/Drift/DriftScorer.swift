@@ -62,13 +62,13 @@ public struct DriftScorer: Sendable {
             scores[i].termCount = t.count
             if hasArticle {
                 var sum = 0.0
-                for j in t.indices { sum += articleModel.logRatio(t, j, background: background) }
+                for j in t.indices { sum += articleModel.logRatio(t, j) }
                 articleFit[i] = t.isEmpty ? 0 : sum / (Double(t.count) + p.confidenceWords)
                 scores[i].articleDrift = squash(sum, count: t.count)
             }
             if !thread.isEmpty {
                 var sum = 0.0
-                for j in t.indices { sum += thread.logRatio(t, j, background: background) }
+                for j in t.indices { sum += thread.logRatio(t, j) }
                 scores[i].threadDrift = squash(sum, count: t.count)
             }
             thread.add(t)
@@ -83,17 +83,23 @@ public struct DriftScorer: Sendable {
                 weights[i] = 1 / (1 + Foundation.exp(-(articleFit[i] - median) / p.feedbackTemperature))
             }
         }
-        var feedback: [UInt64: Double] = [:]
+        var feedback = TermTable<Double>(filler: 0)
         var feedbackTotal = 0.0
         for (i, t) in terms.enumerated() {
-            for term in t { feedback[term.key, default: 0] += weights[i] }
+            let w = weights[i]
+            for term in t { feedback.update(term.key, initial: 0) { $0 += w } }
             feedbackTotal += weights[i] * Double(t.count)
         }
         let articleMass = p.feedbackMass * max(articleModel.total, p.minimumFeedbackMass)
         for (i, t) in terms.enumerated() {
             guard !t.isEmpty else { continue }
-            var own: [UInt64: Double] = [:]
-            for term in t { own[term.key, default: 0] += 1 }
+            // Own counts for leaving the comment out: a scan for short comments, a table for long ones.
+            var own: TermTable<Double>? = nil
+            if t.count > 24 {
+                var table = TermTable<Double>(minimumCapacity: t.count, filler: 0)
+                for term in t { table.update(term.key, initial: 0) { $0 += 1 } }
+                own = table
+            }
             let others = feedbackTotal - weights[i] * Double(t.count)
             let usable = others > 1e-9
             guard hasArticle || usable else { continue }
@@ -104,8 +110,16 @@ public struct DriftScorer: Sendable {
             if explain { ratios.reserveCapacity(t.count) }
             for j in t.indices {
                 let key = t[j].key
-                let extra = scale * max(0, (feedback[key] ?? 0) - weights[i] * (own[key] ?? 0))
-                let r = articleModel.logRatio(t, j, background: background, extraCount: extra, extraTotal: mass)
+                let ownCount: Double
+                if let own {
+                    ownCount = own[key] ?? 0
+                } else {
+                    var n = 0
+                    for term in t where term.key == key { n += 1 }
+                    ownCount = Double(n)
+                }
+                let extra = usable ? scale * max(0, (feedback[key] ?? 0) - weights[i] * ownCount) : 0
+                let r = articleModel.logRatio(t, j, extraCount: extra, extraTotal: mass)
                 sum += r
                 if explain { ratios.append(r) }
             }

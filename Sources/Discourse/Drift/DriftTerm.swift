@@ -1,3 +1,5 @@
+import Foundation
+
 /// One content word of a text, as the drift models see it: its key and the token it came from.
 public struct DriftTerm: Sendable, Equatable {
     /// ``TermHash`` of the normalised word (a hashtag without its `#`).
@@ -7,11 +9,17 @@ public struct DriftTerm: Sendable, Equatable {
     /// True when the previous content word of the same text is in the same sentence, so the two
     /// form a bigram.
     public var continuesPhrase: Bool
+    /// Natural-log background probability, looked up once (every model compares against it).
+    public var logBackground: Double
+    /// `exp(logBackground)`, the Dirichlet prior of the word.
+    public var background: Double
 
-    public init(key: UInt64, token: Int32, continuesPhrase: Bool) {
+    public init(key: UInt64, token: Int32, continuesPhrase: Bool, logBackground: Double) {
         self.key = key
         self.token = token
         self.continuesPhrase = continuesPhrase
+        self.logBackground = logBackground
+        self.background = Foundation.exp(logBackground)
     }
 
     /// The content words of `text`: words and hashtags that are not stopwords.
@@ -38,8 +46,10 @@ public struct DriftTerm: Sendable, Equatable {
             default:
                 continue
             }
-            if background.isStopword(key) { continue }
-            terms.append(DriftTerm(key: key, token: Int32(i), continuesPhrase: t.sentence == lastSentence))
+            let lp = background.logProbability(key)
+            if lp >= background.stopwordLogProbability { continue }
+            terms.append(
+                DriftTerm(key: key, token: Int32(i), continuesPhrase: t.sentence == lastSentence, logBackground: lp))
             lastSentence = t.sentence
         }
         return terms

@@ -10,12 +10,11 @@ import Foundation
 /// (`T(h)`: distinct words seen after `h`), so a phrase the article uses ("nuclear talks") earns more
 /// than its two words apart. Adding texts is incremental and costs time linear in their length.
 public struct TopicModel: Sendable {
-    /// Weighted count of each content word.
-    public private(set) var counts: [UInt64: Double] = [:]
+    var counts = TermTable<Double>(filler: 0)
     /// Sum of all counts.
     public private(set) var total: Double = 0
-    var bigrams: [UInt64: Double] = [:]
-    var histories: [UInt64: History] = [:]
+    var bigrams = TermTable<Double>(filler: 0)
+    var histories = TermTable<History>(filler: History())
     /// Dirichlet prior mass: how many background words the texts' own words must outweigh.
     public var mu: Double
     /// Largest weight a bigram estimate can get.
@@ -31,6 +30,12 @@ public struct TopicModel: Sendable {
         self.bigramWeight = bigramWeight
     }
 
+    /// Weighted count of the content word with key `key`.
+    public func count(of key: UInt64) -> Double { counts[key] ?? 0 }
+
+    /// Number of distinct content words.
+    public var vocabularySize: Int { counts.count }
+
     /// True when no content word was added yet.
     public var isEmpty: Bool { total == 0 }
 
@@ -38,15 +43,15 @@ public struct TopicModel: Sendable {
     public mutating func add(_ terms: [DriftTerm], weight: Double = 1) {
         guard weight > 0 else { return }
         for (i, term) in terms.enumerated() {
-            counts[term.key, default: 0] += weight
+            counts.update(term.key, initial: 0) { $0 += weight }
             total += weight
             if i > 0, term.continuesPhrase {
                 let h = terms[i - 1].key
-                let pair = Self.pairKey(h, term.key)
-                let before = bigrams[pair, default: 0]
-                bigrams[pair] = before + weight
-                histories[h, default: History()].count += weight
-                if before == 0 { histories[h, default: History()].followers += 1 }
+                let isNew = bigrams.update(Self.pairKey(h, term.key), initial: 0) { $0 += weight }
+                histories.update(h, initial: History()) {
+                    $0.count += weight
+                    if isNew { $0.followers += 1 }
+                }
             }
         }
     }
@@ -55,12 +60,10 @@ public struct TopicModel: Sendable {
     /// explains the word than general English does. `extraCount`/`extraTotal` add pseudo-counts
     /// from outside (relevance feedback) to the unigram estimate.
     @inline(__always)
-    func logRatio(
-        _ terms: [DriftTerm], _ i: Int, background: BackgroundModel, extraCount: Double = 0, extraTotal: Double = 0
-    ) -> Double {
+    func logRatio(_ terms: [DriftTerm], _ i: Int, extraCount: Double = 0, extraTotal: Double = 0) -> Double {
         let key = terms[i].key
-        let lp = background.logProbability(key)
-        let pb = Foundation.exp(lp)
+        let lp = terms[i].logBackground
+        let pb = terms[i].background
         let c = (counts[key] ?? 0) + extraCount
         var p = (c + mu * pb) / (total + extraTotal + mu)
         if i > 0, terms[i].continuesPhrase, let h = histories[terms[i - 1].key], h.count > 0 {
