@@ -14,7 +14,8 @@ enum DriftBenchmark {
         let parse = BenchmarkSupport.time(repeats: 5) {
             words = (try? BackgroundModel(tsv: tsv, path: "background-en.tsv"))?.count ?? 0
         }
-        print("drift: background table \(words) words, \(BenchmarkSupport.format(Double(tsv.utf8.count) / 1e6, 2)) MB, parsed in \(BenchmarkSupport.format(parse * 1000)) ms")
+        let tableMB = BenchmarkSupport.format(Double(tsv.utf8.count) / 1e6, 2)
+        print("drift: background table \(words) words, \(tableMB) MB, parsed in \(BenchmarkSupport.format(parse * 1000)) ms")
 
         let scorer = DriftScorer(background: .embedded)
         var total = 0.0
@@ -38,7 +39,11 @@ enum DriftBenchmark {
                 start += 60
             }
         }
-        print("  comment scoring: \(comments.count) comments in files of 60, \(BenchmarkSupport.format(commentMB)) MB, mean drift \(BenchmarkSupport.format(sum / Double(max(comments.count, 1)), 3))")
-        print("    \(BenchmarkSupport.format(commentMB / score)) MB/s, \(BenchmarkSupport.format(Double(comments.count) / score, 0)) comments/s")
+        let meanDrift = BenchmarkSupport.format(sum / Double(max(comments.count, 1)), 3)
+        print(
+            "  comment scoring: \(comments.count) comments in files of 60, \(BenchmarkSupport.format(commentMB)) MB, mean drift \(meanDrift)"
+        )
+        let perSecond = BenchmarkSupport.format(Double(comments.count) / score, 0)
+        print("    \(BenchmarkSupport.format(commentMB / score)) MB/s, \(perSecond) comments/s")
     }
 }

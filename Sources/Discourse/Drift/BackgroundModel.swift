@@ -22,14 +22,17 @@ public struct BackgroundModel: Sendable {
     /// The table compiled into the binary, parsed once on first use (a byte scan, a few ms).
     public static let embedded: BackgroundModel = {
         do {
-            return try BackgroundModel(tsv: EmbeddedLexicon.text("background-en.tsv"), path: "Lexicons/background-en.tsv")
+            let text = try EmbeddedLexicon.text("background-en.tsv")
+            return try BackgroundModel(tsv: text, path: "Lexicons/background-en.tsv")
         } catch {
             fatalError("built-in lexicon is broken: \(error)")
         }
     }()
 
     /// A model from explicit probabilities (tests, other languages).
-    public init(probabilities: [String: Double], unknownProbability: Double = 1e-8, stopwordProbability: Double = 1e-3) {
+    public init(
+        probabilities: [String: Double], unknownProbability: Double = 1e-8, stopwordProbability: Double = 1e-3
+    ) {
         var table = TermTable<Float>(minimumCapacity: probabilities.count, filler: 0)
         for (word, p) in probabilities {
             table.update(TermHash.of(normalized: word), initial: Float(Foundation.log(p))) { _ in }

@@ -58,6 +58,7 @@ public struct DriftScorer: Sendable {
         // Pass 1: the article alone, and the thread as it grows.
         var articleFit = [Double](repeating: 0, count: comments.count)
         var thread = articleModel
+        thread.reserve(terms.reduce(0) { $0 + $1.count })
         for (i, t) in terms.enumerated() {
             scores[i].termCount = t.count
             if hasArticle {

@@ -2,20 +2,24 @@
 ///
 /// Term keys are already 64-bit FNV hashes, so hashing them again with `Hasher` (as `Dictionary`
 /// does: half of the scoring time in a profile) buys nothing. This table spreads the key with one
-/// multiply (Fibonacci hashing) and probes linearly in a power-of-two array. Key 0 marks an empty
-/// slot; a term whose key is 0 is stored under a fixed substitute (a 1-in-2^64 event).
+/// multiply (Fibonacci hashing) and probes linearly in a power-of-two array of key-value pairs (one
+/// cache miss per lookup). Key 0 marks an empty slot; a term whose key is 0 is stored under a fixed
+/// substitute (a 1-in-2^64 event).
 struct TermTable<Value: Sendable>: Sendable {
-    private var keys: [UInt64]
-    private var values: [Value]
+    private struct Entry: Sendable {
+        var key: UInt64
+        var value: Value
+    }
+
+    private var entries: [Entry]
     private var shift: UInt64
     private(set) var count = 0
     private let filler: Value
 
-    init(minimumCapacity: Int = 16, filler: Value) {
+    init(minimumCapacity: Int = 8, filler: Value) {
         var capacity = 16
         while capacity < minimumCapacity * 2 { capacity *= 2 }
-        keys = [UInt64](repeating: 0, count: capacity)
-        values = [Value](repeating: filler, count: capacity)
+        entries = [Entry](repeating: Entry(key: 0, value: filler), count: capacity)
         shift = UInt64(64 - capacity.trailingZeroBitCount)
         self.filler = filler
     }
@@ -32,13 +36,15 @@ struct TermTable<Value: Sendable>: Sendable {
     @inline(__always)
     subscript(key: UInt64) -> Value? {
         let k = Self.stored(key)
-        let mask = keys.count - 1
-        var i = slot(k)
-        while true {
-            let found = keys[i]
-            if found == k { return values[i] }
-            if found == 0 { return nil }
-            i = (i + 1) & mask
+        return entries.withUnsafeBufferPointer { e in
+            let mask = e.count - 1
+            var i = slot(k)
+            while true {
+                let found = e[i].key
+                if found == k { return e[i].value }
+                if found == 0 { return nil }
+                i = (i + 1) & mask
+            }
         }
     }
 
@@ -47,20 +53,19 @@ struct TermTable<Value: Sendable>: Sendable {
     @inline(__always)
     @discardableResult
     mutating func update(_ key: UInt64, initial: Value, _ change: (inout Value) -> Void) -> Bool {
-        if (count + 1) * 2 > keys.count { grow() }
+        if (count + 1) * 2 > entries.count { grow(to: entries.count) }
         let k = Self.stored(key)
-        let mask = keys.count - 1
+        let mask = entries.count - 1
         var i = slot(k)
         while true {
-            let found = keys[i]
+            let found = entries[i].key
             if found == k {
-                change(&values[i])
+                change(&entries[i].value)
                 return false
             }
             if found == 0 {
-                keys[i] = k
-                values[i] = initial
-                change(&values[i])
+                entries[i] = Entry(key: k, value: initial)
+                change(&entries[i].value)
                 count += 1
                 return true
             }
@@ -68,15 +73,20 @@ struct TermTable<Value: Sendable>: Sendable {
         }
     }
 
-    /// Every key and value, in no particular order.
-    func forEach(_ body: (UInt64, Value) -> Void) {
-        for i in keys.indices where keys[i] != 0 { body(keys[i], values[i]) }
+    /// Makes room for `additional` more keys without growing on the way.
+    mutating func reserve(_ additional: Int) {
+        if (count + additional) * 2 > entries.count { grow(to: count + additional) }
     }
 
-    private mutating func grow() {
-        var bigger = TermTable(minimumCapacity: keys.count, filler: filler)
-        for i in keys.indices where keys[i] != 0 {
-            bigger.update(keys[i], initial: values[i]) { _ in }
+    /// Every key and value, in no particular order.
+    func forEach(_ body: (UInt64, Value) -> Void) {
+        for e in entries where e.key != 0 { body(e.key, e.value) }
+    }
+
+    private mutating func grow(to minimumCapacity: Int) {
+        var bigger = TermTable(minimumCapacity: minimumCapacity, filler: filler)
+        for e in entries where e.key != 0 {
+            bigger.update(e.key, initial: e.value) { _ in }
         }
         self = bigger
     }

@@ -39,6 +39,13 @@ public struct TopicModel: Sendable {
     /// True when no content word was added yet.
     public var isEmpty: Bool { total == 0 }
 
+    /// Makes room for about `terms` more content words, so that adding them never rehashes.
+    public mutating func reserve(_ terms: Int) {
+        counts.reserve(terms)
+        bigrams.reserve(terms)
+        histories.reserve(terms)
+    }
+
     /// Adds the content words of one text (one article line, one comment), each counting `weight`.
     public mutating func add(_ terms: [DriftTerm], weight: Double = 1) {
         guard weight > 0 else { return }
