@@ -6,7 +6,8 @@ import Foundation
 enum DriftBenchmark {
     static func run(_ paths: [String]) throws {
         let texts = try BenchmarkSupport.texts(paths)
-        let tokens = texts.map(Tokenizer.tokenize)
+        var tokens: [TokenizedText] = []
+        let tokenize = BenchmarkSupport.time(repeats: 3) { tokens = texts.map(Tokenizer.tokenize) }
         let mb = BenchmarkSupport.megabytes(texts)
 
         let tsv = try EmbeddedLexicon.text("background-en.tsv")
@@ -23,7 +24,7 @@ enum DriftBenchmark {
             total = scorer.articleModel(tokens).total
         }
         print("  article model: \(texts.count) lines, \(BenchmarkSupport.format(mb)) MB, \(Int(total)) content words")
-        print("    \(BenchmarkSupport.format(mb / build)) MB/s")
+        print("    \(BenchmarkSupport.format(mb / build)) MB/s (tokenizing the same text: \(BenchmarkSupport.format(mb / tokenize)) MB/s)")
 
         // Files of 60 comments against an article of 40 lines, as a typical news page.
         let article = scorer.articleModel(Array(tokens.prefix(40)))
@@ -44,6 +45,6 @@ enum DriftBenchmark {
             "  comment scoring: \(comments.count) comments in files of 60, \(BenchmarkSupport.format(commentMB)) MB, mean drift \(meanDrift)"
         )
         let perSecond = BenchmarkSupport.format(Double(comments.count) / score, 0)
-        print("    \(BenchmarkSupport.format(commentMB / score)) MB/s, \(perSecond) comments/s")
+        print("    \(BenchmarkSupport.format(commentMB / score)) MB/s, \(perSecond) comments/s, \(BenchmarkSupport.format(score / tokenize * mb / commentMB, 2))x the tokenizer's time")
     }
 }
