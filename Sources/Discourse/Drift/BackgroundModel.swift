@@ -9,7 +9,7 @@ import Foundation
 /// normalised word exactly as the tokenizer produces it.
 public struct BackgroundModel: Sendable {
     /// Natural-log probability per word key.
-    var logProbabilities: TermTable<Float>
+    var logProbabilities: ModelTable<Float>
     /// Log probability of a word the table does not know: rarer than its rarest entry, so an
     /// unknown name shared with the article counts as strongly as a rare word.
     public let unknownLogProbability: Double
@@ -33,7 +33,7 @@ public struct BackgroundModel: Sendable {
     public init(
         probabilities: [String: Double], unknownProbability: Double = 1e-8, stopwordProbability: Double = 1e-3
     ) {
-        var table = TermTable<Float>(minimumCapacity: probabilities.count, filler: 0)
+        var table = ModelTable<Float>(minimumCapacity: probabilities.count, filler: 0)
         for (word, p) in probabilities {
             table.update(TermHash.of(normalized: word), initial: Float(Foundation.log(p))) { _ in }
         }
@@ -47,7 +47,7 @@ public struct BackgroundModel: Sendable {
     public init(tsv text: String, path: String, unknownProbability: Double = 1e-8, stopwordProbability: Double = 1e-3)
         throws(LexiconError)
     {
-        var table = TermTable<Float>(minimumCapacity: text.utf8.count / 12, filler: 0)
+        var table = ModelTable<Float>(minimumCapacity: text.utf8.count / 12, filler: 0)
         var text = text
         let result: Result<Void, LexiconError> = text.withUTF8 { bytes in
             Self.parse(bytes, path: path, into: &table)
@@ -75,7 +75,7 @@ public struct BackgroundModel: Sendable {
 
     /// Line-by-line byte scan: `#` lines skipped, the header checked, `word\tzipf` rows hashed as they are.
     private static func parse(
-        _ bytes: UnsafeBufferPointer<UInt8>, path: String, into table: inout TermTable<Float>
+        _ bytes: UnsafeBufferPointer<UInt8>, path: String, into table: inout ModelTable<Float>
     ) -> Result<Void, LexiconError> {
         let ln10 = Foundation.log(10.0)
         var i = 0

@@ -84,7 +84,7 @@ public struct DriftScorer: Sendable {
                 weights[i] = 1 / (1 + Foundation.exp(-(articleFit[i] - median) / p.feedbackTemperature))
             }
         }
-        var feedback = TermTable<Double>(filler: 0)
+        var feedback = ModelTable<Double>(filler: 0)
         var feedbackTotal = 0.0
         for (i, t) in terms.enumerated() {
             let w = weights[i]
@@ -95,9 +95,9 @@ public struct DriftScorer: Sendable {
         for (i, t) in terms.enumerated() {
             guard !t.isEmpty else { continue }
             // Own counts for leaving the comment out: a scan for short comments, a table for long ones.
-            var own: TermTable<Double>? = nil
+            var own: ModelTable<Double>? = nil
             if t.count > 24 {
-                var table = TermTable<Double>(minimumCapacity: t.count, filler: 0)
+                var table = ModelTable<Double>(minimumCapacity: t.count, filler: 0)
                 for term in t { table.update(term.key, initial: 0) { $0 += 1 } }
                 own = table
             }

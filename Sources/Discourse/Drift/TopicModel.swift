@@ -10,11 +10,11 @@ import Foundation
 /// (`T(h)`: distinct words seen after `h`), so a phrase the article uses ("nuclear talks") earns more
 /// than its two words apart. Adding texts is incremental and costs time linear in their length.
 public struct TopicModel: Sendable {
-    var counts = TermTable<Double>(filler: 0)
+    var counts = ModelTable<Double>(filler: 0)
     /// Sum of all counts.
     public private(set) var total: Double = 0
-    var bigrams = TermTable<Double>(filler: 0)
-    var histories = TermTable<History>(filler: History())
+    var bigrams = ModelTable<Double>(filler: 0)
+    var histories = ModelTable<History>(filler: History())
     /// Dirichlet prior mass: how many background words the texts' own words must outweigh.
     public var mu: Double
     /// Largest weight a bigram estimate can get.

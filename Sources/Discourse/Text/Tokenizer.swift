@@ -366,6 +366,13 @@ struct Scanner {
                         j += 1
                         continue
                     }
+                case 0x5F:  // snake_case and user_names stay one word
+                    if letters + digits > 0, j + 1 < n, ASCII.isLetter(p[j + 1]) || ASCII.isDigit(p[j + 1]) {
+                        norm.append(0x5F)
+                        h = TermHash.add(h, 0x5F)
+                        j += 1
+                        continue
+                    }
                 case 0x2D:  // down-to-earth: split, and mark the next word as joined
                     if letters > 0, letterAt(j + 1) {
                         finishWord(

@@ -2,10 +2,10 @@ import Testing
 
 @testable import Discourse
 
-@Suite("Term table")
-struct TermTableTests {
+@Suite("Model table")
+struct ModelTableTests {
     @Test func storesUpdatesAndGrowsLikeADictionary() {
-        var table = TermTable<Double>(filler: 0)
+        var table = ModelTable<Double>(filler: 0)
         var reference: [UInt64: Double] = [:]
         var state: UInt64 = 7
         for i in 0..<5_000 {
