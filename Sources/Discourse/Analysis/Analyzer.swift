@@ -35,31 +35,43 @@ public struct Analyzer: Sendable {
         }
         let comments = CommentExtractor.extract(lines: lines, tokens: tokens, segmentation: segmentation)
         var scored = comments.map { ScoredComment(comment: $0) }
-        Self.triage(&scored, article: articleTokens(tokens, segmentation, mode: document.mode ?? options.mode), explain: options.explain)
-        return FileReport(
+        let article = articleLines(tokens, segmentation, mode: document.mode ?? options.mode)
+        let drift = DriftScorer().score(article: article, comments: comments.map(\.tokens), explain: options.explain)
+        for i in scored.indices { scored[i].drift = drift.scores[i] }
+        Self.triage(&scored, article: article, explain: options.explain)
+        var report = FileReport(
             file: document.name, lineCount: lines.count, segmentation: segmentation, comments: scored,
             warnings: document.warnings + tokenWarnings)
+        report.driftTrend = drift.trend
+        return report
     }
 
-    /// The article's token lines: body lines before the comments, or the separate article text.
-    func articleTokens(_ tokens: [TokenizedText], _ segmentation: Segmentation, mode: SegmentationMode) -> [TokenizedText] {
+    /// The article's text lines: header and body before the comment section (boilerplate left out),
+    /// or the separate article; none with `--all-comments`.
+    func articleLines(
+        _ tokens: [TokenizedText], _ segmentation: Segmentation, mode: SegmentationMode
+    ) -> [TokenizedText] {
         switch mode {
         case .detect:
-            let end = segmentation.firstCommentLine ?? segmentation.kinds.count
-            return (0..<end).filter { segmentation.kinds[$0] == .body }.map { tokens[$0] }
-        case .allComments:
-            return []
+            let end = segmentation.firstCommentLine ?? tokens.count
+            return (0..<end).filter { segmentation.kinds[$0] == .body || segmentation.kinds[$0] == .header }.map {
+                tokens[$0]
+            }
         case .separateArticle(let text):
             return LineTokenizer.tokenize(TextLines.split(text), file: "article").tokens
+        case .allComments:
+            return []
         }
     }
 
-    /// Moderation triage for every comment, with the file's article and repeated texts as context.
+    /// Moderation triage for every comment, with the file's article and repeated texts as context
+    /// and the drift scores as input (see ``TriageSignals`` for how they map).
     static func triage(_ rows: inout [ScoredComment], article: [TokenizedText], explain: Bool) {
         let context = TriageContext(article: article, comments: rows.map(\.comment.tokens))
         let scorer = TriageScorer()
         for i in rows.indices {
-            rows[i].triage = scorer.score(rows[i].comment.tokens, context: context, explain: explain)
+            let signals = TriageSignals(drift: TriageSignals.offTopic(rows[i].drift))
+            rows[i].triage = scorer.score(rows[i].comment.tokens, context: context, signals: signals, explain: explain)
         }
     }
 

@@ -1,6 +1,8 @@
 /// A comment with every score the analyzer computed for it. Renderers read rows of these.
 public struct ScoredComment: Sendable {
     public var comment: Comment
+    /// Topic drift (see ``DriftScorer``).
+    public var drift = DriftScore()
     /// Moderation triage scores (see ``TriageScorer``).
     public var triage: TriageScores = .none
 
@@ -18,6 +20,8 @@ public struct FileReport: Sendable {
     public var segmentation: Segmentation
     public var comments: [ScoredComment]
     public var warnings: [InputWarning]
+    /// Slope of drift over comment order (see ``DriftReport/trend``).
+    public var driftTrend: Double?
 
     public init(
         file: String, lineCount: Int, segmentation: Segmentation, comments: [ScoredComment],

@@ -64,7 +64,7 @@ public enum CommentColumns {
     ]
 
     /// Every column, base first, then each scorer's.
-    public static var all: [Column] { base + TriageColumns.all }
+    public static var all: [Column] { base + DriftColumns.all + TriageColumns.all }
 
     public static func named(_ name: String) -> Column? { all.first { $0.name == name } }
 }

@@ -94,4 +94,11 @@ public struct TriageSignals: Sendable, Equatable {
         self.negativity = negativity
         self.drift = drift
     }
+
+    /// The drift input from a ``DriftScore``: how far past "no evidence" (0.5) the comment is off
+    /// the article, scaled by how much evidence there is; nil without an article.
+    public static func offTopic(_ score: DriftScore) -> Double? {
+        guard score.articleDrift != nil else { return nil }
+        return min(1, max(0, 2 * (score.drift - 0.5))) * min(1, max(0, score.confidence))
+    }
 }

@@ -207,3 +207,41 @@ struct TriageScorerTests {
         #expect(triage("").priority == 0)
     }
 }
+
+@Suite("Triage signals")
+struct TriageSignalsTests {
+    @Test func driftCountsOnlyWhenAnArticleAnchorsIt() {
+        var score = DriftScore()
+        score.drift = 0.9
+        score.confidence = 1
+        #expect(TriageSignals.offTopic(score) == nil)
+        score.articleDrift = 0.9
+        #expect(abs((TriageSignals.offTopic(score) ?? 0) - 0.8) < 1e-9)
+        score.confidence = 0.5
+        #expect(abs((TriageSignals.offTopic(score) ?? 0) - 0.4) < 1e-9)
+        score.drift = 0.3
+        #expect(TriageSignals.offTopic(score) == 0)
+    }
+
+    @Test func analyzerPassesDriftIntoPriority() {
+        let article = """
+            City council approves new budget for road repairs
+            The city council voted on Tuesday to approve a budget that doubles spending on road repairs and bridge maintenance.
+            Councillors said the potholes on the main roads had become a safety problem for cyclists and drivers.
+            The repairs will start in the spring and last until the autumn, the council said.
+            """
+        let comments = """
+            Finally the potholes on my street will be fixed, good budget for the roads and bridges.
+            My cat likes to sleep on the warm laptop keyboard in the afternoon sun.
+            """
+        let analyzer = Analyzer(options: AnalysisOptions(mode: .separateArticle(article)))
+        let report = analyzer.analyze(Document(name: "t.txt", text: comments))
+        #expect(report.comments.count == 2)
+        guard report.comments.count == 2 else { return }
+        let onTopic = report.comments[0]
+        let offTopic = report.comments[1]
+        #expect(offTopic.drift.drift > onTopic.drift.drift)
+        #expect(offTopic.triage.priority > onTopic.triage.priority)
+        #expect(offTopic.triage.toxicity == 0)
+    }
+}

@@ -345,7 +345,9 @@ struct ReportFields {
     var priority: Double?
     var reasons: [String] = []
 
-    init(_ row: ScoredComment) {}
+    init(_ row: ScoredComment) {
+        drift = row.drift.drift
+    }
 
-    static func driftTrend(_ report: FileReport) -> Double? { nil }
+    static func driftTrend(_ report: FileReport) -> Double? { report.driftTrend }
 }
