@@ -6,7 +6,8 @@ struct TriageEndToEndTests {
     /// Two comment-only files; line numbers are what the queue must report.
     func inputs() throws -> (String, String) {
         let a = try CommandRunner.temporaryFile(
-            Data("Thanks for the clear explanation.\nYou are a complete moron.\nI like the photos.\n".utf8), name: "a.txt")
+            Data("Thanks for the clear explanation.\nYou are a complete moron.\nI like the photos.\n".utf8),
+            name: "a.txt")
         let b = try CommandRunner.temporaryFile(
             Data("Good point about the budget.\nI know where you live and I will find you.\nwhat a silly plan\n".utf8),
             name: "b.txt")
@@ -38,7 +39,9 @@ struct TriageEndToEndTests {
         let (a, b) = try inputs()
         let top = try CommandRunner.run(["triage", "--all-comments", a, b, "--format", "jsonl", "--top", "2"])
         #expect(try rows(top.stdout).count == 2)
-        let min = try CommandRunner.run(["triage", "--all-comments", a, b, "--format", "jsonl", "--min-priority", "0.5"])
+        let min = try CommandRunner.run([
+            "triage", "--all-comments", a, b, "--format", "jsonl", "--min-priority", "0.5",
+        ])
         let kept = try rows(min.stdout)
         #expect(kept.count == 2)
         #expect(kept.allSatisfy { ($0["priority"] as! Double) >= 0.5 })
@@ -49,7 +52,10 @@ struct TriageEndToEndTests {
         let csv = try CommandRunner.run(["triage", "--all-comments", a, b, "--format", "csv", "--top", "1"])
         let lines = csv.stdout.split(separator: "\r\n")
         #expect(lines.count == 2)
-        #expect(lines[0].hasPrefix("rank,priority,reasons,file,line,comment,author,toxicity,insult,profanity,threat,identity_attack,shouting,spam,text"))
+        #expect(
+            lines[0].hasPrefix(
+                "rank,priority,reasons,file,line,comment,author,toxicity,insult,profanity,threat,identity_attack,shouting,spam,text"
+            ))
         #expect(lines[1].hasPrefix("1,"))
         let table = try CommandRunner.run(["triage", "--all-comments", a, b, "--format", "table", "--explain"])
         #expect(table.status == 0)
@@ -59,16 +65,20 @@ struct TriageEndToEndTests {
     }
 
     @Test func readsStandardInput() throws {
-        let r = try CommandRunner.run(["triage", "--all-comments", "-", "--format", "jsonl"], stdin: Data("nice\nyou idiot\n".utf8))
+        let r = try CommandRunner.run(
+            ["triage", "--all-comments", "-", "--format", "jsonl"], stdin: Data("nice\nyou idiot\n".utf8))
         let rows = try rows(r.stdout)
         #expect(rows.first?["line"] as? Int == 2)
         #expect(rows.first?["file"] as? String == "-")
     }
 
     @Test func scoreRowsCarryTheTriageColumns() throws {
-        let r = try CommandRunner.run(["score", "--all-comments", "-", "--format", "jsonl"], stdin: Data("you idiot\n".utf8))
+        let r = try CommandRunner.run(
+            ["score", "--all-comments", "-", "--format", "jsonl"], stdin: Data("you idiot\n".utf8))
         let row = try rows(r.stdout)[0]
-        for key in ["priority", "reasons", "toxicity", "insult", "profanity", "threat", "identity_attack", "shouting", "spam"] {
+        for key in [
+            "priority", "reasons", "toxicity", "insult", "profanity", "threat", "identity_attack", "shouting", "spam",
+        ] {
             #expect(row[key] != nil, "\(key)")
         }
     }

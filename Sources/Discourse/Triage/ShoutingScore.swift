@@ -42,7 +42,8 @@ enum ShoutingScore {
         while i < n {
             var marks = 0
             var j = i
-            while j < n, text[j].kind == .punctuation, isBang(text, j), j == i || !text[j].flags.contains(.spaceBefore) {
+            while j < n, text[j].kind == .punctuation, isBang(text, j), j == i || !text[j].flags.contains(.spaceBefore)
+            {
                 marks += text[j].length
                 j += 1
             }

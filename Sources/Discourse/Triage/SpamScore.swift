@@ -1,7 +1,8 @@
 /// Spam: links and e-mail addresses, promotional phrases (`spam-patterns.tsv`), text repeated
 /// within the file, and floods of one character, one word or emoji.
 enum SpamScore {
-    static func add(_ text: TokenizedText, matches: TriageMatches, copies: Int, into evidence: inout EvidenceCollector) {
+    static func add(_ text: TokenizedText, matches: TriageMatches, copies: Int, into evidence: inout EvidenceCollector)
+    {
         var links = 0
         var emoji = 0
         var sameWordRun = 1
@@ -24,7 +25,8 @@ enum SpamScore {
         }
         // A link is how readers cite sources, so one alone is weak; promotion shows in the words.
         if links > 0 {
-            evidence.add(.spam, links == 1 ? 0.15 : (links == 2 ? 0.3 : 0.5), label: "\(links) link\(links == 1 ? "" : "s")")
+            evidence.add(
+                .spam, links == 1 ? 0.15 : (links == 2 ? 0.3 : 0.5), label: "\(links) link\(links == 1 ? "" : "s")")
         }
         // Weak phrases ("cheap", "loan", "followers") are ordinary words in news talk: they count
         // only next to a link or a strong phrase.
@@ -34,9 +36,12 @@ enum SpamScore {
             evidence.add(.spam, hit.entry.weight, hit.start, hit.end)
         }
         if copies >= 2 {
-            evidence.add(.spam, min(0.8, 0.35 + 0.15 * Double(copies - 2)), label: "repeated \(copies) times in the file")
+            evidence.add(
+                .spam, min(0.8, 0.35 + 0.15 * Double(copies - 2)), label: "repeated \(copies) times in the file")
         }
-        if longestWordRun >= 4 { evidence.add(.spam, min(0.6, 0.3 + 0.05 * Double(longestWordRun - 4)), label: "word flood") }
+        if longestWordRun >= 4 {
+            evidence.add(.spam, min(0.6, 0.3 + 0.05 * Double(longestWordRun - 4)), label: "word flood")
+        }
         if longestLetterRun >= 6 { evidence.add(.spam, longestLetterRun >= 10 ? 0.35 : 0.2, label: "letter flood") }
         if longestPunctuation >= 20 { evidence.add(.spam, 0.15, label: "punctuation flood") }
         if emoji >= 6 { evidence.add(.spam, min(0.5, 0.2 + 0.03 * Double(emoji - 6)), label: "\(emoji) emoji") }

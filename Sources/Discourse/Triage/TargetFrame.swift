@@ -65,7 +65,8 @@ struct FrameReader {
             for k in hit.start..<hit.end { abusive[k] = true }
         }
         self.abusive = abusive
-        let cues = Kind.filler.bit | Kind.exclamative.bit | Kind.secondPerson.bit | Kind.copula.bit
+        let cues =
+            Kind.filler.bit | Kind.exclamative.bit | Kind.secondPerson.bit | Kind.copula.bit
             | Kind.negation.bit | Kind.thirdPerson.bit
         var other = [Int](repeating: 0, count: max(1, text.sentenceCount))
         var words = [Int](repeating: 0, count: max(1, text.sentenceCount))
@@ -85,9 +86,11 @@ struct FrameReader {
     }
 
     static let interjections: Set<UInt64> = Set(
-        ["oh", "wow", "lol", "ok", "okay", "yes", "yeah", "no", "well", "ah", "hey", "sigh", "omg", "haha", "please",
-         "really", "just", "again", "ever", "thing"]
-            .map { TermHash.of(normalized: $0) })
+        [
+            "oh", "wow", "lol", "ok", "okay", "yes", "yeah", "no", "well", "ah", "hey", "sigh", "omg", "haha", "please",
+            "really", "just", "again", "ever", "thing",
+        ]
+        .map { TermHash.of(normalized: $0) })
 
     func has(_ mask: UInt32, _ kind: Kind) -> Bool { mask & kind.bit != 0 }
 

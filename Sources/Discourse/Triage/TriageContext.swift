@@ -49,7 +49,8 @@ public struct TriageContext: Sendable {
     static func textKey(_ text: TokenizedText) -> UInt64? {
         var h = TermHash.seed
         var words = 0
-        for t in text.tokens where (t.kind == .word || t.kind == .number || t.kind == .url) && !t.flags.contains(.quoted) {
+        for t in text.tokens
+        where (t.kind == .word || t.kind == .number || t.kind == .url) && !t.flags.contains(.quoted) {
             h = (h ^ t.key) &* TermHash.prime
             words += 1
         }

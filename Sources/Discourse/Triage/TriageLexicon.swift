@@ -103,7 +103,8 @@ public struct TriageLexicon: Sendable {
     public static let embedded: TriageLexicon = {
         do {
             return try TriageLexicon(
-                profanity: EmbeddedLexicon.table("profanity.tsv", expectedHeader: ["term", "canonical", "categories", "severity"]),
+                profanity: EmbeddedLexicon.table(
+                    "profanity.tsv", expectedHeader: ["term", "canonical", "categories", "severity"]),
                 ambiguous: EmbeddedLexicon.table("profanity-ambiguous.tsv", expectedHeader: ["term", "use"]),
                 insults: EmbeddedLexicon.table("insults.tsv", expectedHeader: ["term", "kind", "weight"]),
                 threats: EmbeddedLexicon.table("threats.tsv", expectedHeader: ["term", "kind", "weight"]),
@@ -128,14 +129,16 @@ public struct TriageLexicon: Sendable {
         var ambiguity: [UInt64: String] = [:]
         for row in ambiguous.rows {
             guard row[1] == "targeted" || row[1] == "ignore" else {
-                throw .badLine(path: ambiguous.path, line: row.line, reason: "use must be targeted or ignore, got '\(row[1])'")
+                throw .badLine(
+                    path: ambiguous.path, line: row.line, reason: "use must be targeted or ignore, got '\(row[1])'")
             }
             ambiguity[try Self.key(row[0], table: ambiguous, row: row).key] = row[1]
         }
         for row in profanity.rows {
             let (key, length) = try Self.key(row[0], table: profanity, row: row)
             guard let severity = TSVTable.number(row[3]), (0...3).contains(severity) else {
-                throw .badLine(path: profanity.path, line: row.line, reason: "severity must be a number 0...3, got '\(row[3])'")
+                throw .badLine(
+                    path: profanity.path, line: row.line, reason: "severity must be a number 0...3, got '\(row[3])'")
             }
             let use = ambiguity[key]
             if use == "ignore" { continue }
@@ -178,12 +181,14 @@ public struct TriageLexicon: Sendable {
             let (key, length) = try Self.key(row[0], table: table, row: row)
             guard let kind = kinds[row[1]] else {
                 let known = kinds.keys.sorted().joined(separator: ", ")
-                throw .badLine(path: table.path, line: row.line, reason: "unknown kind '\(row[1])' (expected one of \(known))")
+                throw .badLine(
+                    path: table.path, line: row.line, reason: "unknown kind '\(row[1])' (expected one of \(known))")
             }
             var weight = 1.0
             if weighted {
                 guard let w = TSVTable.number(row[2]), (0...1).contains(w) else {
-                    throw .badLine(path: table.path, line: row.line, reason: "weight must be a number 0...1, got '\(row[2])'")
+                    throw .badLine(
+                        path: table.path, line: row.line, reason: "weight must be a number 0...1, got '\(row[2])'")
                 }
                 weight = w
             }
@@ -213,7 +218,9 @@ public struct TriageLexicon: Sendable {
         }
     }
 
-    private static func key(_ term: String, table: TSVTable, row: TSVTable.Row) throws(LexiconError) -> (
+    private static func key(
+        _ term: String, table: TSVTable, row: TSVTable.Row
+    ) throws(LexiconError) -> (
         key: UInt64, length: Int
     ) {
         let tokens = Tokenizer.tokenize(term)

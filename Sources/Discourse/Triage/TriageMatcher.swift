@@ -36,8 +36,10 @@ public struct TriageMatches: Sendable {
     /// Non-cue terms, ordered by start.
     public var hits: [TriageHit]
 
-    static let cueBits: UInt32 = [TriageLexicon.Kind.secondPerson, .thirdPerson, .copula, .filler, .exclamative, .negation,
-        .mention].reduce(0) { $0 | $1.bit }
+    static let cueBits: UInt32 = [
+        TriageLexicon.Kind.secondPerson, .thirdPerson, .copula, .filler, .exclamative, .negation,
+        .mention,
+    ].reduce(0) { $0 | $1.bit }
 
     /// Matches `lexicon` against `text`: n-grams as written, then obfuscated, spaced, stretched and
     /// inflected spellings of single words that matched nothing.
@@ -122,7 +124,8 @@ public struct TriageMatches: Sendable {
             // A mask glued in front of the word: "*ss" (the tokenizer read the star as emphasis).
             let s = Int(t.start)
             let maskedFront = s > 0 && text.bytes[s - 1] == 0x2A && (s == 1 || ASCII.isSpace(text.bytes[s - 2]))
-            let obfuscated = maskedFront || t.kind == .mention || t.flags.contains(.obfuscated) || t.flags.contains(.hasDigit)
+            let obfuscated =
+                maskedFront || t.kind == .mention || t.flags.contains(.obfuscated) || t.flags.contains(.hasDigit)
             if !obfuscated && !t.flags.contains(.elongated) {
                 // The common case, without allocating: an inflected form of a listed word.
                 if t.normEnd - t.normStart >= 4, let e = text.withNorm(i, { Self.inflected($0, lexicon: lexicon) }) {

@@ -54,7 +54,8 @@ public struct TriageQueue: Sendable {
     }
 
     static func before(_ a: Item, _ b: Item) -> Bool {
-        a.row.triage.priority != b.row.triage.priority ? a.row.triage.priority > b.row.triage.priority : a.order < b.order
+        a.row.triage.priority != b.row.triage.priority
+            ? a.row.triage.priority > b.row.triage.priority : a.order < b.order
     }
 
     private mutating func trim(to limit: Int) {

@@ -20,8 +20,11 @@ public enum TriageRenderer {
             if explain, !t.evidence.isEmpty { text = "[" + evidenceList(t) + "] " + text }
             let style: Style? = t.priority >= 0.7 ? .red : (t.priority >= 0.4 ? .yellow : nil)
             table.append(
-                [String(i + 1), NumberFormat.fixed(t.priority, digits: 2), t.reasons.map(\.rawValue).joined(separator: ","),
-                 item.location, text], style: style)
+                [
+                    String(i + 1), NumberFormat.fixed(t.priority, digits: 2),
+                    t.reasons.map(\.rawValue).joined(separator: ","),
+                    item.location, text,
+                ], style: style)
         }
         return items.isEmpty ? "" : table.render(width: width, color: color)
     }
@@ -29,14 +32,18 @@ public enum TriageRenderer {
     /// "12 of 340 comments in 3 files (priority >= 0.50, top 20)".
     public static func summary(_ queue: TriageQueue, shown: Int) -> String {
         var filters: [String] = []
-        if queue.minimumPriority > 0 { filters.append("priority >= \(NumberFormat.fixed(queue.minimumPriority, digits: 2))") }
+        if queue.minimumPriority > 0 {
+            filters.append("priority >= \(NumberFormat.fixed(queue.minimumPriority, digits: 2))")
+        }
         if let limit = queue.limit { filters.append("top \(limit)") }
         let files = queue.files == 1 ? "1 file" : "\(queue.files) files"
         return "\(shown) of \(queue.seen) comment\(queue.seen == 1 ? "" : "s") in \(files)"
             + (filters.isEmpty ? "" : " (" + filters.joined(separator: ", ") + ")")
     }
 
-    public static func csv(_ items: [TriageQueue.Item], writer: CSVWriter = CSVWriter(), explain: Bool = false) -> String {
+    public static func csv(
+        _ items: [TriageQueue.Item], writer: CSVWriter = CSVWriter(), explain: Bool = false
+    ) -> String {
         var out = writer.record(["rank"] + columns.map(\.name) + (explain ? ["evidence"] : []))
         for (i, item) in items.enumerated() {
             var fields = [String(i + 1)]

@@ -61,7 +61,8 @@ public struct TriageScorer: Sendable {
             let entry = hit.entry
             let f = frames.frame(start: hit.start, end: hit.end)
             let targeted = f.target >= .named
-            let obfuscated = hit.route == .obfuscated || hit.route == .spaced
+            let obfuscated =
+                hit.route == .obfuscated || hit.route == .spaced
                 || (hit.start..<hit.end).contains { text[$0].flags.contains(.obfuscated) }
             var abuse = 0.0
             switch entry.kind {
@@ -69,18 +70,23 @@ public struct TriageScorer: Sendable {
                 if entry.ambiguity == .targeted && !(targeted || obfuscated) { continue }
                 let strength = entry.weight * (f.mention ? 0.35 : 1)
                 evidence.add(.profanity, strength, hit.start, hit.end)
-                let insulting: TriageLexicon.ProfanityGroups = [.generalInsult, .disability, .animal, .physical, .racial]
+                let insulting: TriageLexicon.ProfanityGroups = [
+                    .generalInsult, .disability, .animal, .physical, .racial,
+                ]
                 // A swear word aimed at someone insults them ("you asshole", "Harper is an asshole"),
                 // but "this traffic is shit" only swears: a named target needs a person noun, which
                 // English marks with "a"/"an".
-                let aimed = f.target >= .standalone || (f.target == .named && frames.indefiniteArticle(before: hit.start))
+                let aimed =
+                    f.target >= .standalone || (f.target == .named && frames.indefiniteArticle(before: hit.start))
                 if !entry.groups.isDisjoint(with: insulting) || aimed {
                     let factor = entry.groups.isDisjoint(with: insulting) ? 0.85 : 1
                     let s = entry.weight * factor * f.target.multiplier * f.assertion
                     evidence.add(.insult, s, hit.start, hit.end)
                     abuse = max(abuse, s)
                 }
-                if entry.groups.contains(.racial) || (entry.groups.contains(.orientationGender) && entry.severity >= 2.2) {
+                if entry.groups.contains(.racial)
+                    || (entry.groups.contains(.orientationGender) && entry.severity >= 2.2)
+                {
                     evidence.add(.identityAttack, strength, hit.start, hit.end)
                 }
                 abuse = max(abuse, strength)
@@ -149,7 +155,10 @@ public struct TriageScorer: Sendable {
             while j < n, steps < 3, sameSentence(j, end - 1) {
                 let t = text[j]
                 let mask = matches.startMask[j]
-                if mask & (Kind.secondPerson.bit | Kind.thirdPerson.bit | Kind.identityGroup.bit | Kind.insultPerson.bit | Kind.identityGeneralizer.bit) != 0 {
+                if mask
+                    & (Kind.secondPerson.bit | Kind.thirdPerson.bit | Kind.identityGroup.bit | Kind.insultPerson.bit
+                        | Kind.identityGeneralizer.bit) != 0
+                {
                     return true
                 }
                 if t.kind == .word, t.flags.contains(.capitalized) { return true }
@@ -239,7 +248,9 @@ public struct TriageScorer: Sendable {
         _ text: TokenizedText, matches: TriageMatches, excluded: [Bool],
         abuse: [(start: Int, end: Int, strength: Double)], into evidence: inout EvidenceCollector
     ) {
-        let groups = matches.hits.filter { $0.entry.kind == .identityGroup && !(($0.start..<$0.end).contains { excluded[$0] }) }
+        let groups = matches.hits.filter {
+            $0.entry.kind == .identityGroup && !(($0.start..<$0.end).contains { excluded[$0] })
+        }
         guard !groups.isEmpty else { return }
         var generalizerEnd = Set<Int>()
         for hit in matches.hits where hit.entry.kind == .identityGeneralizer { generalizerEnd.insert(hit.end - 1) }
@@ -266,7 +277,8 @@ public struct TriageScorer: Sendable {
         }
     }
 
-    static let determiners: Set<UInt64> = Set(["the", "that", "this", "these", "those"].map { TermHash.of(normalized: $0) })
+    static let determiners: Set<UInt64> = Set(
+        ["the", "that", "this", "these", "those"].map { TermHash.of(normalized: $0) })
 
     /// Tokens between a group's name and the abuse that makes it an attack.
     static let identityWindow = 6
@@ -354,7 +366,9 @@ struct EvidenceCollector {
 
     mutating func add(_ category: TriageCategory, _ strength: Double, _ start: Int, _ end: Int) {
         guard start >= 0, end > start, end <= text.count else { return }
-        record(category, strength, key: text.key(from: start, count: end - start), label: explain ? surface(start, end) : "")
+        record(
+            category, strength, key: text.key(from: start, count: end - start),
+            label: explain ? surface(start, end) : "")
     }
 
     mutating func add(_ category: TriageCategory, _ strength: Double, label: String) {
@@ -369,7 +383,9 @@ struct EvidenceCollector {
         guard explain else { return }
         if let previous {
             guard s > previous,
-                let i = items.firstIndex(where: { $0.category == category && $0.text.lowercased() == label.lowercased() })
+                let i = items.firstIndex(where: {
+                    $0.category == category && $0.text.lowercased() == label.lowercased()
+                })
             else { return }
             items[i].strength = s
         } else {

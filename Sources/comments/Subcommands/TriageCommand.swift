@@ -49,7 +49,8 @@ enum TriageCommand {
         let ranked = queue.ranked()
         switch format {
         case "table":
-            Output.write(TriageRenderer.table(ranked, width: terminal.width, color: terminal.color, explain: options.explain))
+            Output.write(
+                TriageRenderer.table(ranked, width: terminal.width, color: terminal.color, explain: options.explain))
             let line = TriageRenderer.summary(queue, shown: ranked.count)
             Output.write((terminal.color ? Style.dim.apply(line) : line) + "\n")
         case "csv":

@@ -47,7 +47,9 @@ struct TriageMatcherTests {
     }
 
     @Test func inflectionsFollowTheWordClass() {
-        #expect(abusiveHits("those idiots").contains { $0.0 == .insultPerson && $0.1 == .inflected } || abusiveHits("those idiots").contains { $0.0 == .insultPerson })
+        #expect(
+            abusiveHits("those idiots").contains { $0.0 == .insultPerson && $0.1 == .inflected }
+                || abusiveHits("those idiots").contains { $0.0 == .insultPerson })
         #expect(abusiveHits("they acted stupidly").contains { $0.0 == .insultQuality })
         // "hack" is an insult as a noun; "hacked" is a verb and stays clean.
         #expect(!abusiveHits("they hacked the site").contains { $0.0 == .insultPerson })

@@ -5,7 +5,8 @@ import Testing
 @Suite("Triage queue")
 struct TriageQueueTests {
     func report(_ name: String, _ texts: [String]) -> FileReport {
-        Analyzer(options: AnalysisOptions(mode: .allComments)).analyze(Document(name: name, text: texts.joined(separator: "\n")))
+        Analyzer(options: AnalysisOptions(mode: .allComments)).analyze(
+            Document(name: name, text: texts.joined(separator: "\n")))
     }
 
     @Test func mostUrgentFirstAcrossFiles() {
@@ -39,7 +40,8 @@ struct TriageQueueTests {
     @Test func limitHoldsWhileFilling() {
         var queue = TriageQueue(limit: 3)
         for f in 0..<20 {
-            queue.add(report("f\(f).txt", (0..<10).map { $0 == f % 10 ? "you idiot number \(f)" : "fine comment \($0)" }))
+            queue.add(
+                report("f\(f).txt", (0..<10).map { $0 == f % 10 ? "you idiot number \(f)" : "fine comment \($0)" }))
         }
         #expect(queue.items.count <= 128)
         #expect(queue.ranked().count == 3)
@@ -48,7 +50,9 @@ struct TriageQueueTests {
 
     @Test func columnsAppearInScoreRows() {
         let names = CommentColumns.all.map(\.name)
-        for name in ["priority", "reasons", "toxicity", "insult", "profanity", "threat", "identity_attack", "shouting", "spam"] {
+        for name in [
+            "priority", "reasons", "toxicity", "insult", "profanity", "threat", "identity_attack", "shouting", "spam",
+        ] {
             #expect(names.contains(name), "\(name)")
         }
         #expect(TriageRenderer.columns.first?.name == "priority")

@@ -7,7 +7,9 @@ struct TriageScorerTests {
     // MARK: Insult
 
     @Test func targetedInsultsScoreAsInsults() {
-        for text in ["you idiot", "You are an idiot.", "Harper is a fool", "what a moron", "Moron.", "idiot, you never read"] {
+        for text in [
+            "you idiot", "You are an idiot.", "Harper is a fool", "what a moron", "Moron.", "idiot, you never read",
+        ] {
             let s = triage(text)
             #expect(s.insult >= 0.55, "\(text): \(s.insult)")
             #expect(s.reasons.first == .insult, "\(text)")
@@ -88,7 +90,8 @@ struct TriageScorerTests {
     // MARK: Identity attack
 
     @Test func groupNamesAloneAreClean() {
-        for text in ["Muslims celebrate Eid this week.", "Many immigrants start businesses.", "Gay couples can marry."] {
+        for text in ["Muslims celebrate Eid this week.", "Many immigrants start businesses.", "Gay couples can marry."]
+        {
             #expect(triage(text).identityAttack == 0, "\(text)")
             #expect(triage(text).priority == 0, "\(text)")
         }
@@ -102,7 +105,9 @@ struct TriageScorerTests {
     }
 
     @Test func abuseFarFromTheGroupIsNotAnIdentityAttack() {
-        let s = triage("The Muslims in my street organised a food drive for the whole town last winter, and the mayor was an idiot about it.")
+        let s = triage(
+            "The Muslims in my street organised a food drive for the whole town last winter, and the mayor was an idiot about it."
+        )
         #expect(s.identityAttack == 0)
         #expect(s.insult > 0)
     }
@@ -127,7 +132,9 @@ struct TriageScorerTests {
     }
 
     @Test func textRepeatedInTheFileIsSpam() {
-        let copies = ["Visit our shop for the best deals in town", "Visit our shop for the best deals in town", "Nice article"]
+        let copies = [
+            "Visit our shop for the best deals in town", "Visit our shop for the best deals in town", "Nice article",
+        ]
         let context = TriageContext(article: [], comments: copies.map(Tokenizer.tokenize))
         let repeated = TriageScorer().score(Tokenizer.tokenize(copies[0]), context: context)
         let unique = TriageScorer().score(Tokenizer.tokenize(copies[0]))
@@ -200,7 +207,8 @@ struct TriageScorerTests {
     }
 
     @Test func allScoresStayInUnitRange() {
-        let s = triage("YOU F*CKING IDIOT I WILL FIND YOU AND KILL YOU!!! all muslims are vermin http://x.com click here buy now")
+        let s = triage(
+            "YOU F*CKING IDIOT I WILL FIND YOU AND KILL YOU!!! all muslims are vermin http://x.com click here buy now")
         for v in [s.toxicity, s.insult, s.profanity, s.threat, s.identityAttack, s.shouting, s.spam, s.priority] {
             #expect(v >= 0 && v <= 1)
         }
