@@ -127,7 +127,9 @@ public struct TriageMatches: Sendable {
             let obfuscated =
                 maskedFront || t.kind == .mention || t.flags.contains(.obfuscated) || t.flags.contains(.hasDigit)
             if !obfuscated && !t.flags.contains(.elongated) {
-                // The common case, without allocating: an inflected form of a listed word.
+                // The common case, without allocating: an inflected form of a listed word. A
+                // capitalised word inside a sentence is a name ("Cummings"), not an inflection.
+                if t.flags.contains(.capitalized), i > 0, text[i - 1].sentence == t.sentence { continue }
                 if t.normEnd - t.normStart >= 4, let e = text.withNorm(i, { Self.inflected($0, lexicon: lexicon) }) {
                     for entry in e { hits.append(TriageHit(start: i, end: i + 1, entry: entry, route: .inflected)) }
                 }
@@ -242,7 +244,10 @@ public struct TriageMatches: Sendable {
         func fits(_ n: Int) -> Bool { c > n + 2 }
         if fits(2), (f == 0x27 && g == 0x73) || (f == 0x73 && g == 0x27) { if body(prefix.2, .plural) { return } }
         if fits(3), e == 0x69, f == 0x65, g == 0x73 { if body(TermHash.add(prefix.3, 0x79), .plural) { return } }
-        if fits(2), f == 0x65, g == 0x73 { if body(prefix.2, .plural) { return } }
+        // "-es" is a plural only after a sibilant or "o" (glasses, boxes, bushes, heroes), so
+        // "spikes" never loses its "e" on the way to a listed stem.
+        let sibilant = e == 0x73 || e == 0x78 || e == 0x7A || e == 0x6F || ((e == 0x68) && (d == 0x63 || d == 0x73))
+        if fits(2), f == 0x65, g == 0x73, sibilant { if body(prefix.2, .plural) { return } }
         if fits(1), g == 0x73, f != 0x73 { if body(prefix.1, .plural) { return } }
         if fits(3), e == 0x69, f == 0x6E, g == 0x67 {
             if body(prefix.3, .verbal) || body(TermHash.add(prefix.3, 0x65), .verbal) { return }

@@ -11,6 +11,7 @@ struct TriageMatcherTests {
         "Therapist, analyst, grasshopper, cockpit, shitake.",
         "We passed the class on assessment and Essex matters.",
         "She hung the sheet on a finger of land near the crow's nest.",
+        "Dominic Cummings saw price spikes, and she has been to Dickens country.",
     ])
     func cleanWordsAreNotFlagged(_ text: String) {
         #expect(abusiveHits(text).isEmpty, "\(abusiveHits(text))")
