@@ -33,7 +33,7 @@ public struct TriageMatches: Sendable {
     public var endStart: [Int]
     /// Kinds of every term that starts at the token.
     public var startMask: [UInt32]
-    /// Non-cue terms, ordered by start.
+    /// Non-cue terms, ordered by start, longest first.
     public var hits: [TriageHit]
 
     static let cueBits: UInt32 = [
@@ -72,7 +72,13 @@ public struct TriageMatches: Sendable {
         }
         m.findSpacedLetters(text, lexicon: lexicon, covered: &covered)
         m.findVariants(text, lexicon: lexicon, covered: covered)
-        m.hits.sort { $0.start < $1.start }
+        // By start, the longest term first (a listed phrase speaks for its words), then by kind: a
+        // deterministic order, since the scorer counts each start once.
+        m.hits.sort {
+            if $0.start != $1.start { return $0.start < $1.start }
+            if $0.end != $1.end { return $0.end > $1.end }
+            return $0.entry.kind.rawValue < $1.entry.kind.rawValue
+        }
         return m
     }
 
