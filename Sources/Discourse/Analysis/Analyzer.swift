@@ -3,10 +3,13 @@ public struct AnalysisOptions: Sendable {
     public var mode: SegmentationMode
     /// Keep per-line evidence and per-term contributions for `--explain`.
     public var explain: Bool
+    /// Sentiment lexicon files (`--lexicon FILE`) layered over the built-in lexicon, later files winning.
+    public var sentimentLexicons: [SentimentTerms]
 
-    public init(mode: SegmentationMode = .detect, explain: Bool = false) {
+    public init(mode: SegmentationMode = .detect, explain: Bool = false, sentimentLexicons: [SentimentTerms] = []) {
         self.mode = mode
         self.explain = explain
+        self.sentimentLexicons = sentimentLexicons
     }
 }
 
@@ -17,10 +20,13 @@ public struct AnalysisOptions: Sendable {
 public struct Analyzer: Sendable {
     public var options: AnalysisOptions
     public var segmenter: Segmenter
+    /// Built once per analyzer: the lexicon is parsed and merged here, not per file.
+    public var sentiment: SentimentScorer
 
     public init(options: AnalysisOptions = AnalysisOptions(), segmenter: Segmenter = Segmenter()) {
         self.options = options
         self.segmenter = segmenter
+        self.sentiment = SentimentScorer(lexicon: SentimentLexicon.embedded.adding(options.sentimentLexicons))
     }
 
     public func analyze(_ document: Document) -> FileReport {
@@ -34,7 +40,9 @@ public struct Analyzer: Sendable {
             segmentation = Self.allComments(tokens)
         }
         let comments = CommentExtractor.extract(lines: lines, tokens: tokens, segmentation: segmentation)
-        let scored = comments.map { ScoredComment(comment: $0) }
+        let scored = comments.map {
+            ScoredComment(comment: $0, sentiment: sentiment.score($0.tokens, explain: options.explain))
+        }
         return FileReport(
             file: document.name, lineCount: lines.count, segmentation: segmentation, comments: scored,
             warnings: document.warnings)

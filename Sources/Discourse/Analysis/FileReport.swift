@@ -1,9 +1,12 @@
 /// A comment with every score the analyzer computed for it. Renderers read rows of these.
 public struct ScoredComment: Sendable {
     public var comment: Comment
+    /// The comment's sentiment (see ``SentimentScorer``).
+    public var sentiment: SentimentScore?
 
-    public init(comment: Comment) {
+    public init(comment: Comment, sentiment: SentimentScore? = nil) {
         self.comment = comment
+        self.sentiment = sentiment
     }
 }
 

@@ -64,7 +64,10 @@ public enum CommentColumns {
     ]
 
     /// Every column, base first, then each scorer's.
-    public static var all: [Column] { base }
+    public static var all: [Column] { base + SentimentColumns.columns }
+
+    /// ``all``, plus the columns only `--explain` fills.
+    public static func all(explain: Bool) -> [Column] { explain ? all + SentimentColumns.explainColumns : all }
 
     public static func named(_ name: String) -> Column? { all.first { $0.name == name } }
 }

@@ -17,6 +17,7 @@ public enum ScoreRenderer {
     public static let tableColumns: [TableColumn] = [
         TableColumn("#", alignRight: true) { String($0.comment.index) },
         TableColumn("line", alignRight: true) { String($0.comment.line) },
+        TableColumn("sentiment", alignRight: true, value: SentimentColumns.tableCell),
     ]
 
     /// Aligned table with the text truncated to `width`, then the summary line.

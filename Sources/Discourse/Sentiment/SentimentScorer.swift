@@ -1,0 +1,626 @@
+import Foundation
+
+/// Scores the sentiment of a tokenized comment with a lexicon and a small set of rules.
+///
+/// One pass over the shared tokens, sentence by sentence:
+/// - every token (or the longest phrase starting at it) is looked up once in the ``SentimentLexicon``;
+/// - a sentiment word is intensified by boosters before it, ALL CAPS, elongation ("sooo") and
+///   *emphasis*, and flipped by a negator whose scope reaches it (up to ``SentimentRules/negationScope``
+///   words, ended early by clause punctuation, contrast and clause words);
+/// - every contrast word ("but", "however", "yet") weakens what came before it and strengthens what
+///   follows; a concession ("although", "despite") weakens its own clause; a contrast word opening a
+///   sentence (or "though" closing one) weighs against the sentences before it;
+/// - "!" adds emphasis to its sentence.
+/// Sentence sums combine into the comment's sum, damped by the number of sentences that carry
+/// sentiment, so a long comment does not saturate just by being long; the sum is then normalised to
+/// the compound score (-1 … 1).
+///
+/// Markdown: words inside `~~strikethrough~~` were withdrawn by the writer, and words on a `> quote`
+/// line are someone else's, so neither counts towards the writer's sentiment (a comment that is
+/// only a quote is neutral). HTML entities were decoded by the tokenizer.
+public struct SentimentScorer: Sendable {
+    public let lexicon: SentimentLexicon
+    public var rules: SentimentRules
+
+    public init(lexicon: SentimentLexicon = .embedded, rules: SentimentRules = .standard) {
+        self.lexicon = lexicon
+        self.rules = rules
+    }
+
+    /// The score of `text`; with `explain`, the contribution of every term that moved it.
+    public func score(_ text: TokenizedText, explain: Bool = false) -> SentimentScore {
+        let n = text.count
+        guard n > 0 else { return explain ? withContributions(.neutralScore, []) : .neutralScore }
+        return text.normalized.withUnsafeBufferPointer { norm in
+            text.tokens.withUnsafeBufferPointer { tokens in
+                withUnsafeTemporaryAllocation(of: Item.self, capacity: n) { items in
+                    withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * (text.sentenceCount + 1)) { sentences in
+                        var pass = Pass(
+                            scorer: self, tokens: tokens, norm: norm, items: items,
+                            sums: UnsafeMutableBufferPointer(rebasing: sentences[0...text.sentenceCount]),
+                            weights: UnsafeMutableBufferPointer(
+                                rebasing: sentences[(text.sentenceCount + 1)...(2 * text.sentenceCount + 1)]))
+                        pass.run()
+                        return pass.result(text: text, explain: explain)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Convenience for tests and one-off use: tokenizes and scores `text`.
+    public func score(_ text: String, explain: Bool = false) -> SentimentScore {
+        score(Tokenizer.tokenize(text), explain: explain)
+    }
+
+    private func withContributions(_ s: SentimentScore, _ c: [SentimentContribution]) -> SentimentScore {
+        var s = s
+        s.contributions = c
+        return s
+    }
+}
+
+/// Why an item's value differs from its lexicon valence (a bit set, for `--explain`).
+struct RuleMarks: OptionSet {
+    let rawValue: UInt16
+    static let booster = RuleMarks(rawValue: 1 << 0)
+    static let dampener = RuleMarks(rawValue: 1 << 1)
+    static let caps = RuleMarks(rawValue: 1 << 2)
+    static let elongated = RuleMarks(rawValue: 1 << 3)
+    static let emphasized = RuleMarks(rawValue: 1 << 4)
+    static let negated = RuleMarks(rawValue: 1 << 5)
+    static let beforeContrast = RuleMarks(rawValue: 1 << 6)
+    static let afterContrast = RuleMarks(rawValue: 1 << 7)
+    static let conceded = RuleMarks(rawValue: 1 << 8)
+    static let exclamation = RuleMarks(rawValue: 1 << 9)
+    static let question = RuleMarks(rawValue: 1 << 10)
+    static let negatorOwn = RuleMarks(rawValue: 1 << 11)
+
+    static let names: [(RuleMarks, String)] = [
+        (.booster, "boosted"), (.dampener, "dampened"), (.caps, "caps"), (.elongated, "elongated"),
+        (.emphasized, "emphasized"), (.negated, "negated"), (.beforeContrast, "before contrast"),
+        (.afterContrast, "after contrast"), (.conceded, "conceded"), (.exclamation, "exclamation"),
+        (.question, "question"),
+    ]
+
+    var names: [String] { Self.names.compactMap { contains($0.0) ? $0.1 : nil } }
+}
+
+/// One sentiment-bearing term found in the text: where it is, its value, and the weight rules gave it.
+struct Item {
+    var token: Int32
+    var length: Int32
+    var sentence: Int32
+    var value: Float
+    var weight: Float
+    var marks: RuleMarks
+}
+
+/// The state of one scoring pass over a text (kept on the stack; no allocation).
+struct Pass {
+    let scorer: SentimentScorer
+    let rules: SentimentRules
+    let table: SentimentTable
+    let tokens: UnsafeBufferPointer<Token>
+    let norm: UnsafeBufferPointer<UInt8>
+    let items: UnsafeMutablePointer<Item>
+    var itemCount = 0
+    /// Per sentence: raw sum, and the weight later contrast words gave it.
+    let sums: UnsafeMutableBufferPointer<Float>
+    let weights: UnsafeMutableBufferPointer<Float>
+
+    /// Caps emphasis counts only when the text mixes ALL-CAPS and other words.
+    var mixedCase = false
+    var neutralWords = 0
+
+    // Sentence state.
+    var sentence: Int32 = -1
+    var sentenceFirstItem = 0
+    var sentenceHasWords = false
+    var exclamations = 0
+    var endsWithQuestion = false
+    /// Items at or after this index in the sentence follow a contrast word.
+    var contrastSeen = false
+    var concessionOpen = false
+    var concessionWords = 0
+    var concessionFirstItem = -1
+    var concessionInSentence = false
+    /// A concession clause closed without a word in it ("Good cast, though.").
+    var emptyConcession = false
+    var lastExclamation = -1
+    /// Weight for the sentences before this one, set by a contrast that opens this sentence.
+    var opensWithContrast = false
+
+    // Word-position state.
+    var wordIndex = 0
+    /// Negation scope: strength (0 = none), words left, index of the negator's own item (or -1).
+    var negation: Float = 0
+    var negationLeft = 0
+    var negatorItem = -1
+    /// Up to three pending boosters: (word index, value).
+    var boosts: (Int, Float, Int, Float, Int, Float) = (-9, 0, -9, 0, -9, 0)
+
+    init(
+        scorer: SentimentScorer, tokens: UnsafeBufferPointer<Token>, norm: UnsafeBufferPointer<UInt8>,
+        items: UnsafeMutableBufferPointer<Item>, sums: UnsafeMutableBufferPointer<Float>,
+        weights: UnsafeMutableBufferPointer<Float>
+    ) {
+        self.scorer = scorer
+        self.rules = scorer.rules
+        self.table = scorer.lexicon.table
+        self.tokens = tokens
+        self.norm = norm
+        self.items = items.baseAddress!
+        self.sums = sums
+        self.weights = weights
+        for k in 0..<sums.count {
+            sums[k] = 0
+            weights[k] = 1
+        }
+    }
+
+    // MARK: The pass
+
+    mutating func run() {
+        var caps = false
+        var lower = false
+        for t in tokens where t.kind == .word {
+            if t.flags.contains(.allCaps) {
+                caps = true
+            } else if t.length > 1 || !t.flags.contains(.capitalized) {
+                lower = true
+            }
+        }
+        mixedCase = caps && lower
+
+        let n = tokens.count
+        var i = 0
+        while i < n {
+            let t = tokens[i]
+            if t.sentence != sentence { startSentence(t.sentence) }
+            if t.flags.contains(.struck) || t.flags.contains(.quoted) {
+                i += 1
+                continue
+            }
+            switch t.kind {
+            case .word, .emoticon, .emoji, .hashtag, .punctuation:
+                i = term(at: i)
+            case .number, .url, .mention, .symbol:
+                i += 1
+            }
+        }
+        if sentence >= 0 { finishSentence() }
+    }
+
+    /// Handles the term starting at token `i`; returns the index after it.
+    mutating func term(at i: Int) -> Int {
+        let t = tokens[i]
+        var entry: SentimentEntry? = nil
+        var length = 1
+        var key = t.key
+        if t.kind == .hashtag { key = hashtagKey(t) }
+        if let e = table.lookup(key) {
+            if e.isTerm { entry = e }
+            if e.longestPhrase > 1 {
+                let (phrase, phraseLength) = longestPhrase(at: i, first: key, limit: Int(e.longestPhrase))
+                if let phrase {
+                    entry = phrase
+                    length = phraseLength
+                }
+            }
+        } else if t.flags.contains(.elongated) {
+            entry = deElongated(t)
+        } else if t.kind == .emoji {
+            entry = table.lookup(firstScalarKey(t))
+        }
+
+        guard let e = entry else {
+            if t.kind == .punctuation { punctuation(t, at: i) } else { plainWord() }
+            return i + 1
+        }
+        defer { if t.kind != .punctuation { sentenceHasWords = true } }
+        switch e.role {
+        case .none:
+            if e.hasValence && e.valence != 0 {
+                sentimentTerm(e.valence, at: i, length: length)
+            } else {
+                plainWord(count: length)
+            }
+        case .booster:
+            if e.hasValence && e.valence != 0 && !nextIsSentiment(after: i + length) {
+                sentimentTerm(e.valence, at: i, length: length)
+            } else {
+                var value = e.roleValue
+                if tokens[i].flags.contains(.elongated) { value *= 1.5 }
+                pushBoost(value)
+                advanceWords(length)
+            }
+        case .negator:
+            if e.hasValence && e.valence != 0 {
+                // Its own valence ("no" alone is negative) stands unless it negates something.
+                negatorItem = itemCount
+                append(Item(token: Int32(i), length: Int32(length), sentence: sentence, value: e.valence,
+                            weight: currentWeight(), marks: .negatorOwn))
+            } else {
+                negatorItem = -1
+            }
+            negation = negation > 0 ? 0 : e.roleValue
+            negationLeft = rules.negationScope
+            advanceWords(length, inScope: false)
+        case .contrast:
+            advanceWords(length, inScope: false)
+            contrast(at: i)
+        case .concession:
+            advanceWords(length, inScope: false)
+            concession()
+        case .clause:
+            endScopes(clause: false)
+            if e.hasValence && e.valence != 0 {
+                sentimentTerm(e.valence, at: i, length: length)
+            } else {
+                advanceWords(length, inScope: false)
+            }
+        }
+        return i + length
+    }
+
+    mutating func plainWord(count: Int = 1) {
+        neutralWords += count
+        sentenceHasWords = true
+        advanceWords(count)
+    }
+
+    /// Moves the word position on by `count`, closing a negation scope that has run out.
+    mutating func advanceWords(_ count: Int, inScope: Bool = true) {
+        wordIndex += count
+        if inScope && negation > 0 {
+            negationLeft -= count
+            if negationLeft <= 0 { negation = 0 }
+        }
+        if concessionOpen { concessionWords += count }
+        emptyConcession = false
+    }
+
+    // MARK: Sentiment words
+
+    mutating func sentimentTerm(_ valence: Float, at i: Int, length: Int) {
+        var value = valence
+        var marks: RuleMarks = []
+        let sign: Float = valence > 0 ? 1 : -1
+        var flags: TokenFlags = []
+        for k in i..<(i + length) { flags.formUnion(tokens[k].flags) }
+        if mixedCase && flags.contains(.allCaps) {
+            value += sign * rules.capsIncrement
+            marks.insert(.caps)
+        }
+        if flags.contains(.elongated) {
+            value += sign * rules.elongationIncrement
+            marks.insert(.elongated)
+        }
+        if flags.contains(.emphasized) {
+            value += sign * rules.emphasisIncrement
+            marks.insert(.emphasized)
+        }
+        let boost = pendingBoost()
+        if boost != 0 {
+            let boosted = value + sign * boost
+            value = boosted * sign < 0 ? 0 : boosted
+            marks.insert(boost > 0 ? .booster : .dampener)
+        }
+        if negation > 0 {
+            let factor = value > 0 ? rules.negatedPositive : rules.negatedNegative
+            value *= 1 - negation * (1 - factor)
+            marks.insert(.negated)
+            if negatorItem >= 0 {
+                items[negatorItem].value = 0
+                negatorItem = -1
+            }
+        }
+        append(Item(token: Int32(i), length: Int32(length), sentence: sentence, value: value,
+                    weight: currentWeight(), marks: marks))
+        advanceWords(length)
+    }
+
+    @inline(__always)
+    func currentWeight() -> Float {
+        concessionOpen ? rules.concessionWeight : (contrastSeen ? rules.contrastAfter : 1)
+    }
+
+    @inline(__always)
+    mutating func append(_ item: Item) {
+        var item = item
+        if concessionOpen {
+            item.marks.insert(.conceded)
+        } else if contrastSeen {
+            item.marks.insert(.afterContrast)
+        }
+        items[itemCount] = item
+        itemCount += 1
+    }
+
+    // MARK: Boosters
+
+    mutating func pushBoost(_ value: Float) {
+        boosts = (wordIndex, value, boosts.0, boosts.1, boosts.2, boosts.3)
+    }
+
+    /// Sum of the boosters within reach of the word at the current position, damped by distance.
+    func pendingBoost() -> Float {
+        var total: Float = 0
+        for (position, value) in [(boosts.0, boosts.1), (boosts.2, boosts.3), (boosts.4, boosts.5)] {
+            let distance = wordIndex - position
+            if distance >= 1 && distance <= rules.boosterReach {
+                total += value * rules.boosterDecay[min(distance - 1, rules.boosterDecay.count - 1)]
+            }
+        }
+        return total
+    }
+
+    /// True when the term at token `j` carries a valence (so a booster-or-word before it is a booster:
+    /// "pretty good", but "so pretty").
+    func nextIsSentiment(after j: Int) -> Bool {
+        guard j < tokens.count, tokens[j].kind == .word || tokens[j].kind == .emoji || tokens[j].kind == .emoticon,
+            let e = table.lookup(tokens[j].key)
+        else { return false }
+        return e.hasValence && e.valence != 0 || e.role == .booster || e.role == .negator
+    }
+
+    // MARK: Contrast, concession, punctuation
+
+    mutating func contrast(at i: Int) {
+        endScopes(clause: true)
+        let hasEarlier = itemCount > sentenceFirstItem
+        if hasEarlier {
+            for k in sentenceFirstItem..<itemCount {
+                items[k].weight *= rules.contrastBefore
+                items[k].marks.insert(.beforeContrast)
+                items[k].marks.remove(.afterContrast)
+            }
+        } else if !sentenceHasWords {
+            opensWithContrast = true
+        }
+        contrastSeen = true
+    }
+
+    mutating func concession() {
+        endScopes(clause: true)
+        concessionOpen = true
+        concessionInSentence = true
+        concessionWords = 0
+        concessionFirstItem = itemCount
+    }
+
+    mutating func punctuation(_ t: Token, at i: Int) {
+        let b = norm[Int(t.normStart)]
+        switch b {
+        case 0x21:  // !
+            exclamations += t.length
+            lastExclamation = i
+            endScopes(clause: true)
+        case 0x3F:  // ?
+            endsWithQuestion = true
+            endScopes(clause: true)
+        case 0x2C, 0x3B, 0x3A, 0x2E, 0x2D, 0x28, 0x29, 0x22, 0x2F, 0x5B, 0x5D:  // , ; : . - ( ) " / [ ]
+            endScopes(clause: true)
+        default:
+            break
+        }
+        if b != 0x3F && b != 0x22 && b != 0x29 && b != 0x2E { endsWithQuestion = false }
+    }
+
+    /// Ends the negation scope and pending boosters; with `clause`, also an open concession clause.
+    mutating func endScopes(clause: Bool) {
+        negation = 0
+        negatorItem = -1
+        boosts = (-9, 0, -9, 0, -9, 0)
+        if clause && concessionOpen {
+            concessionOpen = false
+            if concessionWords == 0 { emptyConcession = true }
+        }
+    }
+
+    // MARK: Sentences
+
+    mutating func startSentence(_ s: Int32) {
+        if sentence >= 0 { finishSentence() }
+        sentence = s
+        sentenceFirstItem = itemCount
+        sentenceHasWords = false
+        exclamations = 0
+        endsWithQuestion = false
+        contrastSeen = false
+        concessionOpen = false
+        concessionInSentence = false
+        concessionFirstItem = -1
+        emptyConcession = false
+        lastExclamation = -1
+        opensWithContrast = false
+        negation = 0
+        negatorItem = -1
+        boosts = (-9, 0, -9, 0, -9, 0)
+    }
+
+    mutating func finishSentence() {
+        let s = Int(sentence)
+        // "Good cast, though." A concession that closes the sentence concedes the sentences before.
+        let trailingConcession = emptyConcession || (concessionOpen && concessionWords == 0)
+        if trailingConcession && concessionFirstItem >= 0 {
+            for k in concessionFirstItem..<itemCount { items[k].marks.remove(.conceded) }
+        }
+        if concessionInSentence && !trailingConcession {
+            // The main clause outweighs the conceded one.
+            for k in sentenceFirstItem..<itemCount where !items[k].marks.contains(.conceded) {
+                if !items[k].marks.contains(.afterContrast) && !items[k].marks.contains(.beforeContrast) {
+                    items[k].weight *= rules.contrastAfter
+                    items[k].marks.insert(.afterContrast)
+                }
+            }
+        }
+        var sum: Float = 0
+        for k in sentenceFirstItem..<itemCount { sum += items[k].value * items[k].weight }
+        if sum != 0 {
+            if exclamations > 0 && lastExclamation >= 0 {
+                let value = (sum > 0 ? 1 : -1) * Float(min(exclamations, rules.maxExclamations)) * rules.exclamationIncrement
+                items[itemCount] = Item(
+                    token: Int32(lastExclamation), length: 1, sentence: sentence, value: value, weight: 1,
+                    marks: .exclamation)
+                itemCount += 1
+                sum += value
+            }
+            if endsWithQuestion && rules.questionFactor != 1 {
+                for k in sentenceFirstItem..<itemCount {
+                    items[k].weight *= rules.questionFactor
+                    items[k].marks.insert(.question)
+                }
+                sum *= rules.questionFactor
+            }
+        }
+        sums[s] = sum
+        if opensWithContrast || trailingConcession {
+            for k in 0..<s { weights[k] *= rules.contrastBefore }
+            weights[s] *= rules.contrastAfter
+        }
+    }
+
+    // MARK: Result
+
+    func result(text: TokenizedText, explain: Bool) -> SentimentScore {
+        let r = rules
+        var total: Double = 0
+        var carrying = 0
+        for k in 0..<(sums.count - 1) where sums[k] != 0 {
+            total += Double(sums[k] * weights[k])
+            carrying += 1
+        }
+        if carrying > 1 && r.sentenceDamping > 0 {
+            total /= r.sentenceDamping == 0.5 ? Double(carrying).squareRoot() : pow(Double(carrying), r.sentenceDamping)
+        }
+        let compound = Self.compound(total, rules: r)
+
+        var positive: Double = 0
+        var negative: Double = 0
+        for k in 0..<itemCount {
+            let v = Double(items[k].value * items[k].weight * weights[Int(items[k].sentence)])
+            if v > 0 { positive += v } else { negative -= v }
+        }
+        let neutral = Double(neutralWords) * r.neutralWordWeight
+        let mass = positive + negative + neutral
+        var score: SentimentScore
+        if mass > 0 {
+            let p = positive / mass
+            let q = negative / mass
+            score = SentimentScore(compound: compound, positive: p, neutral: max(0, 1 - p - q), negative: q)
+        } else {
+            score = SentimentScore(compound: compound, positive: 0, neutral: 1, negative: 0)
+        }
+        if explain { score.contributions = contributions(text) }
+        return score
+    }
+
+    static func compound(_ total: Double, rules: SentimentRules) -> Double {
+        let band = rules.neutralBand
+        if band > 0 {
+            let magnitude = abs(total)
+            if magnitude < band { return 0.049 * total / band }
+            let excess = magnitude - band
+            let c = 0.05 + 0.95 * excess / (excess * excess + rules.alpha).squareRoot()
+            return total < 0 ? -c : c
+        }
+        guard total != 0 else { return 0 }
+        return total / (total * total + rules.alpha).squareRoot()
+    }
+
+    func contributions(_ text: TokenizedText) -> [SentimentContribution] {
+        var out: [SentimentContribution] = []
+        for k in 0..<itemCount {
+            let item = items[k]
+            let value = Double(item.value * item.weight * weights[Int(item.sentence)])
+            if value == 0 { continue }
+            let first = tokens[Int(item.token)]
+            let last = tokens[Int(item.token + item.length - 1)]
+            let term = String(decoding: text.bytes[Int(first.start)..<Int(last.end)], as: UTF8.self)
+            var marks = item.marks
+            if weights[Int(item.sentence)] < 1 { marks.insert(.beforeContrast) }
+            if weights[Int(item.sentence)] > 1 { marks.insert(.afterContrast) }
+            out.append(SentimentContribution(term: term, value: value, rules: marks.names))
+        }
+        return out
+    }
+
+    // MARK: Keys
+
+    /// Key of a hashtag's text without the `#`: "#love" is scored as "love".
+    func hashtagKey(_ t: Token) -> UInt64 {
+        var h = TermHash.seed
+        var k = Int(t.normStart) + 1
+        while k < Int(t.normEnd) {
+            h = TermHash.add(h, norm[k])
+            k += 1
+        }
+        return h
+    }
+
+    /// Key of an emoji's first scalar, so "👍🏽" (with a skin tone) is scored as "👍".
+    func firstScalarKey(_ t: Token) -> UInt64 {
+        let start = Int(t.normStart)
+        let b0 = norm[start]
+        let length = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+        var h = TermHash.seed
+        for k in start..<min(start + length, Int(t.normEnd)) { h = TermHash.add(h, norm[k]) }
+        return h
+    }
+
+    /// The entry of an elongated word's shorter forms: runs of three or more letters cut to two
+    /// ("goood" → "good"), then to one ("sooo" → "so", "haaappy" → "happy" needs both passes).
+    func deElongated(_ t: Token) -> SentimentEntry? {
+        for keep in [2, 1] {
+            var h = TermHash.seed
+            var previous: UInt8 = 0
+            var run = 0
+            for k in Int(t.normStart)..<Int(t.normEnd) {
+                let c = norm[k]
+                run = c == previous ? run + 1 : 1
+                previous = c
+                if run <= keep { h = TermHash.add(h, c) }
+            }
+            if let e = table.lookup(h), e.isTerm { return e }
+        }
+        // Mixed: runs of three or more to one letter, doubled letters kept ("haaappy" → "happy").
+        var h = TermHash.seed
+        var k = Int(t.normStart)
+        let end = Int(t.normEnd)
+        while k < end {
+            let c = norm[k]
+            var j = k
+            while j < end && norm[j] == c { j += 1 }
+            let run = j - k
+            let keep = run >= 3 ? 1 : run
+            for _ in 0..<keep { h = TermHash.add(h, c) }
+            k = j
+        }
+        if let e = table.lookup(h), e.isTerm { return e }
+        return nil
+    }
+
+    /// The longest phrase entry starting at token `i` (within the sentence, over unmarked tokens).
+    func longestPhrase(at i: Int, first: UInt64, limit: Int) -> (SentimentEntry?, Int) {
+        var best: SentimentEntry? = nil
+        var bestLength = 1
+        var h = first
+        let sentence = tokens[i].sentence
+        var length = 1
+        while length < limit {
+            let j = i + length
+            guard j < tokens.count else { break }
+            let t = tokens[j]
+            if t.sentence != sentence || t.flags.contains(.struck) || t.flags.contains(.quoted) { break }
+            h = TermHash.add(TermHash.add(h, 0x20), UnsafeBufferPointer(rebasing: norm[Int(t.normStart)..<Int(t.normEnd)]))
+            length += 1
+            if let e = table.lookup(h), e.isTerm, Int(e.length) == length {
+                best = e
+                bestLength = length
+            }
+        }
+        return (best, bestLength)
+    }
+}
