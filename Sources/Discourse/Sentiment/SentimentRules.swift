@@ -10,6 +10,10 @@ public struct SentimentRules: Sendable {
     public var elongationIncrement: Float = 0.3
     /// Added to a word's magnitude when it is *emphasized* in markdown.
     public var emphasisIncrement: Float = 0.3
+    /// Negative words are multiplied by this. Lexicon ratings of positive words run high against how
+    /// loosely people use them (the "Pollyanna" effect: "like", "want", "help" are everyday words), so
+    /// a negative word says more about the writer than a positive word of the same rating.
+    public var negativeWeight: Float = 1.25
     /// Boosters act on a sentiment word up to this many words after them, damped with distance.
     public var boosterReach = 3
     /// Damping of a booster 1, 2, 3 words away (VADER's 1, 0.95, 0.9).
@@ -23,6 +27,8 @@ public struct SentimentRules: Sendable {
     /// A negation's scope: this many words after the negator (VADER looks only three words back), cut
     /// short by clause punctuation, a contrast or clause word, or another negator.
     public var negationScope = 4
+    /// Whether a negation ends at the first word it flips ("not happy, just content").
+    public var negateFirstOnly = true
 
     /// Contrast ("but", "however"): what came before in the sentence is multiplied by this …
     public var contrastBefore: Float = 0.5
@@ -32,11 +38,17 @@ public struct SentimentRules: Sendable {
     /// `contrastAfter`.
     public var concessionWeight: Float = 0.5
 
+    /// Words inside "double quotes" are often someone else's words or scare quotes: weight.
+    public var quotedWeight: Float = 0.5
+    /// A Capitalized word inside a run of Capitalized words, not opening its sentence, is most likely
+    /// part of a name or title ("Widespread Panic", "Great Expectations"): weight.
+    public var nameWeight: Float = 0.2
+
     /// Each "!" in a sentence (up to `maxExclamations`) adds this in the direction of its sentiment (VADER).
     public var exclamationIncrement: Float = 0.292
     public var maxExclamations = 4
     /// A sentence ending in "?" asks rather than asserts: its sum is multiplied by this.
-    public var questionFactor: Float = 1.0
+    public var questionFactor: Float = 0.5
 
     /// Compound = S / sqrt(S² + alpha) (VADER's normalisation with its alpha of 15).
     public var alpha: Double = 15

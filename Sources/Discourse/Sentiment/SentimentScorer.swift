@@ -75,12 +75,14 @@ struct RuleMarks: OptionSet {
     static let exclamation = RuleMarks(rawValue: 1 << 9)
     static let question = RuleMarks(rawValue: 1 << 10)
     static let negatorOwn = RuleMarks(rawValue: 1 << 11)
+    static let inQuotes = RuleMarks(rawValue: 1 << 12)
+    static let name = RuleMarks(rawValue: 1 << 13)
 
     static let names: [(RuleMarks, String)] = [
         (.booster, "boosted"), (.dampener, "dampened"), (.caps, "caps"), (.elongated, "elongated"),
         (.emphasized, "emphasized"), (.negated, "negated"), (.beforeContrast, "before contrast"),
         (.afterContrast, "after contrast"), (.conceded, "conceded"), (.exclamation, "exclamation"),
-        (.question, "question"),
+        (.question, "question"), (.inQuotes, "in quotes"), (.name, "name"),
     ]
 
     var names: [String] { Self.names.compactMap { contains($0.0) ? $0.1 : nil } }
@@ -128,6 +130,8 @@ struct Pass {
     /// A concession clause closed without a word in it ("Good cast, though.").
     var emptyConcession = false
     var lastExclamation = -1
+    /// Between double quotes (they may span sentences).
+    var inQuotes = false
     /// Weight for the sentences before this one, set by a contrast that opens this sentence.
     var opensWithContrast = false
 
@@ -137,6 +141,8 @@ struct Pass {
     var negation: Float = 0
     var negationLeft = 0
     var negatorItem = -1
+    /// Word index just after the last negator (to spot "not without").
+    var lastNegatorWord = -9
     /// Up to three pending boosters: (word index, value).
     var boosts: (Int, Float, Int, Float, Int, Float) = (-9, 0, -9, 0, -9, 0)
 
@@ -236,16 +242,18 @@ struct Pass {
                 advanceWords(length)
             }
         case .negator:
-            if e.hasValence && e.valence != 0 {
-                // Its own valence ("no" alone is negative) stands unless it negates something.
+            if e.hasValence && e.valence != 0 && standsAlone(after: i + length) {
+                // Its own valence ("No!", "no, …") stands unless it negates something.
                 negatorItem = itemCount
                 append(Item(token: Int32(i), length: Int32(length), sentence: sentence, value: e.valence,
                             weight: currentWeight(), marks: .negatorOwn))
             } else {
                 negatorItem = -1
             }
-            negation = negation > 0 ? 0 : e.roleValue
+            // "not without", "never not": two negators in a row cancel; a later one starts afresh.
+            negation = negation > 0 && lastNegatorWord == wordIndex ? 0 : e.roleValue
             negationLeft = rules.negationScope
+            lastNegatorWord = wordIndex + length
             advanceWords(length, inScope: false)
         case .contrast:
             advanceWords(length, inScope: false)
@@ -284,7 +292,7 @@ struct Pass {
     // MARK: Sentiment words
 
     mutating func sentimentTerm(_ valence: Float, at i: Int, length: Int) {
-        var value = valence
+        var value = valence < 0 ? valence * rules.negativeWeight : valence
         var marks: RuleMarks = []
         let sign: Float = valence > 0 ? 1 : -1
         var flags: TokenFlags = []
@@ -301,11 +309,19 @@ struct Pass {
             value += sign * rules.emphasisIncrement
             marks.insert(.emphasized)
         }
-        let boost = pendingBoost()
+        // Emoji, emoticons and hashtags stand outside the sentence's syntax: nothing before them
+        // boosts or negates them, and they end a negation scope.
+        let syntactic = tokens[i].kind == .word
+        if !syntactic {
+            endScopes(clause: false)
+        }
+        let boost = syntactic ? pendingBoost() : 0
         if boost != 0 {
-            let boosted = value + sign * boost
+            // Inside a negation a booster softens it: "not very good" is milder than "not good".
+            let boosted = negation > 0 && boost > 0 ? value - sign * boost : value + sign * boost
             value = boosted * sign < 0 ? 0 : boosted
-            marks.insert(boost > 0 ? .booster : .dampener)
+            marks.insert(boost > 0 && negation == 0 ? .booster : .dampener)
+            boosts = (-9, 0, -9, 0, -9, 0)
         }
         if negation > 0 {
             let factor = value > 0 ? rules.negatedPositive : rules.negatedNegative
@@ -315,10 +331,36 @@ struct Pass {
                 items[negatorItem].value = 0
                 negatorItem = -1
             }
+            if rules.negateFirstOnly { negation = 0 }
+        }
+        var weight = currentWeight()
+        if inQuotes && rules.quotedWeight != 1 {
+            weight *= rules.quotedWeight
+            marks.insert(.inQuotes)
+        }
+        if rules.nameWeight != 1 && length == 1 && looksLikeName(i) {
+            weight *= rules.nameWeight
+            marks.insert(.name)
         }
         append(Item(token: Int32(i), length: Int32(length), sentence: sentence, value: value,
-                    weight: currentWeight(), marks: marks))
+                    weight: weight, marks: marks))
         advanceWords(length)
+    }
+
+    /// A Capitalized word next to another Capitalized word, and not the first word of its sentence.
+    func looksLikeName(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, t.flags.contains(.capitalized) else { return false }
+        var j = i - 1
+        while j >= 0 && tokens[j].kind == .punctuation && tokens[j].sentence == t.sentence { j -= 1 }
+        if j < 0 || tokens[j].sentence != t.sentence { return false }
+        func capitalized(_ k: Int) -> Bool {
+            guard k >= 0 && k < tokens.count else { return false }
+            let u = tokens[k]
+            return u.kind == .word && u.sentence == t.sentence && u.length > 1
+                && (u.flags.contains(.capitalized) || u.flags.contains(.allCaps))
+        }
+        return capitalized(i - 1) || capitalized(i + 1)
     }
 
     @inline(__always)
@@ -377,9 +419,16 @@ struct Pass {
                 items[k].marks.remove(.afterContrast)
             }
         } else if !sentenceHasWords {
+            // Opens the sentence: it weighs this sentence against the ones before (in finishSentence).
             opensWithContrast = true
+            return
         }
         contrastSeen = true
+    }
+
+    /// True when token `j` is punctuation or the end of the text: "No!" rather than "no more".
+    func standsAlone(after j: Int) -> Bool {
+        j >= tokens.count || tokens[j].kind == .punctuation || tokens[j].sentence != tokens[j - 1].sentence
     }
 
     mutating func concession() {
@@ -400,7 +449,10 @@ struct Pass {
         case 0x3F:  // ?
             endsWithQuestion = true
             endScopes(clause: true)
-        case 0x2C, 0x3B, 0x3A, 0x2E, 0x2D, 0x28, 0x29, 0x22, 0x2F, 0x5B, 0x5D:  // , ; : . - ( ) " / [ ]
+        case 0x22:  // "
+            inQuotes.toggle()
+            endScopes(clause: true)
+        case 0x2C, 0x3B, 0x3A, 0x2E, 0x2D, 0x28, 0x29, 0x2F, 0x5B, 0x5D:  // , ; : . - ( ) / [ ]
             endScopes(clause: true)
         default:
             break
@@ -487,13 +539,21 @@ struct Pass {
     func result(text: TokenizedText, explain: Bool) -> SentimentScore {
         let r = rules
         var total: Double = 0
-        var carrying = 0
+        var absolute: Double = 0
+        var squares: Double = 0
         for k in 0..<(sums.count - 1) where sums[k] != 0 {
-            total += Double(sums[k] * weights[k])
-            carrying += 1
+            let s = Double(sums[k] * weights[k])
+            total += s
+            absolute += abs(s)
+            squares += s * s
         }
-        if carrying > 1 && r.sentenceDamping > 0 {
-            total /= r.sentenceDamping == 0.5 ? Double(carrying).squareRoot() : pow(Double(carrying), r.sentenceDamping)
+        // The effective number of sentences that carry sentiment: n for n equally strong sentences,
+        // close to 1 when one sentence dominates, so a mild aside does not dilute a strong sentence.
+        if squares > 0 && r.sentenceDamping > 0 {
+            let effective = absolute * absolute / squares
+            if effective > 1 {
+                total /= r.sentenceDamping == 0.5 ? effective.squareRoot() : pow(effective, r.sentenceDamping)
+            }
         }
         let compound = Self.compound(total, rules: r)
 
@@ -619,6 +679,18 @@ struct Pass {
             if let e = table.lookup(h), e.isTerm, Int(e.length) == length {
                 best = e
                 bestLength = length
+            }
+        }
+        // A phrase of punctuation only is an emoticon (":-))", "):"): it must stand apart from words,
+        // so "[pic]:" is not a frown.
+        if best != nil && tokens[i].kind == .punctuation {
+            var allPunctuation = true
+            for k in i..<(i + bestLength) where tokens[k].kind != .punctuation { allPunctuation = false }
+            if allPunctuation {
+                let before = tokens[i].flags.contains(.spaceBefore)
+                let next = i + bestLength
+                let after = next >= tokens.count || tokens[next].flags.contains(.spaceBefore)
+                if !before || !after { return (nil, 1) }
             }
         }
         return (best, bestLength)

@@ -68,6 +68,16 @@ public struct SentimentTerms: Sendable {
                 path: path, line: line,
                 reason: "'\(term)' has \(tokens.count) tokens; a phrase may have at most \(maxPhraseLength)")
         }
+        // Markdown the tokenizer swallows (a leading ">", "*", "_", "~~") would make the key differ
+        // from the term as it appears in text: reject rather than match something else.
+        var covered = 0
+        for t in tokens.tokens { covered += t.length + (t.flags.contains(.hyphenJoined) ? 1 : 0) }
+        let visible = tokens.bytes.reduce(0) { $0 + (ASCII.isSpace($1) ? 0 : 1) }
+        guard covered == visible, !tokens.isQuoteLine else {
+            throw .badLine(
+                path: path, line: line,
+                reason: "'\(term)' cannot match text: the tokenizer reads part of it as markdown (>, *, _ or ~~)")
+        }
         return (tokens.key(from: 0, count: tokens.count), tokens.count)
     }
 }
