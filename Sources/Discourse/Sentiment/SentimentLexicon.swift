@@ -30,7 +30,7 @@ public struct SentimentLexicon: Sendable {
     public static let embedded: SentimentLexicon = {
         do {
             var lexicon = SentimentLexicon()
-            lexicon.table = SentimentTable(minimumCapacity: 12_000)
+            lexicon.table = SentimentTable(minimumCapacity: 9_000)
             for name in valenceFiles {
                 lexicon.add(try SentimentTerms(table: EmbeddedLexicon.table(name, expectedHeader: SentimentTerms.header)))
             }
@@ -72,10 +72,16 @@ public struct SentimentLexicon: Sendable {
     }
 
     /// Records on the first token of a multiword term that a phrase of `length` tokens starts there.
+    /// Every shorter prefix gets an entry too, so matching stops at the first token that no phrase
+    /// continues with (one lookup for most words, however long the phrases).
     private mutating func notePhrase(_ term: String, key: UInt64, length: Int) {
         guard length > 1 else { return }
-        let first = Tokenizer.tokenize(term)[0].key
-        table.update(first) { $0.longestPhrase = max($0.longestPhrase, UInt8(length)) }
+        let tokens = Tokenizer.tokenize(term)
+        for prefix in 1..<length {
+            table.update(tokens.key(from: 0, count: prefix)) {
+                $0.longestPhrase = max($0.longestPhrase, UInt8(length))
+            }
+        }
         maxPhraseLength = max(maxPhraseLength, length)
     }
 

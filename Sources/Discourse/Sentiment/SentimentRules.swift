@@ -16,8 +16,8 @@ public struct SentimentRules: Sendable {
     public var negativeWeight: Float = 1.25
     /// Boosters act on a sentiment word up to this many words after them, damped with distance.
     public var boosterReach = 3
-    /// Damping of a booster 1, 2, 3 words away (VADER's 1, 0.95, 0.9).
-    public var boosterDecay: [Float] = [1, 0.95, 0.9]
+    /// A booster's effect shrinks by this much per word of distance (VADER's 1, 0.95, 0.9).
+    public var boosterDecayPerWord: Float = 0.05
 
     /// A negated positive word is multiplied by this (VADER uses -0.74 for both signs): "not good".
     public var negatedPositive: Float = -0.74

@@ -31,12 +31,13 @@ public struct SentimentScorer: Sendable {
     public func score(_ text: TokenizedText, explain: Bool = false) -> SentimentScore {
         let n = text.count
         guard n > 0 else { return explain ? withContributions(.neutralScore, []) : .neutralScore }
-        return text.normalized.withUnsafeBufferPointer { norm in
+        return lexicon.table.withView { table in
+            text.normalized.withUnsafeBufferPointer { norm in
             text.tokens.withUnsafeBufferPointer { tokens in
                 withUnsafeTemporaryAllocation(of: Item.self, capacity: n) { items in
                     withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * (text.sentenceCount + 1)) { sentences in
                         var pass = Pass(
-                            scorer: self, tokens: tokens, norm: norm, items: items,
+                            rules: rules, table: table, tokens: tokens, norm: norm, items: items,
                             sums: UnsafeMutableBufferPointer(rebasing: sentences[0...text.sentenceCount]),
                             weights: UnsafeMutableBufferPointer(
                                 rebasing: sentences[(text.sentenceCount + 1)...(2 * text.sentenceCount + 1)]))
@@ -44,6 +45,7 @@ public struct SentimentScorer: Sendable {
                         return pass.result(text: text, explain: explain)
                     }
                 }
+            }
             }
         }
     }
@@ -99,10 +101,13 @@ struct Item {
 }
 
 /// The state of one scoring pass over a text (kept on the stack; no allocation).
+///
+/// Every method is `mutating`, even those that only read: calling a non-mutating method from a
+/// mutating one made Swift copy the whole 400-byte struct each time, which cost more than the
+/// rest of the pass.
 struct Pass {
-    let scorer: SentimentScorer
     let rules: SentimentRules
-    let table: SentimentTable
+    let table: SentimentTable.View
     let tokens: UnsafeBufferPointer<Token>
     let norm: UnsafeBufferPointer<UInt8>
     let items: UnsafeMutablePointer<Item>
@@ -111,8 +116,8 @@ struct Pass {
     let sums: UnsafeMutableBufferPointer<Float>
     let weights: UnsafeMutableBufferPointer<Float>
 
-    /// Caps emphasis counts only when the text mixes ALL-CAPS and other words.
-    var mixedCase = false
+    /// Caps emphasis counts only when the text mixes ALL-CAPS and other words (nil: not yet known).
+    var mixedCase: Bool? = nil
     var neutralWords = 0
 
     // Sentence state.
@@ -147,13 +152,12 @@ struct Pass {
     var boosts: (Int, Float, Int, Float, Int, Float) = (-9, 0, -9, 0, -9, 0)
 
     init(
-        scorer: SentimentScorer, tokens: UnsafeBufferPointer<Token>, norm: UnsafeBufferPointer<UInt8>,
-        items: UnsafeMutableBufferPointer<Item>, sums: UnsafeMutableBufferPointer<Float>,
-        weights: UnsafeMutableBufferPointer<Float>
+        rules: SentimentRules, table: SentimentTable.View, tokens: UnsafeBufferPointer<Token>,
+        norm: UnsafeBufferPointer<UInt8>, items: UnsafeMutableBufferPointer<Item>,
+        sums: UnsafeMutableBufferPointer<Float>, weights: UnsafeMutableBufferPointer<Float>
     ) {
-        self.scorer = scorer
-        self.rules = scorer.rules
-        self.table = scorer.lexicon.table
+        self.rules = rules
+        self.table = table
         self.tokens = tokens
         self.norm = norm
         self.items = items.baseAddress!
@@ -167,7 +171,9 @@ struct Pass {
 
     // MARK: The pass
 
-    mutating func run() {
+    /// True when the text mixes ALL-CAPS words with others (computed once, on the first caps word).
+    mutating func isMixedCase() -> Bool {
+        if let known = mixedCase { return known }
         var caps = false
         var lower = false
         for t in tokens where t.kind == .word {
@@ -178,7 +184,10 @@ struct Pass {
             }
         }
         mixedCase = caps && lower
+        return caps && lower
+    }
 
+    mutating func run() {
         let n = tokens.count
         var i = 0
         while i < n {
@@ -189,7 +198,22 @@ struct Pass {
                 continue
             }
             switch t.kind {
-            case .word, .emoticon, .emoji, .hashtag, .punctuation:
+            case .word:
+                // Most words are in no lexicon: the filter says so without a table probe.
+                if !table.mayContain(t.key) && !t.flags.contains(.elongated) {
+                    plainWord()
+                    i += 1
+                } else {
+                    i = term(at: i)
+                }
+            case .punctuation:
+                if !table.mayContain(t.key) {
+                    punctuation(t, at: i)
+                    i += 1
+                } else {
+                    i = term(at: i)
+                }
+            case .emoticon, .emoji, .hashtag:
                 i = term(at: i)
             case .number, .url, .mention, .symbol:
                 i += 1
@@ -272,6 +296,7 @@ struct Pass {
         return i + length
     }
 
+    @inline(__always)
     mutating func plainWord(count: Int = 1) {
         neutralWords += count
         sentenceHasWords = true
@@ -297,7 +322,7 @@ struct Pass {
         let sign: Float = valence > 0 ? 1 : -1
         var flags: TokenFlags = []
         for k in i..<(i + length) { flags.formUnion(tokens[k].flags) }
-        if mixedCase && flags.contains(.allCaps) {
+        if flags.contains(.allCaps) && isMixedCase() {
             value += sign * rules.capsIncrement
             marks.insert(.caps)
         }
@@ -348,23 +373,24 @@ struct Pass {
     }
 
     /// A Capitalized word next to another Capitalized word, and not the first word of its sentence.
-    func looksLikeName(_ i: Int) -> Bool {
+    mutating func looksLikeName(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.kind == .word, t.flags.contains(.capitalized) else { return false }
         var j = i - 1
         while j >= 0 && tokens[j].kind == .punctuation && tokens[j].sentence == t.sentence { j -= 1 }
         if j < 0 || tokens[j].sentence != t.sentence { return false }
-        func capitalized(_ k: Int) -> Bool {
-            guard k >= 0 && k < tokens.count else { return false }
-            let u = tokens[k]
-            return u.kind == .word && u.sentence == t.sentence && u.length > 1
-                && (u.flags.contains(.capitalized) || u.flags.contains(.allCaps))
-        }
-        return capitalized(i - 1) || capitalized(i + 1)
+        return isCapitalizedWord(i - 1, sentence: t.sentence) || isCapitalizedWord(i + 1, sentence: t.sentence)
+    }
+
+    mutating func isCapitalizedWord(_ k: Int, sentence: Int32) -> Bool {
+        guard k >= 0 && k < tokens.count else { return false }
+        let u = tokens[k]
+        return u.kind == .word && u.sentence == sentence && u.length > 1
+            && (u.flags.contains(.capitalized) || u.flags.contains(.allCaps))
     }
 
     @inline(__always)
-    func currentWeight() -> Float {
+    mutating func currentWeight() -> Float {
         concessionOpen ? rules.concessionWeight : (contrastSeen ? rules.contrastAfter : 1)
     }
 
@@ -387,20 +413,20 @@ struct Pass {
     }
 
     /// Sum of the boosters within reach of the word at the current position, damped by distance.
-    func pendingBoost() -> Float {
-        var total: Float = 0
-        for (position, value) in [(boosts.0, boosts.1), (boosts.2, boosts.3), (boosts.4, boosts.5)] {
-            let distance = wordIndex - position
-            if distance >= 1 && distance <= rules.boosterReach {
-                total += value * rules.boosterDecay[min(distance - 1, rules.boosterDecay.count - 1)]
-            }
-        }
-        return total
+    mutating func pendingBoost() -> Float {
+        boostEffect(boosts.0, boosts.1) + boostEffect(boosts.2, boosts.3) + boostEffect(boosts.4, boosts.5)
+    }
+
+    @inline(__always)
+    mutating func boostEffect(_ position: Int, _ value: Float) -> Float {
+        let distance = wordIndex - position
+        guard distance >= 1 && distance <= rules.boosterReach else { return 0 }
+        return value * (1 - rules.boosterDecayPerWord * Float(distance - 1))
     }
 
     /// True when the term at token `j` carries a valence (so a booster-or-word before it is a booster:
     /// "pretty good", but "so pretty").
-    func nextIsSentiment(after j: Int) -> Bool {
+    mutating func nextIsSentiment(after j: Int) -> Bool {
         guard j < tokens.count, tokens[j].kind == .word || tokens[j].kind == .emoji || tokens[j].kind == .emoticon,
             let e = table.lookup(tokens[j].key)
         else { return false }
@@ -427,7 +453,7 @@ struct Pass {
     }
 
     /// True when token `j` is punctuation or the end of the text: "No!" rather than "no more".
-    func standsAlone(after j: Int) -> Bool {
+    mutating func standsAlone(after j: Int) -> Bool {
         j >= tokens.count || tokens[j].kind == .punctuation || tokens[j].sentence != tokens[j - 1].sentence
     }
 
@@ -536,7 +562,7 @@ struct Pass {
 
     // MARK: Result
 
-    func result(text: TokenizedText, explain: Bool) -> SentimentScore {
+    mutating func result(text: TokenizedText, explain: Bool) -> SentimentScore {
         let r = rules
         var total: Double = 0
         var absolute: Double = 0
@@ -590,7 +616,7 @@ struct Pass {
         return total / (total * total + rules.alpha).squareRoot()
     }
 
-    func contributions(_ text: TokenizedText) -> [SentimentContribution] {
+    mutating func contributions(_ text: TokenizedText) -> [SentimentContribution] {
         var out: [SentimentContribution] = []
         for k in 0..<itemCount {
             let item = items[k]
@@ -610,7 +636,7 @@ struct Pass {
     // MARK: Keys
 
     /// Key of a hashtag's text without the `#`: "#love" is scored as "love".
-    func hashtagKey(_ t: Token) -> UInt64 {
+    mutating func hashtagKey(_ t: Token) -> UInt64 {
         var h = TermHash.seed
         var k = Int(t.normStart) + 1
         while k < Int(t.normEnd) {
@@ -621,7 +647,7 @@ struct Pass {
     }
 
     /// Key of an emoji's first scalar, so "👍🏽" (with a skin tone) is scored as "👍".
-    func firstScalarKey(_ t: Token) -> UInt64 {
+    mutating func firstScalarKey(_ t: Token) -> UInt64 {
         let start = Int(t.normStart)
         let b0 = norm[start]
         let length = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
@@ -632,7 +658,7 @@ struct Pass {
 
     /// The entry of an elongated word's shorter forms: runs of three or more letters cut to two
     /// ("goood" → "good"), then to one ("sooo" → "so", "haaappy" → "happy" needs both passes).
-    func deElongated(_ t: Token) -> SentimentEntry? {
+    mutating func deElongated(_ t: Token) -> SentimentEntry? {
         for keep in [2, 1] {
             var h = TermHash.seed
             var previous: UInt8 = 0
@@ -663,7 +689,7 @@ struct Pass {
     }
 
     /// The longest phrase entry starting at token `i` (within the sentence, over unmarked tokens).
-    func longestPhrase(at i: Int, first: UInt64, limit: Int) -> (SentimentEntry?, Int) {
+    mutating func longestPhrase(at i: Int, first: UInt64, limit: Int) -> (SentimentEntry?, Int) {
         var best: SentimentEntry? = nil
         var bestLength = 1
         var h = first
@@ -676,7 +702,8 @@ struct Pass {
             if t.sentence != sentence || t.flags.contains(.struck) || t.flags.contains(.quoted) { break }
             h = TermHash.add(TermHash.add(h, 0x20), UnsafeBufferPointer(rebasing: norm[Int(t.normStart)..<Int(t.normEnd)]))
             length += 1
-            if let e = table.lookup(h), e.isTerm, Int(e.length) == length {
+            guard let e = table.lookup(h) else { break }
+            if e.isTerm && Int(e.length) == length {
                 best = e
                 bestLength = length
             }
