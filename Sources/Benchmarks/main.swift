@@ -10,6 +10,7 @@ import Foundation
 
 let registry: [(name: String, about: String, run: ([String]) throws -> Void)] = [
     ("tokenizer", "tokenize every line; MB/s and tokens/s", TokenizerBenchmark.run),
+    ("sentiment", "tokenize and score sentiment of every line; comments/s and MB/s", SentimentBenchmark.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
