@@ -10,6 +10,11 @@ import Foundation
 /// Python's vaderSentiment the same way on the same texts.
 enum SentimentBenchmark {
     static func run(_ paths: [String]) throws {
+        if paths == ["--print-corpus"] {
+            // The generated corpus, for scripts/bench-sentiment to time VADER on the same texts.
+            for text in BenchmarkSupport.generated(count: 2_000) { print(text) }
+            return
+        }
         let texts = try BenchmarkSupport.texts(paths)
         let mb = BenchmarkSupport.megabytes(texts)
         let scorer = SentimentScorer()

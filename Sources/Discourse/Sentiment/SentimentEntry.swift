@@ -32,6 +32,13 @@ struct SentimentEntry: Sendable {
     var length: UInt8 = 0
     /// Longest phrase (in tokens) that starts with this key, or 0 when none does.
     var longestPhrase: UInt8 = 0
+    /// One bit per token that continues a phrase from this key (bit `nextBit(token.key)`): most
+    /// phrase starts ("the", "a", "not") are followed by a word no phrase continues with, and this
+    /// rules them out before any hashing.
+    var nextMask: UInt16 = 0
+
+    @inline(__always)
+    static func nextBit(_ key: UInt64) -> UInt16 { 1 << UInt16(truncatingIfNeeded: key >> 60) }
 
     /// True when the key is a term (it has a valence or a role), not only the start of a phrase.
     @inline(__always) var isTerm: Bool { hasValence || role != .none }

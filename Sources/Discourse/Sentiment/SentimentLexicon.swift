@@ -78,8 +78,10 @@ public struct SentimentLexicon: Sendable {
         guard length > 1 else { return }
         let tokens = Tokenizer.tokenize(term)
         for prefix in 1..<length {
+            let next = SentimentEntry.nextBit(tokens[prefix].key)
             table.update(tokens.key(from: 0, count: prefix)) {
                 $0.longestPhrase = max($0.longestPhrase, UInt8(length))
+                $0.nextMask |= next
             }
         }
         maxPhraseLength = max(maxPhraseLength, length)

@@ -232,7 +232,7 @@ struct Pass {
         if let e = table.lookup(key) {
             if e.isTerm { entry = e }
             if e.longestPhrase > 1 {
-                let (phrase, phraseLength) = longestPhrase(at: i, first: key, limit: Int(e.longestPhrase))
+                let (phrase, phraseLength) = longestPhrase(at: i, first: key, entry: e)
                 if let phrase {
                     entry = phrase
                     length = phraseLength
@@ -689,20 +689,24 @@ struct Pass {
     }
 
     /// The longest phrase entry starting at token `i` (within the sentence, over unmarked tokens).
-    mutating func longestPhrase(at i: Int, first: UInt64, limit: Int) -> (SentimentEntry?, Int) {
+    mutating func longestPhrase(at i: Int, first: UInt64, entry: SentimentEntry) -> (SentimentEntry?, Int) {
         var best: SentimentEntry? = nil
         var bestLength = 1
         var h = first
+        var prefix = entry
+        let limit = Int(entry.longestPhrase)
         let sentence = tokens[i].sentence
         var length = 1
         while length < limit {
             let j = i + length
             guard j < tokens.count else { break }
             let t = tokens[j]
+            if prefix.nextMask & SentimentEntry.nextBit(t.key) == 0 { break }
             if t.sentence != sentence || t.flags.contains(.struck) || t.flags.contains(.quoted) { break }
             h = TermHash.add(TermHash.add(h, 0x20), UnsafeBufferPointer(rebasing: norm[Int(t.normStart)..<Int(t.normEnd)]))
             length += 1
             guard let e = table.lookup(h) else { break }
+            prefix = e
             if e.isTerm && Int(e.length) == length {
                 best = e
                 bestLength = length

@@ -5,13 +5,16 @@
 /// are already well-mixed 64-bit hashes. Here a lookup is one probe of a 16 KB bit filter (which
 /// stays in the L1 cache and turns away about 98% of the words that are in no lexicon: "the", "to",
 /// names) and, for the rest, one 16-byte slot holding both the key and the packed entry (one cache
-/// line, no retain/release, no re-hashing). The table is built once and then only read.
+/// line, no retain/release, no re-hashing). Valences are kept to a thousandth. The table is built once and then only read.
 struct SentimentTable: Sendable {
     /// Key and packed entry side by side, so a hit costs one cache line.
     struct Slot: Sendable {
         /// 0 marks an empty slot (a real key of 0 is stored as 1, see ``slotKey(_:)``).
         var key: UInt64 = 0
-        var valence: Float = 0
+        /// Valence in thousandths (-4000 … 4000).
+        var valence: Int16 = 0
+        /// Signature of the tokens that continue a phrase from here (see ``SentimentEntry/nextMask``).
+        var nextMask: UInt16 = 0
         var role: UInt8 = 0
         /// Role value in hundredths (boosters ±0.45, negator strengths 0 … 1).
         var roleValue: Int8 = 0
@@ -22,16 +25,17 @@ struct SentimentTable: Sendable {
         @inline(__always)
         var entry: SentimentEntry {
             SentimentEntry(
-                valence: valence, hasValence: lengthAndFlag & 0x80 != 0,
+                valence: Float(valence) / 1000, hasValence: lengthAndFlag & 0x80 != 0,
                 role: SentimentTable.roles[Int(role)], roleValue: Float(roleValue) / 100,
-                length: lengthAndFlag & 0x7F, longestPhrase: longestPhrase)
+                length: lengthAndFlag & 0x7F, longestPhrase: longestPhrase, nextMask: nextMask)
         }
 
         init() {}
 
         init(key: UInt64, _ e: SentimentEntry) {
             self.key = key
-            valence = e.valence
+            valence = Int16(max(-32767, min(32767, (e.valence * 1000).rounded())))
+            nextMask = e.nextMask
             role = UInt8(SentimentTable.roles.firstIndex(of: e.role) ?? 0)
             roleValue = Int8(max(-127, min(127, (e.roleValue * 100).rounded())))
             lengthAndFlag = (e.length & 0x7F) | (e.hasValence ? 0x80 : 0)

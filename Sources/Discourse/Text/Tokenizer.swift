@@ -129,34 +129,33 @@ struct Scanner {
         self.tokens = tokens
     }
 
-    /// Tokenizes `bytes`, writing the normalised forms and the tokens straight into the arrays that
-    /// keep them. Lowercasing never grows text by more than 1.5x, so 2n + 16 bytes always suffice;
-    /// most texts have fewer than n/3 + 8 tokens, and a text with more is tokenized again with room
-    /// for one token per byte (every token covers at least one byte).
+    /// Tokenizes `bytes`. The scan writes normalised forms and tokens into scratch memory (on the
+    /// stack for short texts), and the arrays the result keeps are then made at their exact size:
+    /// cheaper than growing arrays, and `[Token](unsafeUninitializedCapacity:)` turned out to look up
+    /// generic metadata on every call, which cost more than scanning a short comment.
+    /// Lowercasing never grows text by more than 1.5x, so 2n + 16 normalised bytes always suffice;
+    /// most texts have fewer than n/3 + 8 tokens, and a text with more is scanned again with room for
+    /// one token per byte (every token covers at least one byte).
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenizedText {
         if let text = tokenize(bytes, tokenCapacity: bytes.count / 3 + 8) { return text }
         return tokenize(bytes, tokenCapacity: bytes.count + 8)!
     }
 
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, tokenCapacity: Int) -> TokenizedText? {
-        var result: (sentences: Int, quoted: Bool) = (0, false)
-        var overflowed = false
-        var tokens: [Token] = []
-        let normalized = [UInt8](unsafeUninitializedCapacity: bytes.count * 2 + 16) { buffer, count in
-            var normCount = 0
-            tokens = [Token](unsafeUninitializedCapacity: tokenCapacity) { tokenBuffer, tokenCount in
-                var scanner = Scanner(bytes: bytes, norm: ByteBuffer(buffer), tokens: TokenBuffer(tokenBuffer))
-                result = scanner.run()
-                overflowed = scanner.tokens.overflowed
-                tokenCount = overflowed ? 0 : scanner.tokens.count
-                normCount = scanner.norm.count
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 2 + 16) { normScratch in
+            withUnsafeTemporaryAllocation(of: Token.self, capacity: tokenCapacity) { tokenScratch in
+                var scanner = Scanner(bytes: bytes, norm: ByteBuffer(normScratch), tokens: TokenBuffer(tokenScratch))
+                let result = scanner.run()
+                guard !scanner.tokens.overflowed else { return nil }
+                var tokens: [Token] = []
+                tokens.reserveCapacity(scanner.tokens.count)
+                tokens.append(contentsOf: UnsafeBufferPointer(start: tokenScratch.baseAddress, count: scanner.tokens.count))
+                let normalized = Array(UnsafeBufferPointer(start: normScratch.baseAddress, count: scanner.norm.count))
+                return TokenizedText(
+                    bytes: Array(bytes), normalized: normalized, tokens: tokens, sentenceCount: result.sentences,
+                    isQuoteLine: result.quoted)
             }
-            count = overflowed ? 0 : normCount
         }
-        guard !overflowed else { return nil }
-        return TokenizedText(
-            bytes: Array(bytes), normalized: normalized, tokens: tokens, sentenceCount: result.sentences,
-            isQuoteLine: result.quoted)
     }
 
     mutating func run() -> (sentences: Int, quoted: Bool) {
@@ -731,8 +730,8 @@ struct Scanner {
     }
 }
 
-/// Tokens written in place into memory the caller owns (the final array's storage), without Array's
-/// per-append uniqueness and growth checks. Past capacity, appends are dropped and `overflowed` is
+/// Tokens written in place into scratch memory the caller owns, without Array's per-append
+/// uniqueness and growth checks. Past capacity, appends are dropped and `overflowed` is
 /// set, so the caller can run again with more room.
 struct TokenBuffer {
     let base: UnsafeMutablePointer<Token>
