@@ -102,6 +102,9 @@ struct Scanner {
     var sentence: Int32 = 0
     var pendingBreak = false
     var hyphenPending = false
+    /// Lines with text that were, and were not, `> quote` lines.
+    var quotedLines = 0
+    var unquotedLines = 0
     /// The flags every token gets from where it is: struck, emphasized, quoted, spaceBefore. Kept as
     /// one value so a token's flags cost one `or`.
     var context: TokenFlags = .spaceBefore
@@ -160,17 +163,17 @@ struct Scanner {
 
     mutating func run() -> (sentences: Int, quoted: Bool) {
         let n = p.count
-        var i = 0
-        // A `> quote` line (also `&gt;` decoded upstream): all of it is someone else's words.
-        while i < n, ASCII.isSpace(p[i]) { i += 1 }
-        if i < n, p[i] == 0x3E, !(i + 1 < n && (p[i + 1] == 0x3A || p[i + 1] == 0x3D)) {
-            quoted = true
-            while i < n, p[i] == 0x3E || p[i] == 0x20 { i += 1 }
-        }
+        var i = startLine(at: 0)
         while i < n {
             let b = p[i]
             if b < 0x80 {
-                if ASCII.isSpace(b) {
+                if b == 0x0A || b == 0x0D {
+                    // A line break (in a comment of several paragraphs) ends the sentence, and the
+                    // next line may or may not be a quote.
+                    if tokens.count > 0 && tokens.base[tokens.count - 1].sentence == sentence { pendingBreak = true }
+                    markSpace()
+                    i = startLine(at: i + 1)
+                } else if ASCII.isSpace(b) {
                     markSpace()
                     i += 1
                 } else if ASCII.isLetter(b) || ASCII.isDigit(b) {
@@ -213,7 +216,24 @@ struct Scanner {
             }
         }
         let sentences = tokens.count == 0 ? 0 : Int(tokens.base[tokens.count - 1].sentence) + 1
-        return (sentences, quoted)
+        return (sentences, quotedLines > 0 && unquotedLines == 0)
+    }
+
+    /// Skips a line's leading spaces and reads its `> quote` marker (also `&gt;`, decoded upstream):
+    /// a quoted line is someone else's words. Returns where the line's text starts.
+    mutating func startLine(at start: Int) -> Int {
+        let n = p.count
+        var i = start
+        while i < n, ASCII.isSpace(p[i]), p[i] != 0x0A, p[i] != 0x0D { i += 1 }
+        quoted = false
+        if i < n, p[i] == 0x3E, !(i + 1 < n && (p[i + 1] == 0x3A || p[i + 1] == 0x3D)) {
+            quoted = true
+            quotedLines += 1
+            while i < n, p[i] == 0x3E || p[i] == 0x20 { i += 1 }
+        } else if i < n, p[i] != 0x0A, p[i] != 0x0D {
+            unquotedLines += 1
+        }
+        return i
     }
 
     @inline(__always)
