@@ -31,21 +31,44 @@ public struct Analyzer: Sendable {
 
     public func analyze(_ document: Document) -> FileReport {
         let lines = TextLines.split(document.text)
-        let tokens = lines.map(Tokenizer.tokenize)
+        let (tokens, tokenWarnings) = LineTokenizer.tokenize(lines, file: document.name)
         let segmentation: Segmentation
-        switch options.mode {
+        switch document.mode ?? options.mode {
         case .detect:
             segmentation = segmenter.segment(tokens, explain: options.explain)
         case .allComments, .separateArticle:
             segmentation = Self.allComments(tokens)
         }
         let comments = CommentExtractor.extract(lines: lines, tokens: tokens, segmentation: segmentation)
-        let scored = comments.map {
+        var scored = comments.map {
             ScoredComment(comment: $0, sentiment: sentiment.score($0.tokens, explain: options.explain))
         }
-        return FileReport(
+        let article = articleLines(tokens, segmentation, mode: document.mode ?? options.mode)
+        let drift = DriftScorer().score(article: article, comments: comments.map(\.tokens), explain: options.explain)
+        for i in scored.indices { scored[i].drift = drift.scores[i] }
+        var report = FileReport(
             file: document.name, lineCount: lines.count, segmentation: segmentation, comments: scored,
-            warnings: document.warnings)
+            warnings: document.warnings + tokenWarnings)
+        report.driftTrend = drift.trend
+        return report
+    }
+
+    /// The article's text lines: header and body before the comment section (boilerplate left out),
+    /// or the separate article; none with `--all-comments`.
+    func articleLines(
+        _ tokens: [TokenizedText], _ segmentation: Segmentation, mode: SegmentationMode
+    ) -> [TokenizedText] {
+        switch mode {
+        case .detect:
+            let end = segmentation.firstCommentLine ?? tokens.count
+            return (0..<end).filter { segmentation.kinds[$0] == .body || segmentation.kinds[$0] == .header }.map {
+                tokens[$0]
+            }
+        case .separateArticle(let text):
+            return LineTokenizer.tokenize(TextLines.split(text), file: "article").tokens
+        case .allComments:
+            return []
+        }
     }
 
     /// Every non-blank line is a comment: the segmentation of comment-only input.

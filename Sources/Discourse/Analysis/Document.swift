@@ -5,11 +5,14 @@ public struct Document: Sendable {
     public var text: String
     /// Problems the decoder repaired (invalid UTF-8 …), reported with the results.
     public var warnings: [InputWarning]
+    /// Overrides the analyzer's mode for this document (a JSON record with `article` and `comments`).
+    public var mode: SegmentationMode?
 
-    public init(name: String, text: String, warnings: [InputWarning] = []) {
+    public init(name: String, text: String, warnings: [InputWarning] = [], mode: SegmentationMode? = nil) {
         self.name = name
         self.text = text
         self.warnings = warnings
+        self.mode = mode
     }
 }
 

@@ -1,6 +1,8 @@
 /// A comment with every score the analyzer computed for it. Renderers read rows of these.
 public struct ScoredComment: Sendable {
     public var comment: Comment
+    /// Topic drift (see ``DriftScorer``).
+    public var drift = DriftScore()
     /// The comment's sentiment (see ``SentimentScorer``).
     public var sentiment: SentimentScore?
 
@@ -19,6 +21,8 @@ public struct FileReport: Sendable {
     public var segmentation: Segmentation
     public var comments: [ScoredComment]
     public var warnings: [InputWarning]
+    /// Slope of drift over comment order (see ``DriftReport/trend``).
+    public var driftTrend: Double?
 
     public init(
         file: String, lineCount: Int, segmentation: Segmentation, comments: [ScoredComment],

@@ -5,6 +5,8 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case binary(path: String, offset: Int)
     case noTextFiles(directory: String)
     case unsupportedEncoding(path: String, encoding: String)
+    /// A record of a document stream (`-` on stdin) that could not be used.
+    case badRecord(path: String, line: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,8 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(directory): directory holds no *.txt files"
         case .unsupportedEncoding(let path, let encoding):
             return "\(path): \(encoding) is not supported; convert the file to UTF-8"
+        case .badRecord(let path, let line, let reason):
+            return "\(path):\(line): \(reason)"
         }
     }
 }

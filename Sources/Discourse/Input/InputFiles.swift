@@ -1,5 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+    private let posixRead = Glibc.read
+#elseif canImport(Darwin)
+    import Darwin
+    private let posixRead = Darwin.read
+#endif
+
 /// One input named on the command line, after directories were expanded.
 public enum InputItem: Sendable, Equatable {
     /// A file path.
@@ -24,6 +32,7 @@ extension InputError {
         switch self {
         case .notFound(let p), .unreadable(let p, _), .binary(let p, _), .unsupportedEncoding(let p, _): return p
         case .noTextFiles(let d): return d
+        case .badRecord(let p, _, _): return p
         }
     }
 }
@@ -83,17 +92,46 @@ public enum InputFiles {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             return decode(data, name: "-")
         case .file(let path):
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-                return decode(data, name: path)
-            } catch {
-                let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-                if FileManager.default.fileExists(atPath: path) {
-                    return .failure(.unreadable(path: path, reason: reason))
+            return readFile(path).flatMap { bytes in
+                bytes.withUnsafeBufferPointer { buffer in
+                    TextDecoder.decode(buffer, path: path).map {
+                        Document(name: path, text: $0.text, warnings: $0.warnings)
+                    }
                 }
-                return .failure(.notFound(path: path))
             }
         }
+    }
+
+    /// The bytes of the file at `path`, read with POSIX calls so a failure carries the system's own
+    /// reason ("Permission denied", "Is a directory", "Input/output error").
+    public static func readFile(_ path: String) -> Result<[UInt8], InputError> {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return .failure(failure(path: path, errno: errno)) }
+        defer { close(fd) }
+        var info = stat()
+        var expected = 0
+        if fstat(fd, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.unreadable(path: path, reason: "Is a directory")) }
+            expected = Int(info.st_size)
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(expected + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(failure(path: path, errno: errno))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return .success(bytes)
+    }
+
+    static func failure(path: String, errno code: Int32) -> InputError {
+        if code == ENOENT { return .notFound(path: path) }
+        return .unreadable(path: path, reason: String(cString: strerror(code)))
     }
 
     /// Decodes bytes into a document named `name`.

@@ -64,7 +64,7 @@ public enum CommentColumns {
     ]
 
     /// Every column, base first, then each scorer's.
-    public static var all: [Column] { base + SentimentColumns.columns }
+    public static var all: [Column] { base + DriftColumns.all + SentimentColumns.columns }
 
     /// ``all``, plus the columns only `--explain` fills.
     public static func all(explain: Bool) -> [Column] { explain ? all + SentimentColumns.explainColumns : all }

@@ -17,6 +17,7 @@ public enum ScoreRenderer {
     public static let tableColumns: [TableColumn] = [
         TableColumn("#", alignRight: true) { String($0.comment.index) },
         TableColumn("line", alignRight: true) { String($0.comment.line) },
+        TableColumn("drift", alignRight: true) { NumberFormat.fixed($0.drift.drift, digits: 2) },
         TableColumn("sentiment", alignRight: true, value: SentimentColumns.tableCell),
     ]
 
@@ -34,6 +35,9 @@ public enum ScoreRenderer {
             table.append(cells)
         }
         var out = report.comments.isEmpty ? "" : table.render(width: width, color: color)
+        for row in report.comments where !row.drift.onTopicTerms.isEmpty || !row.drift.offTopicTerms.isEmpty {
+            out += "  #\(row.comment.index) drift terms: \(DriftColumns.termList(row.drift))\n"
+        }
         let line = summary(report)
         out += (color ? Style.dim.apply(line) : line) + "\n"
         return out
@@ -45,6 +49,7 @@ public enum ScoreRenderer {
         let n = report.comments.count
         return
             "\(report.file): \(report.lineCount) lines, \(s.articleLineCount) article lines, \(n) comment\(n == 1 ? "" : "s") found (confidence \(NumberFormat.fixed(s.confidence, digits: 2)))"
+            + (report.driftTrend.map { ", drift trend \($0 >= 0 ? "+" : "")\(NumberFormat.fixed($0, digits: 4))/comment" } ?? "")
     }
 
     /// One JSON object per comment (JSON Lines), keys in column order.
@@ -68,6 +73,7 @@ public enum ScoreRenderer {
         w.key("first_comment_line")
         if let first = report.segmentation.firstCommentLine { w.integer(first + 1) } else { w.null() }
         w.field("confidence", .number(report.segmentation.confidence))
+        w.field("drift_trend", report.driftTrend.map(CellValue.number) ?? .null)
         w.key("comments")
         w.beginArray()
         for row in report.comments {

@@ -434,6 +434,13 @@ struct Scanner {
                         j += 1
                         continue
                     }
+                case 0x5F:  // snake_case and user_names stay one word
+                    if letters + digits > 0, j + 1 < n, ASCII.isLetter(p[j + 1]) || ASCII.isDigit(p[j + 1]) {
+                        norm.append(0x5F)
+                        h = TermHash.add(h, 0x5F)
+                        j += 1
+                        continue
+                    }
                 case 0x2D:  // down-to-earth: split, and mark the next word as joined
                     if letters > 0, letterAt(j + 1) {
                         finishWord(
@@ -501,7 +508,8 @@ struct Scanner {
     /// The common case, without the general scan's bookkeeping: ASCII letters, possibly joined by
     /// apostrophes ("don't"), ended by whitespace, the end of the text or punctuation that cannot
     /// continue a word. Gives the same token as the general scan, or nil (having kept nothing) when
-    /// the word needs it: digits, non-ASCII, `*`/`$`/`@` obfuscation, hyphens, e-mail addresses.
+    /// the word needs it: digits, non-ASCII, `*`/`$`/`@` obfuscation, hyphens, `snake_case`, e-mail
+    /// addresses.
     @inline(__always)
     mutating func scanPlainWord(from start: Int) -> Int? {
         let input = p.baseAddress!
@@ -536,7 +544,9 @@ struct Scanner {
             }
             guard k < n else { break }
             let c = input[k]
-            if c >= 0x80 || ASCII.isDigit(c) || c == 0x2A || c == 0x24 || c == 0x40 || c == 0x2D { return nil }
+            if c >= 0x80 || ASCII.isDigit(c) || c == 0x2A || c == 0x24 || c == 0x40 || c == 0x2D || c == 0x5F {
+                return nil
+            }
             if c == 0x27 {
                 guard k + 1 < n else { break }
                 let next = input[k + 1]

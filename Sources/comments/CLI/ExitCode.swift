@@ -6,4 +6,6 @@ enum ExitCode: Int32 {
     case someInputFailed = 1
     /// The command line was wrong: unknown option, bad value, missing input.
     case usage = 2
+    /// Stopped by Ctrl-C (128 + SIGINT); what was written is complete up to the last row.
+    case interrupted = 130
 }

@@ -55,6 +55,15 @@ enum Output {
         fflush(err)
     }
 
+    /// Writes to stderr without a newline (the progress bar redraws in place).
+    static func progress(_ text: String) {
+        var copy = text
+        copy.withUTF8 { buffer in
+            _ = fwrite(buffer.baseAddress, 1, buffer.count, err)
+        }
+        fflush(err)
+    }
+
     static func flush() {
         fflush(out)
     }

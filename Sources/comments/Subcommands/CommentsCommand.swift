@@ -4,6 +4,8 @@ enum CommentsCommand {
         [
         ("score", ScoreCommand.spec, ScoreCommand.run),
         ("segment", SegmentCommand.spec, SegmentCommand.run),
+        ("export", ExportCommand.spec, ExportCommand.run),
+        ("report", ReportCommand.spec, ReportCommand.run),
         ]
     }
 
@@ -26,7 +28,7 @@ enum CommentsCommand {
               --help, -h  Show this help. 'comments <subcommand> --help' shows a subcommand's options.
 
             An input is a file, a directory (searched for *.txt), or - for standard input.
-            Exit codes: 0 success, 1 some input failed (the rest still ran), 2 usage error.
+            Exit codes: 0 success, 1 some input failed (the rest still ran), 2 usage error, 130 interrupted.
 
             """
         return out

@@ -60,28 +60,3 @@ enum InputOptions {
         return InputFiles.expand(parsed.positionals)
     }
 }
-
-/// Reads, analyses and renders each input in order, reporting failures without stopping.
-struct InputRunner {
-    var analyzer: Analyzer
-
-    /// Calls `render` with each analysed report; returns the exit code.
-    func run(_ items: [InputItem], render: (FileReport, Document) -> Void) -> ExitCode {
-        var failed = false
-        for item in items {
-            switch InputFiles.read(item) {
-            case .failure(let error):
-                Output.error("comments: \(error)")
-                failed = true
-            case .success(let document):
-                if document.text.isEmpty {
-                    Output.error("comments: \(document.name): warning: file is empty")
-                }
-                for warning in document.warnings { Output.error("comments: \(warning)") }
-                render(analyzer.analyze(document), document)
-            }
-        }
-        Output.flush()
-        return failed ? .someInputFailed : .success
-    }
-}

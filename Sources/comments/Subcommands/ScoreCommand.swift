@@ -10,7 +10,7 @@ enum ScoreCommand {
             OptionSpec(
                 "--format", "-f", value: "FORMAT",
                 help: "table (default on a terminal), csv, json (one object per file), jsonl (default otherwise)."),
-        ] + InputOptions.specs,
+        ] + InputOptions.specs + BatchOptions.specs,
         discussion: """
             An input is a file, a directory (searched for *.txt), or - for standard input.
             Exit codes: 0 all inputs analysed, 1 some input failed (the rest still ran), 2 usage error.
@@ -28,7 +28,12 @@ enum ScoreCommand {
             ?? (terminal.stdoutIsTerminal ? "table" : "jsonl")
         let options = try InputOptions.analysisOptions(parsed, command: spec.name)
         let items = try InputOptions.inputs(parsed, command: spec.name)
-        let runner = InputRunner(analyzer: Analyzer(options: options))
+        var runner = InputRunner(
+            analyzer: Analyzer(options: options), jobs: try BatchOptions.jobs(parsed, command: spec.name),
+            quiet: parsed.flag("--quiet"))
+        runner.progress = ProgressBar(
+            terminal: terminal, quiet: parsed.flag("--quiet"),
+            total: items.contains(.standardInput) ? nil : items.count)
         let csv = CSVWriter()
         let columns = CommentColumns.all(explain: options.explain)
         if format == "csv" { Output.write(csv.header(columns)) }

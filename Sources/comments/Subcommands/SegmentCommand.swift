@@ -10,7 +10,7 @@ enum SegmentCommand {
             OptionSpec(
                 "--format", "-f", value: "FORMAT",
                 help: "table (default on a terminal) or json (one object per file and line)."),
-        ] + InputOptions.specs,
+        ] + InputOptions.specs + BatchOptions.specs,
         discussion: """
             JSON keys: file, lines, first_comment_line (1-based or null), comment_lines, confidence,
             segments [{kind, start, end}] (1-based, inclusive); with --explain, evidence per line.
@@ -29,7 +29,12 @@ enum SegmentCommand {
             ?? (terminal.stdoutIsTerminal ? "table" : "json")
         let options = try InputOptions.analysisOptions(parsed, command: spec.name)
         let items = try InputOptions.inputs(parsed, command: spec.name)
-        let runner = InputRunner(analyzer: Analyzer(options: options))
+        var runner = InputRunner(
+            analyzer: Analyzer(options: options), jobs: try BatchOptions.jobs(parsed, command: spec.name),
+            quiet: parsed.flag("--quiet"))
+        runner.progress = ProgressBar(
+            terminal: terminal, quiet: parsed.flag("--quiet"),
+            total: items.contains(.standardInput) ? nil : items.count)
         return runner.run(items) { report, document in
             if format == "json" {
                 Output.write(SegmentRenderer.json(report) + "\n")

@@ -70,6 +70,13 @@ struct TokenizerTests {
         #expect(t.key(from: 0, count: 3) == TermHash.of(term: "down to earth"))
     }
 
+    @Test func underscoresJoinWordsButMarkEmphasisAtTheEdges() {
+        #expect(norms("posted by kernel_hacker") == ["posted", "by", "kernel_hacker"])
+        let t = Tokenizer.tokenize("_really_ good")
+        #expect((0..<t.count).map { t.norm($0) } == ["really", "good"])
+        #expect(t[0].flags.contains(.emphasized))
+    }
+
     @Test func sentencesAreCounted() {
         let t = Tokenizer.tokenize("Good. Bad! Why? ok")
         #expect(t.sentenceCount == 4)

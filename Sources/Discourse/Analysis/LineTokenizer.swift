@@ -1,0 +1,30 @@
+/// Tokenizes the lines of a document, bounding the work any single line can cause.
+///
+/// Token storage is about 10x the text, so a 100 MB line without a newline would need gigabytes. Lines
+/// longer than ``maximumAnalysedBytes`` are analysed on their first bytes only (cut at a character
+/// boundary), with a warning; their full text is still reported.
+public enum LineTokenizer {
+    /// 1 MiB: far above any real paragraph or comment.
+    public static let maximumAnalysedBytes = 1 << 20
+
+    public static func tokenize(_ lines: [String], file: String) -> (tokens: [TokenizedText], warnings: [InputWarning]) {
+        var warnings: [InputWarning] = []
+        var tokens: [TokenizedText] = []
+        tokens.reserveCapacity(lines.count)
+        for (index, line) in lines.enumerated() {
+            var copy = line
+            let text = copy.withUTF8 { bytes -> TokenizedText in
+                guard bytes.count > maximumAnalysedBytes else { return Tokenizer.tokenize(bytes: bytes) }
+                var cut = maximumAnalysedBytes
+                while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+                warnings.append(
+                    InputWarning(
+                        path: file, line: index + 1,
+                        message: "line is \(bytes.count) bytes long; only its first \(cut) bytes were analysed"))
+                return Tokenizer.tokenize(bytes: UnsafeBufferPointer(rebasing: bytes[..<cut]))
+            }
+            tokens.append(text)
+        }
+        return (tokens, warnings)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// A smoothed unigram + bigram language model of the content words of some texts (an article,
+/// a conversation so far), compared against a ``BackgroundModel``.
+///
+/// Unigrams use Dirichlet smoothing with the background as prior,
+/// `P(w) = (c(w) + mu * Pbg(w)) / (N + mu)`, so a word the texts never use keeps its background
+/// probability scaled by `mu / (N + mu)`. Bigrams are interpolated Witten-Bell style,
+/// `P(w | h) = l(h) * c(h w) / c(h) + (1 - l(h)) * P(w)` with `l(h) = b * c(h) / (c(h) + T(h))`
+/// (`T(h)`: distinct words seen after `h`), so a phrase the article uses ("nuclear talks") earns more
+/// than its two words apart. Adding texts is incremental and costs time linear in their length.
+public struct TopicModel: Sendable {
+    var counts = ModelTable<Double>(filler: 0)
+    /// Sum of all counts.
+    public private(set) var total: Double = 0
+    var bigrams = ModelTable<Double>(filler: 0)
+    var histories = ModelTable<History>(filler: History())
+    /// Dirichlet prior mass: how many background words the texts' own words must outweigh.
+    public var mu: Double
+    /// Largest weight a bigram estimate can get.
+    public var bigramWeight: Double
+
+    struct History: Sendable {
+        var count: Double = 0
+        var followers: Double = 0
+    }
+
+    public init(mu: Double = 2000, bigramWeight: Double = 0.5) {
+        self.mu = mu
+        self.bigramWeight = bigramWeight
+    }
+
+    /// Weighted count of the content word with key `key`.
+    public func count(of key: UInt64) -> Double { counts[key] ?? 0 }
+
+    /// Number of distinct content words.
+    public var vocabularySize: Int { counts.count }
+
+    /// True when no content word was added yet.
+    public var isEmpty: Bool { total == 0 }
+
+    /// Makes room for about `terms` more content words, so that adding them never rehashes.
+    public mutating func reserve(_ terms: Int) {
+        counts.reserve(terms)
+        bigrams.reserve(terms)
+        histories.reserve(terms)
+    }
+
+    /// Adds the content words of one text (one article line, one comment), each counting `weight`.
+    public mutating func add(_ terms: [DriftTerm], weight: Double = 1) {
+        guard weight > 0 else { return }
+        for (i, term) in terms.enumerated() {
+            counts.update(term.key, initial: 0) { $0 += weight }
+            total += weight
+            if i > 0, term.continuesPhrase {
+                let h = terms[i - 1].key
+                let isNew = bigrams.update(Self.pairKey(h, term.key), initial: 0) { $0 += weight }
+                histories.update(h, initial: History()) {
+                    $0.count += weight
+                    if isNew { $0.followers += 1 }
+                }
+            }
+        }
+    }
+
+    /// `log P(w | previous) - log Pbg(w)` for term `i` of `terms`: how many nats better this model
+    /// explains the word than general English does. `extraCount`/`extraTotal` add pseudo-counts
+    /// from outside (relevance feedback) to the unigram estimate.
+    @inline(__always)
+    func logRatio(_ terms: [DriftTerm], _ i: Int, extraCount: Double = 0, extraTotal: Double = 0) -> Double {
+        let key = terms[i].key
+        let lp = terms[i].logBackground
+        let pb = terms[i].background
+        let c = (counts[key] ?? 0) + extraCount
+        var p = (c + mu * pb) / (total + extraTotal + mu)
+        if i > 0, terms[i].continuesPhrase, let h = histories[terms[i - 1].key], h.count > 0 {
+            let lambda = bigramWeight * h.count / (h.count + h.followers)
+            let pair = bigrams[Self.pairKey(terms[i - 1].key, key)] ?? 0
+            p = lambda * pair / h.count + (1 - lambda) * p
+        }
+        return Foundation.log(p) - lp
+    }
+
+    /// Key of the bigram (a, b): a mix of both word keys (FNV keys are well spread already).
+    @inline(__always)
+    static func pairKey(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &+ 0x632B_E59B_D9B4_E019).rotateLeft(29)
+    }
+}
+
+extension UInt64 {
+    @inline(__always)
+    fileprivate func rotateLeft(_ n: UInt64) -> UInt64 { (self << n) | (self >> (64 - n)) }
+}

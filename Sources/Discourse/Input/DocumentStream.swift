@@ -1,0 +1,194 @@
+import Foundation
+
+/// Reads several documents from one byte stream (standard input), one at a time, so `comments` can be
+/// the map step of a cluster job (Hadoop Streaming, Spark's `RDD.pipe`) with memory bounded by one
+/// document.
+///
+/// Two framings, chosen by the first non-blank byte of the stream:
+/// - **Plain text** (anything but `{`): documents are separated by a line holding only a form feed
+///   (`\f`, U+000C). A stream without one is a single document, named `-`; otherwise documents are
+///   named `-#1`, `-#2`, ….
+/// - **JSON Lines** (`{`): one object per line, either `{"text": "<page>"}` (article then comments, as
+///   in a file) or `{"article": "<article>", "comments": ["<comment>", …]}` (comments given apart;
+///   a newline inside one comment becomes a space). An `"id"` (string or number) names the document;
+///   otherwise it is `-#N`. A bad line is reported with its line number and the stream goes on.
+public final class DocumentStream {
+    private let read: (inout [UInt8]) -> Int
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var atEOF = false
+    private var lineNumber = 0
+    private var documentNumber = 0
+    private var json: Bool?
+    public let name: String
+
+    /// A stream over a file descriptor (0 for stdin).
+    public convenience init(fileDescriptor: Int32, name: String = "-") {
+        self.init(name: name) { chunk in
+            chunk.withUnsafeMutableBytes { Foundation.read(fileDescriptor, $0.baseAddress, $0.count) }
+        }
+    }
+
+    /// A stream over bytes in memory (for tests).
+    public convenience init(bytes: [UInt8], name: String = "-") {
+        var offset = 0
+        self.init(name: name) { chunk in
+            let n = min(chunk.count, bytes.count - offset)
+            for i in 0..<n { chunk[i] = bytes[offset + i] }
+            offset += n
+            return n
+        }
+    }
+
+    init(name: String, read: @escaping (inout [UInt8]) -> Int) {
+        self.name = name
+        self.read = read
+    }
+
+    /// The next document, a failure for a bad record, or nil at the end of the stream.
+    public func next() -> Result<Document, InputError>? {
+        if json == nil { json = detectJSON() }
+        return json == true ? nextJSON() : nextText()
+    }
+
+    // MARK: Plain text separated by form feeds
+
+    private func nextText() -> Result<Document, InputError>? {
+        var bytes: [UInt8] = []
+        let firstLine = lineNumber + 1
+        var sawAnyLine = false
+        while let line = readLine() {
+            sawAnyLine = true
+            if isFormFeedLine(line) {
+                documentNumber += 1
+                return decode(bytes, name: "\(name)#\(documentNumber)", firstLine: firstLine)
+            }
+            bytes.append(contentsOf: line)
+            bytes.append(0x0A)
+        }
+        guard sawAnyLine else { return nil }
+        documentNumber += 1
+        // A stream without any separator is one document, named like a file argument "-".
+        let documentName = documentNumber == 1 ? name : "\(name)#\(documentNumber)"
+        return decode(bytes, name: documentName, firstLine: firstLine)
+    }
+
+    private func isFormFeedLine(_ line: ArraySlice<UInt8>) -> Bool {
+        var sawFormFeed = false
+        for b in line {
+            if b == 0x0C { sawFormFeed = true } else if b != 0x20 && b != 0x09 && b != 0x0D { return false }
+        }
+        return sawFormFeed
+    }
+
+    private func decode(_ bytes: [UInt8], name: String, firstLine: Int) -> Result<Document, InputError> {
+        TextDecoder.decode(bytes, path: name).map { Document(name: name, text: $0.text, warnings: $0.warnings) }
+    }
+
+    // MARK: JSON Lines
+
+    private func nextJSON() -> Result<Document, InputError>? {
+        while let line = readLine() {
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            documentNumber += 1
+            return parseRecord(Data(line), line: lineNumber)
+        }
+        return nil
+    }
+
+    private func parseRecord(_ data: Data, line: Int) -> Result<Document, InputError> {
+        func bad(_ reason: String) -> Result<Document, InputError> {
+            .failure(.badRecord(path: name, line: line, reason: reason))
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            return bad("not a JSON object; expected {\"text\": …} or {\"article\": …, \"comments\": […]}")
+        }
+        var documentName = "\(name)#\(documentNumber)"
+        if let id = object["id"] {
+            if let s = id as? String { documentName = s } else if let n = id as? NSNumber { documentName = n.stringValue }
+        }
+        if let text = object["text"] as? String {
+            return .success(Document(name: documentName, text: text))
+        }
+        guard let article = object["article"] as? String else {
+            return bad("record has neither a \"text\" string nor an \"article\" string")
+        }
+        let comments: [String]
+        if let list = object["comments"] as? [Any] {
+            var strings: [String] = []
+            for item in list {
+                guard let s = item as? String else { return bad("\"comments\" must hold strings") }
+                strings.append(s)
+            }
+            comments = strings
+        } else if let single = object["comments"] as? String {
+            comments = TextLines.split(single)
+        } else {
+            return bad("record has \"article\" but no \"comments\" list")
+        }
+        let text = comments.map { comment in
+            String(comment.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+        }.joined(separator: "\n")
+        return .success(Document(name: documentName, text: text, mode: .separateArticle(article)))
+    }
+
+    // MARK: Buffered reading
+
+    private func detectJSON() -> Bool {
+        while true {
+            while position < buffer.count {
+                let b = buffer[position]
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { position += 1; continue }
+                if b == 0xEF, position + 2 < buffer.count, buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF {
+                    position += 3
+                    continue
+                }
+                return b == 0x7B
+            }
+            if !fill() { return false }
+        }
+    }
+
+    /// The next line without its terminator ("\n" or "\r\n"), or nil at the end.
+    private func readLine() -> ArraySlice<UInt8>? {
+        var searchFrom = position
+        while true {
+            if let newline = buffer[searchFrom...].firstIndex(of: 0x0A) {
+                var end = newline
+                if end > position, buffer[end - 1] == 0x0D { end -= 1 }
+                let line = buffer[position..<end]
+                position = newline + 1
+                lineNumber += 1
+                return line
+            }
+            searchFrom = buffer.count
+            let consumedBefore = position
+            if !fill() {
+                guard position < buffer.count else { return nil }
+                let line = buffer[position...]
+                position = buffer.count
+                lineNumber += 1
+                return line
+            }
+            searchFrom -= consumedBefore - position
+        }
+    }
+
+    /// Reads more bytes, dropping what was consumed; false at the end of the stream.
+    private func fill() -> Bool {
+        guard !atEOF else { return false }
+        if position > 0 {
+            buffer.removeSubrange(0..<position)
+            position = 0
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var n = read(&chunk)
+        while n < 0 && errno == EINTR { n = read(&chunk) }
+        if n <= 0 {
+            atEOF = true
+            return false
+        }
+        buffer.append(contentsOf: chunk[0..<n])
+        return true
+    }
+}

@@ -1,0 +1,68 @@
+/// One column of the per-file summary (`comments export --summary`): a row per input, failures
+/// included with their error.
+public struct SummaryColumn: Sendable {
+    public let name: String
+    public let kind: Column.Kind
+    public let help: String
+    let extract: @Sendable (BatchOutcome, SummaryOptions) -> CellValue
+
+    public init(
+        _ name: String, _ kind: Column.Kind, help: String,
+        value: @escaping @Sendable (BatchOutcome, SummaryOptions) -> CellValue
+    ) {
+        self.name = name
+        self.kind = kind
+        self.help = help
+        self.extract = value
+    }
+
+    public func value(_ outcome: BatchOutcome, options: SummaryOptions) -> CellValue { extract(outcome, options) }
+}
+
+/// Settings the summary figures depend on.
+public struct SummaryOptions: Sendable {
+    /// A comment counts as flagged when its triage priority is at least this.
+    public var flagThreshold: Double
+
+    public init(flagThreshold: Double = 0.5) {
+        self.flagThreshold = flagThreshold
+    }
+}
+
+public enum SummaryColumns {
+    /// `body(report)` for an analysed file, null for a failed one.
+    static func analysed(
+        _ body: @escaping @Sendable (FileReport) -> CellValue
+    ) -> @Sendable (BatchOutcome, SummaryOptions) -> CellValue {
+        { outcome, _ in
+            if case .analysed(let report, _) = outcome { return body(report) }
+            return .null
+        }
+    }
+
+    public static let base: [SummaryColumn] = [
+        SummaryColumn("file", .text, help: "text: the input (\"-\" or \"-#N\" for documents read from stdin)") { o, _ in
+            .text(o.name)
+        },
+        SummaryColumn("status", .label, help: "ok or failed") { o, _ in
+            if case .failed = o { return .text("failed") }
+            return .text("ok")
+        },
+        SummaryColumn("error", .text, help: "text or empty: why the input failed") { o, _ in
+            if case .failed(_, let error) = o { return .text(error.description) }
+            return .null
+        },
+        SummaryColumn("lines", .integer, help: "integer >= 0: lines in the input", value: analysed { .integer($0.lineCount) }),
+        SummaryColumn(
+            "article_lines", .integer, help: "integer >= 0: article body lines found",
+            value: analysed { .integer($0.articleLineCount) }),
+        SummaryColumn(
+            "comments", .integer, help: "integer >= 0: comments found", value: analysed { .integer($0.comments.count) }),
+        SummaryColumn(
+            "confidence", .number, help: "0..1: the segmenter's confidence in its boundary (or in \"no comments\")",
+            value: analysed { .number($0.segmentation.confidence) }),
+    ]
+
+    /// Every summary column, base first, then each scorer's.
+    public static var all: [SummaryColumn] { base }
+}

@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A destination for exported rows: a file (created or truncated) or stdout (`-`).
+///
+/// Each `write` goes straight to the file descriptor, whole, so an interrupted run leaves the file
+/// ending at the last complete chunk (the export writes one input's rows per chunk).
+final class OutputFile {
+    let path: String
+    private let fd: Int32
+    private let owned: Bool
+
+    struct WriteError: Error, CustomStringConvertible {
+        var path: String
+        var reason: String
+        var description: String { "\(path): cannot write (\(reason))" }
+    }
+
+    init(path: String) throws {
+        self.path = path
+        if path == "-" {
+            fd = STDOUT_FILENO
+            owned = false
+        } else {
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            owned = true
+            guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        }
+    }
+
+    func write(_ text: String) throws {
+        var copy = text
+        try copy.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = posixWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw WriteError(path: path == "-" ? "stdout" : path, reason: String(cString: strerror(errno)))
+                }
+                offset += n
+            }
+        }
+    }
+
+    func close() {
+        if owned { _ = posixClose(fd) }
+    }
+}
+
+#if canImport(Glibc)
+    private let posixWrite = Glibc.write
+    private let posixClose = Glibc.close
+#elseif canImport(Darwin)
+    private let posixWrite = Darwin.write
+    private let posixClose = Darwin.close
+#endif

@@ -1,0 +1,125 @@
+import Discourse
+import Foundation
+
+/// `comments export INPUT... --csv OUT | --jsonl OUT | -o OUT`: one row per comment for research
+/// corpora, files analysed in parallel, rows written in input order as soon as each input is done.
+enum ExportCommand {
+    static let spec = CommandSpec(
+        name: "export",
+        abstract: "Write every comment of every input, with all its scores, to CSV or JSON Lines.",
+        usage: "comments export <input>... (--csv OUT | --jsonl OUT | -o OUT) [--summary OUT.csv] [options]",
+        options: [
+            OptionSpec("--csv", value: "OUT", help: "Write CSV (RFC 4180, UTF-8) to OUT ('-' for stdout)."),
+            OptionSpec("--jsonl", value: "OUT", help: "Write JSON Lines (one object per comment) to OUT ('-' for stdout)."),
+            OptionSpec("--output", "-o", value: "OUT", help: "Write to OUT; the format comes from its extension (.csv, .jsonl)."),
+            OptionSpec("--summary", value: "OUT.csv", help: "Also write one CSV row per input (failures included)."),
+            OptionSpec("--excel", help: "Start CSV files with a UTF-8 byte-order mark (what Excel expects)."),
+            OptionSpec("--no-formula-guard", help: "Do not prefix text cells starting with = + - @ tab or CR with '."),
+            OptionSpec(
+                "--flag-threshold", value: "X",
+                help: "Summary: count comments with priority >= X as flagged (default 0.5)."),
+        ] + InputOptions.specs + BatchOptions.specs,
+        discussion: """
+            Inputs are files, directories (searched for *.txt) and - for standard input. On stdin,
+            documents are separated by a line holding only a form feed (\\f), or given as JSON Lines:
+            {"id": …, "text": "<article then comments>"} or {"id": …, "article": "…", "comments": ["…"]}.
+            So `comments export --jsonl - -` is a streaming filter (e.g. the map step of Hadoop Streaming).
+            Rows come out in input order whatever --jobs is. Ctrl-C stops after the input being written:
+            the output ends with a complete row.
+            Exit codes: 0 all inputs analysed, 1 some input failed (reported, and a summary row), 2 usage
+            error, 130 interrupted.
+            """)
+
+    static func run(_ arguments: [String]) throws -> ExitCode {
+        let parsed = try ArgumentParser.parse(arguments, spec: spec)
+        if parsed.flag("--help") {
+            Output.write(spec.help())
+            return .success
+        }
+        let (format, path) = try destination(parsed)
+        let options = try InputOptions.analysisOptions(parsed, command: spec.name)
+        let items = try InputOptions.inputs(parsed, command: spec.name)
+        let jobs = try BatchOptions.jobs(parsed, command: spec.name)
+        let threshold = try parsed.number("--flag-threshold", in: 0...1, command: spec.name) ?? 0.5
+        let terminal = Terminal.current(noColorFlag: parsed.flag("--no-color"))
+        let csv = CSVWriter(formulaGuard: !parsed.flag("--no-formula-guard"))
+        let bom = parsed.flag("--excel") ? "\u{FEFF}" : ""
+        let columns = CommentColumns.all(explain: options.explain)
+
+        let output: OutputFile
+        var summary: OutputFile?
+        do {
+            output = try OutputFile(path: path)
+            summary = try parsed.value("--summary").map(OutputFile.init(path:))
+            if format == "csv" { try output.write(bom + csv.header(columns)) }
+            try summary?.write(bom + csv.record(SummaryColumns.all.map(\.name)))
+        } catch {
+            Output.error("comments export: \(error)")
+            return .someInputFailed
+        }
+        defer {
+            output.close()
+            summary?.close()
+        }
+
+        Interrupt.install()
+        var runner = InputRunner(analyzer: Analyzer(options: options), jobs: jobs, quiet: parsed.flag("--quiet"))
+        let countable = !items.contains(.standardInput)
+        runner.progress = ProgressBar(terminal: terminal, quiet: parsed.flag("--quiet"), total: countable ? items.count : nil)
+        let summaryOptions = SummaryOptions(flagThreshold: threshold)
+        var writeError: Error?
+        var written = 0
+        let result = runner.runOutcomes(items) { outcome in
+            do {
+                if case .analysed(let report, _) = outcome {
+                    let rows =
+                        format == "csv"
+                        ? ScoreRenderer.csvRows(report, writer: csv, columns: columns)
+                        : ScoreRenderer.jsonl(report, columns: columns)
+                    if !rows.isEmpty { try output.write(rows) }
+                }
+                if let summary {
+                    let cells = SummaryColumns.all.map { csv.cell($0.value(outcome, options: summaryOptions), kind: $0.kind) }
+                    try summary.write(csv.record(cells))
+                }
+            } catch {
+                writeError = error
+                return false
+            }
+            written += 1
+            return !Interrupt.requested
+        }
+        if let writeError {
+            Output.error("comments export: \(writeError)")
+            return .someInputFailed
+        }
+        if result.stopped {
+            Output.error("comments export: interrupted after \(written) input\(written == 1 ? "" : "s"); the output ends with a complete row")
+            return .interrupted
+        }
+        return result.failed ? .someInputFailed : .success
+    }
+
+    /// The format and path from --csv, --jsonl or -o (exactly one).
+    static func destination(_ parsed: ParsedArguments) throws -> (format: String, path: String) {
+        var choices: [(String, String)] = []
+        if let p = parsed.value("--csv") { choices.append(("csv", p)) }
+        if let p = parsed.value("--jsonl") { choices.append(("jsonl", p)) }
+        if let p = parsed.value("--output") {
+            let lower = p.lowercased()
+            if lower.hasSuffix(".csv") {
+                choices.append(("csv", p))
+            } else if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+                choices.append(("jsonl", p))
+            } else {
+                throw UsageError(message: "-o \(p): cannot tell the format from the extension; use .csv or .jsonl, or --csv/--jsonl", command: "export")
+            }
+        }
+        guard choices.count == 1 else {
+            throw UsageError(
+                message: choices.isEmpty ? "say where to write: --csv OUT, --jsonl OUT or -o OUT" : "give only one of --csv, --jsonl, -o",
+                command: "export")
+        }
+        return choices[0]
+    }
+}

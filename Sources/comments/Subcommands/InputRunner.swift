@@ -1,0 +1,75 @@
+import Discourse
+import Foundation
+
+/// Options of every command that runs over many inputs.
+enum BatchOptions {
+    static let specs: [OptionSpec] = [
+        OptionSpec("--jobs", "-j", value: "N", help: "Analyse N files at once (default: the number of cores)."),
+        OptionSpec("--quiet", "-q", help: "No progress bar and no warnings on stderr (errors still show)."),
+    ]
+
+    static func jobs(_ parsed: ParsedArguments, command: String) throws -> Int {
+        try parsed.integer("--jobs", atLeast: 1, command: command) ?? ProcessInfo.processInfo.activeProcessorCount
+    }
+}
+
+/// Reads and analyses inputs on `jobs` threads and hands each result to the caller in input order,
+/// reporting failures and warnings on stderr without stopping the run.
+struct InputRunner {
+    var analyzer: Analyzer
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var quiet = false
+    var progress: ProgressBar?
+
+    init(analyzer: Analyzer, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, quiet: Bool = false) {
+        self.analyzer = analyzer
+        self.jobs = jobs
+        self.quiet = quiet
+    }
+
+    /// Calls `render` with each analysed report, in input order; returns the exit code.
+    func run(_ items: [InputItem], render: (FileReport, Document) -> Void) -> ExitCode {
+        let result = runOutcomes(items) { outcome in
+            if case .analysed(let report, let document) = outcome { render(report, document) }
+            return true
+        }
+        return result.failed ? .someInputFailed : .success
+    }
+
+    /// Calls `handle` with every outcome (failures included, already reported), in input order.
+    /// `handle` returns false to stop early (e.g. after Ctrl-C).
+    func runOutcomes(_ items: [InputItem], handle: (BatchOutcome) -> Bool) -> (failed: Bool, stopped: Bool) {
+        let batch = BatchAnalyzer(analyzer: analyzer)
+        var failed = false
+        var stopped = false
+        let next = BatchAnalyzer.items(items) { DocumentStream(fileDescriptor: 0) }
+        OrderedParallelMap.run(jobs: jobs, next: next, transform: batch.process) { outcome in
+            var messages: [String] = []
+            switch outcome {
+            case .failed(_, let error):
+                messages.append("comments: \(error)")
+                failed = true
+            case .analysed(let report, let document):
+                if !quiet {
+                    if document.text.isEmpty { messages.append("comments: \(document.name): warning: file is empty") }
+                    messages += report.warnings.map { "comments: \($0)" }
+                }
+            }
+            if !messages.isEmpty {
+                progress?.clear()
+                for message in messages { Output.error(message) }
+            }
+            let keepGoing = handle(outcome)
+            if case .analysed(let report, _) = outcome {
+                progress?.advance(comments: report.comments.count)
+            } else {
+                progress?.advance(comments: 0)
+            }
+            if !keepGoing { stopped = true }
+            return keepGoing
+        }
+        progress?.finish()
+        Output.flush()
+        return (failed, stopped)
+    }
+}

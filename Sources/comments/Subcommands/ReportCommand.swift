@@ -1,0 +1,107 @@
+import Discourse
+import Foundation
+
+/// `comments report INPUT... -o OUT`: self-contained HTML pages (see ``HTMLReport``).
+enum ReportCommand {
+    static let spec = CommandSpec(
+        name: "report",
+        abstract: "Write a self-contained HTML report: the article, where comments start, a chart of the thread, the scored comments.",
+        usage: "comments report <input>... -o <OUT.html | OUTDIR> [--flag-threshold X] [options]",
+        options: [
+            OptionSpec("--output", "-o", value: "OUT", help: "One input: the .html file to write. Several inputs or a directory: a folder for index.html and one page per input."),
+            OptionSpec("--flag-threshold", value: "X", help: "Mark comments with priority >= X (default 0.5)."),
+        ] + InputOptions.specs + BatchOptions.specs,
+        discussion: """
+            Pages need nothing else to display: no scripts, fonts or stylesheets are fetched, so they work
+            offline and as mail attachments. Sorting the comment table uses a few lines of inline script;
+            with scripts off the table stays in thread order.
+            Exit codes: 0 all inputs reported, 1 some input failed (it is listed in the index), 2 usage error.
+            """)
+
+    static func run(_ arguments: [String]) throws -> ExitCode {
+        let parsed = try ArgumentParser.parse(arguments, spec: spec)
+        if parsed.flag("--help") {
+            Output.write(spec.help())
+            return .success
+        }
+        guard let out = parsed.value("--output") else {
+            throw UsageError(message: "say where to write: -o report.html (one input) or -o OUTDIR", command: spec.name)
+        }
+        let options = try InputOptions.analysisOptions(parsed, command: spec.name)
+        let items = try InputOptions.inputs(parsed, command: spec.name)
+        let threshold = try parsed.number("--flag-threshold", in: 0...1, command: spec.name) ?? 0.5
+        let reportOptions = HTMLReport.Options(flagThreshold: threshold)
+        let terminal = Terminal.current(noColorFlag: parsed.flag("--no-color"))
+        let single = items.count == 1 && parsed.positionals.count == 1 && !isDirectory(parsed.positionals[0])
+            && out.lowercased().hasSuffix(".html")
+        var runner = InputRunner(
+            analyzer: Analyzer(options: options), jobs: try BatchOptions.jobs(parsed, command: spec.name),
+            quiet: parsed.flag("--quiet"))
+        runner.progress = ProgressBar(terminal: terminal, quiet: parsed.flag("--quiet"), total: items.contains(.standardInput) ? nil : items.count)
+
+        if !single {
+            do {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            } catch {
+                Output.error("comments report: \(out): cannot create the folder (\(error.localizedDescription))")
+                return .someInputFailed
+            }
+        }
+        var entries: [HTMLReport.IndexEntry] = []
+        var usedNames: Set<String> = ["index.html"]
+        var writeFailed = false
+        let result = runner.runOutcomes(items) { outcome in
+            switch outcome {
+            case .failed(let name, let error):
+                entries.append(HTMLReport.IndexEntry(file: name, link: nil, error: error.description))
+            case .analysed(let report, let document):
+                let lines = TextLines.split(document.text)
+                let pageName = single ? "" : uniqueName(for: report.file, used: &usedNames)
+                let path = single ? out : (out as NSString).appendingPathComponent(pageName)
+                let html = HTMLReport.page(report, lines: lines, options: reportOptions, indexLink: single ? nil : "index.html")
+                do {
+                    try html.write(toFile: path, atomically: true, encoding: .utf8)
+                    entries.append(HTMLReport.IndexEntry(report: report, link: pageName, options: reportOptions))
+                } catch {
+                    Output.error("comments report: \(path): cannot write (\(error.localizedDescription))")
+                    writeFailed = true
+                    return false
+                }
+            }
+            return true
+        }
+        if !single && !writeFailed {
+            let index = (out as NSString).appendingPathComponent("index.html")
+            do {
+                try HTMLReport.index(entries, options: reportOptions).write(toFile: index, atomically: true, encoding: .utf8)
+            } catch {
+                Output.error("comments report: \(index): cannot write (\(error.localizedDescription))")
+                writeFailed = true
+            }
+        }
+        if !parsed.flag("--quiet") && !writeFailed {
+            Output.error("comments report: wrote \(single ? out : (out as NSString).appendingPathComponent("index.html"))")
+        }
+        return result.failed || writeFailed ? .someInputFailed : .success
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// "news/2026/page.txt" → "news_2026_page.html", made unique with "-2", "-3" ….
+    static func uniqueName(for file: String, used: inout Set<String>) -> String {
+        var base = file.hasSuffix(".txt") ? String(file.dropLast(4)) : file
+        while base.hasPrefix("./") || base.hasPrefix("../") { base = String(base.drop { $0 == "." || $0 == "/" }) }
+        let safe = String(base.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" })
+        var name = (safe.isEmpty || safe == "_" ? "stdin" : safe) + ".html"
+        var n = 2
+        while used.contains(name) {
+            name = (safe.isEmpty ? "stdin" : safe) + "-\(n).html"
+            n += 1
+        }
+        used.insert(name)
+        return name
+    }
+}

@@ -1,0 +1,140 @@
+import Testing
+
+@testable import Discourse
+
+@Suite("Drift scorer")
+struct DriftScorerTests {
+    let scorer = DriftScorer()
+
+    static let article = [
+        "US and North Korea resume nuclear talks in Pyongyang",
+        "Secretary of State Antony Blinken arrived in Pyongyang on Monday for nuclear talks with North Korean officials.",
+        "Blinken said the talks would focus on dismantling the nuclear weapons programme and lifting sanctions.",
+        "North Korean diplomats demanded that sanctions be eased before any inspection of the Yongbyon reactor.",
+    ]
+
+    func score(_ comments: [String], article: [String] = article, explain: Bool = false) -> DriftReport {
+        scorer.score(
+            article: article.map(Tokenizer.tokenize), comments: comments.map(Tokenizer.tokenize), explain: explain)
+    }
+
+    @Test func onTopicCommentDriftsLessThanOffTopic() {
+        let r = score([
+            "Blinken will get nothing in Pyongyang while the sanctions stay, the reactor is their only card.",
+            "My sourdough starter finally rose after I switched to rye flour and a warmer kitchen.",
+        ])
+        #expect(r.hasArticle)
+        #expect(r.scores[0].drift < 0.5)
+        #expect(r.scores[1].drift > 0.5)
+        #expect(r.scores[0].articleDrift! < r.scores[1].articleDrift!)
+    }
+
+    @Test func sharedRareTermsOutweighSharedStopwords() {
+        let r = score([
+            "Pyongyang and Yongbyon again.",
+            "They said that the and of it was on for the with.",
+        ])
+        #expect(r.scores[0].articleDrift! < r.scores[1].articleDrift!)
+        // Only stopwords: no content words, so no evidence either way.
+        #expect(r.scores[1].termCount == 0)
+        #expect(r.scores[1].confidence == 0)
+        #expect(r.scores[1].drift == 0.5)
+    }
+
+    @Test func numbersUrlsMentionsAndMarkdownAreNotContentWords() {
+        let text = Tokenizer.tokenize("@kim **1994** https://example.com/pyongyang ~~reactor~~ 42% #Pyongyang talks")
+        let terms = DriftTerm.extract(text, background: .embedded)
+        let words = terms.map { text.norm(Int($0.token)) }
+        #expect(words == ["#pyongyang", "talks"])
+        #expect(terms[0].key == TermHash.of(normalized: "pyongyang"))
+    }
+
+    @Test func emptyAndOneWordCommentsGetLowConfidence() {
+        let r = score(["", "!!!", "Pyongyang", "Blinken is right that the sanctions must stay until the reactor is inspected."])
+        #expect(r.scores.count == 4)
+        #expect(r.scores[0].confidence == 0 && r.scores[0].drift == 0.5)
+        #expect(r.scores[1].confidence == 0)
+        #expect(r.scores[2].confidence > 0 && r.scores[2].confidence < 0.2)
+        #expect(abs(r.scores[2].drift - 0.5) < abs(r.scores[3].drift - 0.5))
+        #expect(r.scores[3].confidence > r.scores[2].confidence)
+        for s in r.scores { #expect((0...1).contains(s.drift) && (0...1).contains(s.confidence)) }
+    }
+
+    @Test func noCommentsAndNoArticleDoNotCrash() {
+        #expect(score([]).scores.isEmpty)
+        let r = score(["Only comment here about gardening tools."], article: [])
+        #expect(!r.hasArticle)
+        #expect(r.scores[0].articleDrift == nil)
+        #expect(r.scores[0].threadDrift == nil)
+        #expect(r.scores[0].drift == 0.5)
+    }
+
+    @Test func withoutArticleDriftIsAgainstTheRestOfTheDiscussion() {
+        let r = score(
+            [
+                "The new stadium parking prices are outrageous for families.",
+                "Parking at the stadium cost me forty dollars, outrageous prices.",
+                "Families cannot afford stadium parking any more.",
+                "Best way to grow tomatoes on a balcony is deep pots.",
+            ], article: [])
+        #expect(r.scores.allSatisfy { $0.articleDrift == nil })
+        #expect(r.scores[3].drift > r.scores[1].drift)
+        #expect(r.scores.allSatisfy { $0.confidence <= 0.5 })
+        #expect(r.scores[1].threadDrift != nil)
+    }
+
+    /// A comment that follows the thread's own tangent is close to the conversation even when it is
+    /// far from the article; one that changes the subject is far from both.
+    @Test func threadDriftTellsATangentFromADiversion() {
+        let article = [
+            "City beat United 3-1 in the derby on Saturday.",
+            "Haaland scored twice and the midfield controlled possession after the break.",
+        ]
+        let r = score(
+            [
+                "Parking around the stadium cost forty pounds, the council's parking prices are a scandal.",
+                "Agreed, the council parking prices near the stadium are a scandal for families.",
+                "Anyone know a good recipe for sourdough with rye flour?",
+            ], article: article)
+        let tangent = r.scores[1]
+        let diversion = r.scores[2]
+        #expect(tangent.threadDrift! < tangent.articleDrift!)
+        #expect(tangent.threadDrift! < diversion.threadDrift!)
+        #expect(diversion.threadDrift! > 0.5)
+    }
+
+    @Test func phrasesOfTheArticleEarnMoreThanTheirWordsApart() {
+        let model = scorer.articleModel(Self.article.map(Tokenizer.tokenize))
+        func total(_ text: String) -> Double {
+            let terms = DriftTerm.extract(Tokenizer.tokenize(text), background: .embedded)
+            return terms.indices.reduce(0) { $0 + model.logRatio(terms, $1) }
+        }
+        #expect(total("nuclear talks") > total("talks nuclear"))
+        #expect(total("nuclear talks") > total("nuclear. talks"))
+    }
+
+    @Test func explainNamesOnTopicAndOffTopicWords() {
+        let r = score(["Blinken in Pyongyang again, meanwhile my sourdough burned."], explain: true)
+        let s = r.scores[0]
+        #expect(s.onTopicTerms.contains("pyongyang"))
+        #expect(s.onTopicTerms.contains("blinken"))
+        #expect(s.offTopicTerms.contains("sourdough"))
+        #expect(score(["Blinken in Pyongyang"]).scores[0].onTopicTerms.isEmpty)
+    }
+
+    @Test func trendFollowsTheDirectionOfDrift() {
+        #expect(DriftTrend.slope([0.1, 0.2, 0.3, 0.4], weights: [1, 1, 1, 1])! > 0)
+        #expect(DriftTrend.slope([0.9, 0.5, 0.4, 0.1], weights: [1, 1, 1, 1])! < 0)
+        #expect(DriftTrend.slope([0.1, 0.9], weights: [1, 1]) == nil)
+        #expect(DriftTrend.slope([0.1, 0.9, 0.5, 0.3], weights: [1, 0, 0, 1]) == nil)
+        let wandering = score([
+            "Blinken should press Pyongyang on the Yongbyon reactor before easing sanctions.",
+            "Sanctions relief for Pyongyang without inspections would be a mistake.",
+            "Nuclear talks always stall over sanctions.",
+            "Diplomats everywhere love long lunches.",
+            "Anyway, the weather here has been lovely for gardening.",
+            "My tomatoes and courgettes are finally ripening in the greenhouse.",
+        ])
+        #expect(wandering.trend! > 0)
+    }
+}

@@ -1,0 +1,73 @@
+import Testing
+
+@testable import Discourse
+
+@Suite("TextDecoder")
+struct TextDecoderTests {
+    func decode(_ bytes: [UInt8]) -> Result<DecodedText, InputError> {
+        TextDecoder.decode(bytes, path: "f.txt")
+    }
+
+    @Test func plainUTF8PassesThrough() throws {
+        let text = try decode(Array("héllo\nwörld 👍".utf8)).get()
+        #expect(text.text == "héllo\nwörld 👍")
+        #expect(text.warnings.isEmpty)
+    }
+
+    @Test func utf8BOMIsDropped() throws {
+        let text = try decode([0xEF, 0xBB, 0xBF] + Array("Title".utf8)).get()
+        #expect(text.text == "Title")
+    }
+
+    @Test func utf16WithBOMIsDecoded() throws {
+        var le: [UInt8] = [0xFF, 0xFE]
+        for unit in "Hi ✓\n".utf16 { le += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        #expect(try decode(le).get().text == "Hi ✓\n")
+        var be: [UInt8] = [0xFE, 0xFF]
+        for unit in "Hi ✓\n".utf16 { be += [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        #expect(try decode(be).get().text == "Hi ✓\n")
+    }
+
+    @Test func utf32IsRefusedWithAMessage() {
+        guard case .failure(let error) = decode([0xFF, 0xFE, 0, 0, 0x41, 0, 0, 0]) else {
+            Issue.record("UTF-32 accepted")
+            return
+        }
+        #expect(error.description.contains("UTF-32"))
+        #expect(error.description.contains("convert the file to UTF-8"))
+    }
+
+    @Test func nulInTheFirstBlockMeansBinary() {
+        guard case .failure(.binary(let path, let offset)) = decode(Array("abc".utf8) + [0, 1, 2]) else {
+            Issue.record("binary file accepted")
+            return
+        }
+        #expect(path == "f.txt")
+        #expect(offset == 3)
+    }
+
+    @Test func invalidUTF8IsReplacedWithAWarningNamingTheLine() throws {
+        let bytes = Array("line one\nline two ".utf8) + [0xC3, 0x28] + Array(" end\n".utf8)
+        let text = try decode(bytes).get()
+        #expect(text.text == "line one\nline two \u{FFFD}( end\n")
+        #expect(text.warnings.count == 1)
+        #expect(text.warnings.first?.line == 2)
+    }
+
+    @Test func lateNULBytesAreReplacedNotFatal() throws {
+        let bytes = [UInt8](repeating: 0x61, count: TextDecoder.binarySniffLength + 10) + [0] + Array("b".utf8)
+        let text = try decode(bytes).get()
+        #expect(text.text.hasSuffix("\u{FFFD}b"))
+        #expect(text.warnings.count == 1)
+    }
+
+    @Test func overlongAndSurrogateSequencesAreInvalid() throws {
+        #expect(try decode([0xC0, 0xAF]).get().text == "\u{FFFD}\u{FFFD}")
+        #expect(try decode([0xED, 0xA0, 0x80]).get().text == "\u{FFFD}\u{FFFD}\u{FFFD}")
+        #expect(try decode([0xF4, 0x90, 0x80, 0x80]).get().warnings.count == 1)
+    }
+
+    @Test func emptyInputIsEmptyText() throws {
+        #expect(try decode([]).get().text == "")
+    }
+}
