@@ -3,7 +3,7 @@ public enum SentimentColumns {
     public static let columns: [Column] = [
         Column(
             "sentiment", .number,
-            help: "number -1 … 1: compound sentiment (sentence scores combined; see README \"Sentiment\")"
+            help: "number -1 … 1: compound sentiment of the comment (sentence scores combined, so long comments do not saturate)"
         ) { c, _ in c.sentiment.map { .number($0.compound) } ?? .null },
         Column(
             "sentiment_label", .label,
