@@ -15,6 +15,9 @@ public enum SentimentRole: String, Sendable, CaseIterable {
     case concession
     /// Starts a new clause ("because", "which", "when"): ends a negation scope, nothing else.
     case clause
+    /// An interjection ("lol", "ugh", "wow"): like an emoticon it stands outside the sentence, so
+    /// nothing negates or boosts it, and it ends a negation scope.
+    case interjection
 }
 
 /// The scorer's view of one lexicon key: its valence, its role, and whether longer phrases start here.

@@ -44,6 +44,13 @@ public struct SentimentRules: Sendable {
     /// part of a name or title ("Widespread Panic", "Great Expectations"): weight.
     public var nameWeight: Float = 0.2
 
+    /// Within a sentence, the strongest positive and the strongest negative term count in full and
+    /// every other term is multiplied by this: one "amazing" says more than five mild words, which
+    /// is how people rate sentences (1 is VADER's plain sum).
+    public var secondaryWeight: Float = 0.4
+    /// Hashtags are often topic labels ("#win", "#giveaway"), so their words weigh this much.
+    public var hashtagWeight: Float = 1
+
     /// Each "!" in a sentence (up to `maxExclamations`) adds this in the direction of its sentiment (VADER).
     public var exclamationIncrement: Float = 0.292
     public var maxExclamations = 4
@@ -54,7 +61,7 @@ public struct SentimentRules: Sendable {
     public var alpha: Double = 15
     /// Raw sums smaller than this (in magnitude) map to a neutral compound (|compound| < 0.05); larger
     /// ones are normalised from the excess. 0 turns the band off.
-    public var neutralBand: Double = 0
+    public var neutralBand: Double = 0.5
     /// How sentence sums combine into the comment's sum: the plain sum divided by
     /// (number of sentences that carry sentiment) ^ this. 0 is VADER's plain sum (long comments
     /// saturate); 0.5 lets agreement add up slowly; 1 is the mean.

@@ -285,6 +285,13 @@ struct Pass {
         case .concession:
             advanceWords(length, inScope: false)
             concession()
+        case .interjection:
+            if e.hasValence && e.valence != 0 {
+                sentimentTerm(e.valence, at: i, length: length, syntactic: false)
+            } else {
+                endScopes(clause: false)
+                advanceWords(length, inScope: false)
+            }
         case .clause:
             endScopes(clause: false)
             if e.hasValence && e.valence != 0 {
@@ -316,7 +323,7 @@ struct Pass {
 
     // MARK: Sentiment words
 
-    mutating func sentimentTerm(_ valence: Float, at i: Int, length: Int) {
+    mutating func sentimentTerm(_ valence: Float, at i: Int, length: Int, syntactic isWord: Bool = true) {
         var value = valence < 0 ? valence * rules.negativeWeight : valence
         var marks: RuleMarks = []
         let sign: Float = valence > 0 ? 1 : -1
@@ -334,9 +341,9 @@ struct Pass {
             value += sign * rules.emphasisIncrement
             marks.insert(.emphasized)
         }
-        // Emoji, emoticons and hashtags stand outside the sentence's syntax: nothing before them
-        // boosts or negates them, and they end a negation scope.
-        let syntactic = tokens[i].kind == .word
+        // Emoji, emoticons, hashtags and interjections stand outside the sentence's syntax: nothing
+        // before them boosts or negates them, and they end a negation scope.
+        let syntactic = isWord && tokens[i].kind == .word
         if !syntactic {
             endScopes(clause: false)
         }
@@ -362,6 +369,9 @@ struct Pass {
         if inQuotes && rules.quotedWeight != 1 {
             weight *= rules.quotedWeight
             marks.insert(.inQuotes)
+        }
+        if tokens[i].kind == .hashtag && rules.hashtagWeight != 1 {
+            weight *= rules.hashtagWeight
         }
         if rules.nameWeight != 1 && length == 1 && looksLikeName(i) {
             weight *= rules.nameWeight
@@ -532,6 +542,25 @@ struct Pass {
                     items[k].weight *= rules.contrastAfter
                     items[k].marks.insert(.afterContrast)
                 }
+            }
+        }
+        if rules.secondaryWeight != 1 && itemCount - sentenceFirstItem > 1 {
+            var strongestPositive = -1
+            var strongestNegative = -1
+            var maxPositive: Float = 0
+            var maxNegative: Float = 0
+            for k in sentenceFirstItem..<itemCount {
+                let v = items[k].value * items[k].weight
+                if v > maxPositive {
+                    maxPositive = v
+                    strongestPositive = k
+                } else if v < maxNegative {
+                    maxNegative = v
+                    strongestNegative = k
+                }
+            }
+            for k in sentenceFirstItem..<itemCount where k != strongestPositive && k != strongestNegative {
+                items[k].weight *= rules.secondaryWeight
             }
         }
         var sum: Float = 0
