@@ -21,6 +21,28 @@ struct AggregationTests {
         #expect(abs(withAside - strong) < abs(strong) * 0.5)
     }
 
+    @Test func strongestTermOfASentenceCountsInFull() {
+        let weight = Double(SentimentRules.standard.secondaryWeight)
+        let s = f.scorer().score("good and great", explain: true).contributions!
+        #expect(s.first { $0.term == "great" }!.value == 3)
+        #expect(abs(s.first { $0.term == "good" }!.value - 2 * weight) < 1e-6)
+        // The strongest negative term also counts in full next to a positive one.
+        let mixed = f.scorer().score("good and awful", explain: true).contributions!
+        #expect(mixed.first { $0.term == "good" }!.value == 2)
+        // One strong word outweighs several mild ones.
+        #expect(f.compound("great") > f.compound("fine fine fine"))
+    }
+
+    @Test func weakLeaningsAreNeutral() {
+        let band = SentimentRules.standard.neutralBand
+        #expect(band > 0)
+        let scorer = SentimentScorer(lexicon: SentimentLexicon.embedded.adding([
+            try! SentimentTerms(path: "t.tsv", text: "term\tvalence\nslightly-off\t\(band / 2)\n")
+        ]))
+        #expect(scorer.score("slightly-off").label == .neutral)
+        #expect(scorer.score("slightly-off").compound > 0)
+    }
+
     @Test func proportionsSumToOne() {
         for text in ["good", "not good at all", "bad but good!", "nothing here", "", "> quoted good"] {
             let s = f.scorer().score(text)

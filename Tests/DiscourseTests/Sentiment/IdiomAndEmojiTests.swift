@@ -47,6 +47,19 @@ struct IdiomAndEmojiTests {
         #expect(builtIn.score("not today 😡").compound < 0)
     }
 
+    @Test func interjectionsAreNotNegated() {
+        let lol = builtIn.score("I am not sure lol", explain: true).contributions!.first { $0.term == "lol" }
+        #expect(lol != nil && lol!.value > 0 && !lol!.rules.contains("negated"))
+        #expect(builtIn.score("ugh, not again").compound < 0)
+    }
+
+    @Test func likeIsAVerbOnlyAfterASubject() {
+        #expect(builtIn.score("it looks like rain").label == .neutral)
+        #expect(builtIn.score("I like it").label == .positive)
+        #expect(builtIn.score("I really like this place").compound > builtIn.score("I like this place").compound)
+        #expect(builtIn.score("I don't like it").label == .negative)
+    }
+
     @Test func punctuationEmoticonsMustStandApart() {
         // "):" is a frown only when it stands alone, not closing "(pic):".
         #expect(builtIn.score("(pic): here").compound == 0)
