@@ -39,7 +39,9 @@ enum SentimentBenchmark {
         print(
             "sentiment: \(texts.count) comments, \(BenchmarkSupport.format(mb)) MB, one core, CPU time (checksum \(BenchmarkSupport.format(checksum, 3)))"
         )
-        for (name, seconds) in [("tokenize + score", endToEnd), ("score only", scoreOnly), ("tokenize only", tokenizeOnly)] {
+        for (name, seconds) in [
+            ("tokenize + score", endToEnd), ("score only", scoreOnly), ("tokenize only", tokenizeOnly),
+        ] {
             print(
                 "  \(name.padding(toLength: 17, withPad: " ", startingAt: 0))\(BenchmarkSupport.format(n / seconds, 0)) comments/s  \(BenchmarkSupport.format(mb / seconds)) MB/s"
             )

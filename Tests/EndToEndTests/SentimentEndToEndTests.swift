@@ -112,8 +112,11 @@ struct SentimentEndToEndTests {
     }
 
     @Test func lexiconFileReRatesTerms() throws {
-        let lexicon = try CommandRunner.temporaryFile(Data("term\tvalence\ntuesday\t3\nlove\t-3\n".utf8), name: "mine.tsv")
-        let r = try CommandRunner.run(["score", "--all-comments", try input(), "--format", "jsonl", "--lexicon", lexicon])
+        let lexicon = try CommandRunner.temporaryFile(
+            Data("term\tvalence\ntuesday\t3\nlove\t-3\n".utf8), name: "mine.tsv")
+        let r = try CommandRunner.run([
+            "score", "--all-comments", try input(), "--format", "jsonl", "--lexicon", lexicon,
+        ])
         #expect(r.status == 0)
         let rows = try jsonLines(r.stdout)
         #expect(rows[2]["sentiment_label"] as? String == "positive")
@@ -121,7 +124,8 @@ struct SentimentEndToEndTests {
     }
 
     @Test func badLexiconLineIsAUsageErrorNamingFileAndLine() throws {
-        let lexicon = try CommandRunner.temporaryFile(Data("term\tvalence\ngood\t1\nbad\tawful\n".utf8), name: "bad.tsv")
+        let lexicon = try CommandRunner.temporaryFile(
+            Data("term\tvalence\ngood\t1\nbad\tawful\n".utf8), name: "bad.tsv")
         let r = try CommandRunner.run(["score", "--all-comments", try input(), "--lexicon", lexicon])
         #expect(r.status == 2)
         #expect(r.stderr.contains("bad.tsv:3:"))

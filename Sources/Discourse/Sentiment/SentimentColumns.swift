@@ -3,7 +3,8 @@ public enum SentimentColumns {
     public static let columns: [Column] = [
         Column(
             "sentiment", .number,
-            help: "number -1 … 1: compound sentiment of the comment (sentence scores combined, so long comments do not saturate)"
+            help:
+                "number -1 … 1: compound sentiment of the comment (sentence scores combined, so long comments do not saturate)"
         ) { c, _ in c.sentiment.map { .number($0.compound) } ?? .null },
         Column(
             "sentiment_label", .label,
@@ -24,7 +25,8 @@ public enum SentimentColumns {
     public static let explainColumns: [Column] = [
         Column(
             "sentiment_terms", .text,
-            help: "text (--explain only): terms that moved the sentiment, e.g. \"not good -1.41 (negated); great +3.10\""
+            help:
+                "text (--explain only): terms that moved the sentiment, e.g. \"not good -1.41 (negated); great +3.10\""
         ) { c, _ in
             guard let terms = c.sentiment?.contributions else { return .null }
             return .text(terms.map(\.description).joined(separator: "; "))

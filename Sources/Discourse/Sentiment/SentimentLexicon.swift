@@ -32,7 +32,8 @@ public struct SentimentLexicon: Sendable {
             var lexicon = SentimentLexicon()
             lexicon.table = SentimentTable(minimumCapacity: 9_000)
             for name in valenceFiles {
-                lexicon.add(try SentimentTerms(table: EmbeddedLexicon.table(name, expectedHeader: SentimentTerms.header)))
+                lexicon.add(
+                    try SentimentTerms(table: EmbeddedLexicon.table(name, expectedHeader: SentimentTerms.header)))
             }
             lexicon.add(
                 try SentimentModifiers(

@@ -48,8 +48,6 @@ public struct SentimentRules: Sendable {
     /// every other term is multiplied by this: one "amazing" says more than five mild words, which
     /// is how people rate sentences (1 is VADER's plain sum).
     public var secondaryWeight: Float = 0.4
-    /// Hashtags are often topic labels ("#win", "#giveaway"), so their words weigh this much.
-    public var hashtagWeight: Float = 1
 
     /// Each "!" in a sentence (up to `maxExclamations`) adds this in the direction of its sentiment (VADER).
     public var exclamationIncrement: Float = 0.292
@@ -62,9 +60,10 @@ public struct SentimentRules: Sendable {
     /// Raw sums smaller than this (in magnitude) map to a neutral compound (|compound| < 0.05); larger
     /// ones are normalised from the excess. 0 turns the band off.
     public var neutralBand: Double = 0.5
-    /// How sentence sums combine into the comment's sum: the plain sum divided by
-    /// (number of sentences that carry sentiment) ^ this. 0 is VADER's plain sum (long comments
-    /// saturate); 0.5 lets agreement add up slowly; 1 is the mean.
+    /// How sentence sums combine into the comment's sum: the plain sum divided by the effective
+    /// number of sentences that carry sentiment, (Σ|s|)² / Σs², raised to this power. The effective
+    /// number is n for n equally strong sentences and near 1 when one sentence dominates. 0 is VADER's
+    /// plain sum (long comments saturate); 0.5 lets agreement add up slowly; 1 is the mean.
     public var sentenceDamping: Double = 0.5
     /// Each neutral word weighs this much in the `neutral` share (a sentiment word weighs its |valence|).
     public var neutralWordWeight: Double = 1

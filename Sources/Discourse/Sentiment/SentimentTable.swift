@@ -68,8 +68,10 @@ struct SentimentTable: Sendable {
     /// The two filter bits of a key, from hash bits the slot index does not use.
     @inline(__always)
     static func filterBits(_ key: UInt64) -> (Int, Int) {
-        (Int(truncatingIfNeeded: (key >> 40) & UInt64(filterBits - 1)),
-         Int(truncatingIfNeeded: (key >> 20) & UInt64(filterBits - 1)))
+        (
+            Int(truncatingIfNeeded: (key >> 40) & UInt64(filterBits - 1)),
+            Int(truncatingIfNeeded: (key >> 20) & UInt64(filterBits - 1))
+        )
     }
 
     /// The entry for `key`, or nil.

@@ -43,7 +43,8 @@ public struct SentimentTerms: Sendable {
     static func entry(_ row: TSVTable.Row, path: String) throws(LexiconError) -> Entry {
         let term = row[0]
         guard row.fields.count >= 2, !row[1].isEmpty else {
-            throw .badLine(path: path, line: row.line, reason: "expected term<TAB>valence, found no valence for '\(term)'")
+            throw .badLine(
+                path: path, line: row.line, reason: "expected term<TAB>valence, found no valence for '\(term)'")
         }
         guard let valence = TSVTable.number(row[1]) else {
             throw .badLine(path: path, line: row.line, reason: "valence '\(row[1])' is not a number")

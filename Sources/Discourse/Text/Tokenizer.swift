@@ -152,7 +152,8 @@ struct Scanner {
                 guard !scanner.tokens.overflowed else { return nil }
                 var tokens: [Token] = []
                 tokens.reserveCapacity(scanner.tokens.count)
-                tokens.append(contentsOf: UnsafeBufferPointer(start: tokenScratch.baseAddress, count: scanner.tokens.count))
+                tokens.append(
+                    contentsOf: UnsafeBufferPointer(start: tokenScratch.baseAddress, count: scanner.tokens.count))
                 let normalized = Array(UnsafeBufferPointer(start: normScratch.baseAddress, count: scanner.norm.count))
                 return TokenizedText(
                     bytes: Array(bytes), normalized: normalized, tokens: tokens, sentenceCount: result.sentences,
@@ -178,10 +179,10 @@ struct Scanner {
                     i += 1
                 } else if ASCII.isLetter(b) || ASCII.isDigit(b) {
                     let l = b | 0x20
-                    if (l == 0x68 || l == 0x77), let length = urlLength(at: i) {
+                    if l == 0x68 || l == 0x77, let length = urlLength(at: i) {
                         emit(start: i, end: i + length, kind: .url, flags: [])
                         i += length
-                    } else if (l == 0x78 || b == 0x38), let length = emoticonLength(at: i) {  // XD, 8)
+                    } else if l == 0x78 || b == 0x38, let length = emoticonLength(at: i) {  // XD, 8)
                         emit(start: i, end: i + length, kind: .emoticon, flags: [])
                         i += length
                     } else if let end = scanPlainWord(from: i) {
@@ -247,7 +248,6 @@ struct Scanner {
     }
 
     // MARK: Emitting
-
 
     /// Emits a token whose normalised form is its surface, ASCII-lowercased.
     mutating func emit(start: Int, end: Int, kind: TokenKind, flags: TokenFlags) {
@@ -691,7 +691,8 @@ struct Scanner {
                 for k in (normStart + 1)..<norm.count { h = TermHash.add(h, norm[k]) }
                 tokens.append(
                     Token(
-                        start: Int32(truncatingIfNeeded: i), end: last.end, normStart: Int32(truncatingIfNeeded: normStart), normEnd: last.normEnd, key: h,
+                        start: Int32(truncatingIfNeeded: i), end: last.end,
+                        normStart: Int32(truncatingIfNeeded: normStart), normEnd: last.normEnd, key: h,
                         kind: last.kind, flags: last.flags.union(spaceFlag(at: i)), sentence: last.sentence))
                 return end
             }
@@ -701,7 +702,8 @@ struct Scanner {
         // A run of the same punctuation mark is one token: "!!!", "...", "??".
         var j = i + 1
         while j < n, p[j] == b { j += 1 }
-        let isPunctuation = (b >= 0x21 && b <= 0x2F) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60)
+        let isPunctuation =
+            (b >= 0x21 && b <= 0x2F) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60)
             || (b >= 0x7B && b <= 0x7E)
         emit(start: i, end: j, kind: isPunctuation ? .punctuation : .symbol, flags: [])
         if ASCII.isSentenceEnd(b) {

@@ -8,7 +8,7 @@ enum InputOptions {
         OptionSpec("--explain", help: "Show which features or terms moved each score."),
         OptionSpec(
             "--lexicon", value: "FILE",
-            help: "Add or re-rate sentiment terms: TSV with header term<TAB>valence (-4 … 4), multiword terms allowed, later lines and files win; a bad line is a usage error (exit 2)."),
+            help: "Add or re-rate sentiment terms (TSV term<TAB>valence, -4 … 4); a bad line exits 2."),
         OptionSpec("--no-color", help: "Never colour the output (also: NO_COLOR=1)."),
     ]
 

@@ -36,9 +36,10 @@ struct AggregationTests {
     @Test func weakLeaningsAreNeutral() {
         let band = SentimentRules.standard.neutralBand
         #expect(band > 0)
-        let scorer = SentimentScorer(lexicon: SentimentLexicon.embedded.adding([
-            try! SentimentTerms(path: "t.tsv", text: "term\tvalence\nslightly-off\t\(band / 2)\n")
-        ]))
+        let scorer = SentimentScorer(
+            lexicon: SentimentLexicon.embedded.adding([
+                try! SentimentTerms(path: "t.tsv", text: "term\tvalence\nslightly-off\t\(band / 2)\n")
+            ]))
         #expect(scorer.score("slightly-off").label == .neutral)
         #expect(scorer.score("slightly-off").compound > 0)
     }

@@ -33,6 +33,8 @@ struct MarkdownTests {
 
     @Test func htmlEntitiesAreDecoded() {
         #expect(f.compound("good &amp; great") == f.compound("good & great"))
-        #expect(SentimentScorer().score("I don&#39;t like it").compound == SentimentScorer().score("I don't like it").compound)
+        #expect(
+            SentimentScorer().score("I don&#39;t like it").compound
+                == SentimentScorer().score("I don't like it").compound)
     }
 }

@@ -108,7 +108,10 @@ struct SentimentLexiconTests {
     @Test func tableGrowsAndFindsEveryKey() {
         var table = SentimentTable(minimumCapacity: 4)
         for k in 1...5000 {
-            table.update(UInt64(k) &* 0x9E37_79B9_7F4A_7C15) { $0.valence = Float(k % 7) - 3; $0.hasValence = true }
+            table.update(UInt64(k) &* 0x9E37_79B9_7F4A_7C15) {
+                $0.valence = Float(k % 7) - 3
+                $0.hasValence = true
+            }
         }
         #expect(table.count == 5000)
         for k in 1...5000 {
