@@ -12,6 +12,7 @@ let registry: [(name: String, about: String, run: ([String]) throws -> Void)] = 
     ("tokenizer", "tokenize every line; MB/s and tokens/s", TokenizerBenchmark.run),
     ("drift", "article model building and comment drift scoring; MB/s", DriftBenchmark.run),
     ("corpus", "write a corpus of article-with-comments files (for scripts/bench-export)", CorpusGenerator.run),
+    ("sentiment", "tokenize and score sentiment of every line; comments/s and MB/s", SentimentBenchmark.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

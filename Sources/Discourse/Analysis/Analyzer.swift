@@ -3,10 +3,13 @@ public struct AnalysisOptions: Sendable {
     public var mode: SegmentationMode
     /// Keep per-line evidence and per-term contributions for `--explain`.
     public var explain: Bool
+    /// Sentiment lexicon files (`--lexicon FILE`) layered over the built-in lexicon, later files winning.
+    public var sentimentLexicons: [SentimentTerms]
 
-    public init(mode: SegmentationMode = .detect, explain: Bool = false) {
+    public init(mode: SegmentationMode = .detect, explain: Bool = false, sentimentLexicons: [SentimentTerms] = []) {
         self.mode = mode
         self.explain = explain
+        self.sentimentLexicons = sentimentLexicons
     }
 }
 
@@ -17,10 +20,13 @@ public struct AnalysisOptions: Sendable {
 public struct Analyzer: Sendable {
     public var options: AnalysisOptions
     public var segmenter: Segmenter
+    /// Built once per analyzer: the lexicon is parsed and merged here, not per file.
+    public var sentiment: SentimentScorer
 
     public init(options: AnalysisOptions = AnalysisOptions(), segmenter: Segmenter = Segmenter()) {
         self.options = options
         self.segmenter = segmenter
+        self.sentiment = SentimentScorer(lexicon: SentimentLexicon.embedded.adding(options.sentimentLexicons))
     }
 
     public func analyze(_ document: Document) -> FileReport {
@@ -34,7 +40,9 @@ public struct Analyzer: Sendable {
             segmentation = Self.allComments(tokens)
         }
         let comments = CommentExtractor.extract(lines: lines, tokens: tokens, segmentation: segmentation)
-        var scored = comments.map { ScoredComment(comment: $0) }
+        var scored = comments.map {
+            ScoredComment(comment: $0, sentiment: sentiment.score($0.tokens, explain: options.explain))
+        }
         let article = articleLines(tokens, segmentation, mode: document.mode ?? options.mode)
         let drift = DriftScorer().score(article: article, comments: comments.map(\.tokens), explain: options.explain)
         for i in scored.indices { scored[i].drift = drift.scores[i] }
@@ -65,12 +73,13 @@ public struct Analyzer: Sendable {
     }
 
     /// Moderation triage for every comment, with the file's article and repeated texts as context
-    /// and the drift scores as input (see ``TriageSignals`` for how they map).
+    /// and the sentiment and drift scores as inputs (see ``TriageSignals`` for how they map).
     static func triage(_ rows: inout [ScoredComment], article: [TokenizedText], explain: Bool) {
         let context = TriageContext(article: article, comments: rows.map(\.comment.tokens))
         let scorer = TriageScorer()
         for i in rows.indices {
-            let signals = TriageSignals(drift: TriageSignals.offTopic(rows[i].drift))
+            let signals = TriageSignals(
+                negativity: rows[i].sentiment?.negative, drift: TriageSignals.offTopic(rows[i].drift))
             rows[i].triage = scorer.score(rows[i].comment.tokens, context: context, signals: signals, explain: explain)
         }
     }

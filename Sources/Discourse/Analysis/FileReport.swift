@@ -3,11 +3,14 @@ public struct ScoredComment: Sendable {
     public var comment: Comment
     /// Topic drift (see ``DriftScorer``).
     public var drift = DriftScore()
+    /// The comment's sentiment (see ``SentimentScorer``).
+    public var sentiment: SentimentScore?
     /// Moderation triage scores (see ``TriageScorer``).
     public var triage: TriageScores = .none
 
-    public init(comment: Comment) {
+    public init(comment: Comment, sentiment: SentimentScore? = nil) {
         self.comment = comment
+        self.sentiment = sentiment
     }
 }
 

@@ -64,7 +64,10 @@ public enum CommentColumns {
     ]
 
     /// Every column, base first, then each scorer's.
-    public static var all: [Column] { base + DriftColumns.all + TriageColumns.all }
+    public static var all: [Column] { base + DriftColumns.all + SentimentColumns.columns + TriageColumns.all }
+
+    /// ``all``, plus the columns only `--explain` fills.
+    public static func all(explain: Bool) -> [Column] { explain ? all + TriageColumns.explainColumns + SentimentColumns.explainColumns : all }
 
     public static func named(_ name: String) -> Column? { all.first { $0.name == name } }
 }

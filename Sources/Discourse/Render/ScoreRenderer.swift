@@ -18,6 +18,7 @@ public enum ScoreRenderer {
         TableColumn("#", alignRight: true) { String($0.comment.index) },
         TableColumn("line", alignRight: true) { String($0.comment.line) },
         TableColumn("drift", alignRight: true) { NumberFormat.fixed($0.drift.drift, digits: 2) },
+        TableColumn("sentiment", alignRight: true, value: SentimentColumns.tableCell),
         TableColumn("priority", alignRight: true) { NumberFormat.fixed($0.triage.priority, digits: 2) },
     ]
 

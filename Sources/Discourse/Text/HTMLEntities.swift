@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Decodes the HTML character references that scraped comments carry (`&amp;`, `&quot;`, `&#39;`,
 /// `&rsquo;`, `&#x2019;` …) so that "don&#39;t" is the word "don't" and "&gt;" starts a quote.
 public enum HTMLEntities {
@@ -12,7 +18,7 @@ public enum HTMLEntities {
     /// The decoded bytes, or nil when the text holds no character reference (the common case,
     /// found by one scan for `&`).
     public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        guard bytes.contains(0x26) else { return nil }
+        guard let base = bytes.baseAddress, memchr(base, 0x26, bytes.count) != nil else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var changed = false

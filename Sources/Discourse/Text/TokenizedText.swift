@@ -8,7 +8,7 @@ public struct TokenizedText: Sendable {
     public let tokens: [Token]
     /// Number of sentences (at least 1 when there is any token).
     public let sentenceCount: Int
-    /// The whole text was a `> quote` line.
+    /// The whole text was `> quote` lines (every line of it, when it has several).
     public let isQuoteLine: Bool
 
     @inlinable public var count: Int { tokens.count }

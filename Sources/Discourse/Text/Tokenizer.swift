@@ -97,58 +97,96 @@ let emoticonTable: [[UInt8]] = [
 
 struct Scanner {
     let p: UnsafeBufferPointer<UInt8>
-    var tokens: [Token] = []
+    var tokens: TokenBuffer
     var norm: ByteBuffer
     var sentence: Int32 = 0
     var pendingBreak = false
-    var spaceBefore = true
-    var struck = false
-    var emphasized = false
-    var quoted = false
     var hyphenPending = false
+    /// Lines with text that were, and were not, `> quote` lines.
+    var quotedLines = 0
+    var unquotedLines = 0
+    /// The flags every token gets from where it is: struck, emphasized, quoted, spaceBefore. Kept as
+    /// one value so a token's flags cost one `or`.
+    var context: TokenFlags = .spaceBefore
 
-    init(bytes: UnsafeBufferPointer<UInt8>, norm: ByteBuffer) {
+    var spaceBefore: Bool {
+        get { context.contains(.spaceBefore) }
+        set { if newValue { context.insert(.spaceBefore) } else { context.remove(.spaceBefore) } }
+    }
+    var struck: Bool {
+        get { context.contains(.struck) }
+        set { if newValue { context.insert(.struck) } else { context.remove(.struck) } }
+    }
+    var emphasized: Bool {
+        get { context.contains(.emphasized) }
+        set { if newValue { context.insert(.emphasized) } else { context.remove(.emphasized) } }
+    }
+    var quoted: Bool {
+        get { context.contains(.quoted) }
+        set { if newValue { context.insert(.quoted) } else { context.remove(.quoted) } }
+    }
+
+    init(bytes: UnsafeBufferPointer<UInt8>, norm: ByteBuffer, tokens: TokenBuffer) {
         self.p = bytes
         self.norm = norm
-        tokens.reserveCapacity(bytes.count / 4 + 4)
+        self.tokens = tokens
     }
 
-    /// Tokenizes `bytes`, writing the normalised forms straight into the array that keeps them.
-    /// Lowercasing never grows text by more than 1.5x, so 2n + 16 bytes always suffice.
+    /// Tokenizes `bytes`. The scan writes normalised forms and tokens into scratch memory (on the
+    /// stack for short texts), and the arrays the result keeps are then made at their exact size:
+    /// cheaper than growing arrays, and `[Token](unsafeUninitializedCapacity:)` turned out to look up
+    /// generic metadata on every call, which cost more than scanning a short comment.
+    /// Lowercasing never grows text by more than 1.5x, so 2n + 16 normalised bytes always suffice;
+    /// most texts have fewer than n/3 + 8 tokens, and a text with more is scanned again with room for
+    /// one token per byte (every token covers at least one byte).
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenizedText {
-        var result: (tokens: [Token], sentences: Int, quoted: Bool) = ([], 0, false)
-        let normalized = [UInt8](unsafeUninitializedCapacity: bytes.count * 2 + 16) { buffer, count in
-            var scanner = Scanner(bytes: bytes, norm: ByteBuffer(buffer))
-            result = scanner.run()
-            count = scanner.norm.count
-        }
-        return TokenizedText(
-            bytes: Array(bytes), normalized: normalized, tokens: result.tokens, sentenceCount: result.sentences,
-            isQuoteLine: result.quoted)
+        if let text = tokenize(bytes, tokenCapacity: bytes.count / 3 + 8) { return text }
+        return tokenize(bytes, tokenCapacity: bytes.count + 8)!
     }
 
-    mutating func run() -> (tokens: [Token], sentences: Int, quoted: Bool) {
-        let n = p.count
-        var i = 0
-        // A `> quote` line (also `&gt;` decoded upstream): all of it is someone else's words.
-        while i < n, ASCII.isSpace(p[i]) { i += 1 }
-        if i < n, p[i] == 0x3E, !(i + 1 < n && (p[i + 1] == 0x3A || p[i + 1] == 0x3D)) {
-            quoted = true
-            while i < n, p[i] == 0x3E || p[i] == 0x20 { i += 1 }
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, tokenCapacity: Int) -> TokenizedText? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 2 + 16) { normScratch in
+            withUnsafeTemporaryAllocation(of: Token.self, capacity: tokenCapacity) { tokenScratch in
+                var scanner = Scanner(bytes: bytes, norm: ByteBuffer(normScratch), tokens: TokenBuffer(tokenScratch))
+                let result = scanner.run()
+                guard !scanner.tokens.overflowed else { return nil }
+                var tokens: [Token] = []
+                tokens.reserveCapacity(scanner.tokens.count)
+                tokens.append(
+                    contentsOf: UnsafeBufferPointer(start: tokenScratch.baseAddress, count: scanner.tokens.count))
+                let normalized = Array(UnsafeBufferPointer(start: normScratch.baseAddress, count: scanner.norm.count))
+                return TokenizedText(
+                    bytes: Array(bytes), normalized: normalized, tokens: tokens, sentenceCount: result.sentences,
+                    isQuoteLine: result.quoted)
+            }
         }
+    }
+
+    mutating func run() -> (sentences: Int, quoted: Bool) {
+        let n = p.count
+        var i = startLine(at: 0)
         while i < n {
             let b = p[i]
             if b < 0x80 {
-                if ASCII.isSpace(b) {
+                if b == 0x0A || b == 0x0D {
+                    // A line break (in a comment of several paragraphs) ends the sentence, and the
+                    // next line may or may not be a quote.
+                    if tokens.count > 0 && tokens.base[tokens.count - 1].sentence == sentence { pendingBreak = true }
+                    markSpace()
+                    i = startLine(at: i + 1)
+                } else if ASCII.isSpace(b) {
                     markSpace()
                     i += 1
                 } else if ASCII.isLetter(b) || ASCII.isDigit(b) {
-                    if (b | 0x20) == 0x68 || (b | 0x20) == 0x77, let length = urlLength(at: i) {
+                    let l = b | 0x20
+                    if l == 0x68 || l == 0x77, let length = urlLength(at: i) {
                         emit(start: i, end: i + length, kind: .url, flags: [])
                         i += length
-                    } else if let length = emoticonLength(at: i) {
+                    } else if l == 0x78 || b == 0x38, let length = emoticonLength(at: i) {  // XD, 8)
                         emit(start: i, end: i + length, kind: .emoticon, flags: [])
                         i += length
+                    } else if let end = scanPlainWord(from: i) {
+                        i = end
                     } else {
                         i = scanWord(from: i)
                     }
@@ -178,8 +216,25 @@ struct Scanner {
                 }
             }
         }
-        let sentences = tokens.isEmpty ? 0 : Int(tokens[tokens.count - 1].sentence) + 1
-        return (tokens, sentences, quoted)
+        let sentences = tokens.count == 0 ? 0 : Int(tokens.base[tokens.count - 1].sentence) + 1
+        return (sentences, quotedLines > 0 && unquotedLines == 0)
+    }
+
+    /// Skips a line's leading spaces and reads its `> quote` marker (also `&gt;`, decoded upstream):
+    /// a quoted line is someone else's words. Returns where the line's text starts.
+    mutating func startLine(at start: Int) -> Int {
+        let n = p.count
+        var i = start
+        while i < n, ASCII.isSpace(p[i]), p[i] != 0x0A, p[i] != 0x0D { i += 1 }
+        quoted = false
+        if i < n, p[i] == 0x3E, !(i + 1 < n && (p[i + 1] == 0x3A || p[i + 1] == 0x3D)) {
+            quoted = true
+            quotedLines += 1
+            while i < n, p[i] == 0x3E || p[i] == 0x20 { i += 1 }
+        } else if i < n, p[i] != 0x0A, p[i] != 0x0D {
+            unquotedLines += 1
+        }
+        return i
     }
 
     @inline(__always)
@@ -194,44 +249,45 @@ struct Scanner {
 
     // MARK: Emitting
 
-    @inline(__always)
-    mutating func contextFlags() -> TokenFlags {
-        var f: TokenFlags = []
-        if struck { f.insert(.struck) }
-        if emphasized { f.insert(.emphasized) }
-        if quoted { f.insert(.quoted) }
-        if spaceBefore { f.insert(.spaceBefore) }
-        return f
-    }
-
     /// Emits a token whose normalised form is its surface, ASCII-lowercased.
     mutating func emit(start: Int, end: Int, kind: TokenKind, flags: TokenFlags) {
         let normStart = norm.count
+        let input = p.baseAddress!
+        let out = norm.base
+        let capacity = norm.capacity
+        var written = normStart
         var h = TermHash.seed
         for k in start..<end {
-            let c = ASCII.lower(p[k])
-            norm.append(c)
+            let c = ASCII.lower(input[k])
+            if written < capacity {
+                out[written] = c
+                written &+= 1
+            }
             h = TermHash.add(h, c)
         }
+        norm.count = written
         append(start: start, end: end, normStart: normStart, key: h, kind: kind, flags: flags)
     }
 
+    @inline(__always)
     mutating func append(start: Int, end: Int, normStart: Int, key: UInt64, kind: TokenKind, flags: TokenFlags) {
         if pendingBreak, kind != .punctuation {
             // "wow!great" has no space, but a new word after terminal punctuation still starts a sentence
             // when the writer left a space; without one we keep the sentence (e.g. "3.5", "e.g.").
             pendingBreak = false
         }
-        var f = flags.union(contextFlags())
+        var f = flags.union(context)
         if hyphenPending {
             f.insert(.hyphenJoined)
             hyphenPending = false
         }
+        // Offsets are Int32: texts are limited to 2 GB.
         tokens.append(
             Token(
-                start: Int32(start), end: Int32(end), normStart: Int32(normStart), normEnd: Int32(norm.count),
+                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+                normStart: Int32(truncatingIfNeeded: normStart), normEnd: Int32(truncatingIfNeeded: norm.count),
                 key: key, kind: kind, flags: f, sentence: sentence))
-        spaceBefore = false
+        context.remove(.spaceBefore)
     }
 
     mutating func emitTypographic(start: Int, end: Int, value: UInt32) {
@@ -281,26 +337,38 @@ struct Scanner {
             if c < 0x80 {
                 if ASCII.isLetter(c) {
                     if letters == 0 && digits == 0 { firstUpper = ASCII.isUpper(c) }
-                    // Tight loop over the run of ASCII letters: the bulk of all text.
+                    // Tight loop over the run of ASCII letters: the bulk of all text. Everything it
+                    // touches is a local, so the compiler keeps it in registers (a store through the
+                    // output pointer could otherwise alias `self`, forcing reloads every byte).
+                    let input = p.baseAddress!
+                    let out = norm.base
+                    let capacity = norm.capacity
+                    var written = norm.count
+                    var hash = h
+                    var last = lastLetter
+                    var same = run
                     var k = j
                     var longestRun = run
                     var uppercase = 0
                     while k < n {
-                        let b = p[k]
+                        let b = input[k]
                         let l = b | 0x20
                         guard l &- 0x61 < 26 else { break }
-                        uppercase &+= b < 0x61 ? 1 : 0
-                        if l == lastLetter {
-                            run &+= 1
-                            longestRun = max(longestRun, run)
-                        } else {
-                            lastLetter = l
-                            run = 1
+                        uppercase &+= Int((b >> 5) & 1 ^ 1)
+                        same = l == last ? same &+ 1 : 1
+                        last = l
+                        longestRun = max(longestRun, same)
+                        if written < capacity {
+                            out[written] = l
+                            written &+= 1
                         }
-                        norm.append(l)
-                        h = (h ^ UInt64(l)) &* TermHash.prime
+                        hash = (hash ^ UInt64(l)) &* TermHash.prime
                         k &+= 1
                     }
+                    norm.count = written
+                    h = hash
+                    lastLetter = last
+                    run = same
                     if longestRun >= 3 { flags.insert(.elongated) }
                     upper &+= uppercase
                     lower &+= (k - j) &- uppercase
@@ -437,6 +505,70 @@ struct Scanner {
         return j
     }
 
+    /// The common case, without the general scan's bookkeeping: ASCII letters, possibly joined by
+    /// apostrophes ("don't"), ended by whitespace, the end of the text or punctuation that cannot
+    /// continue a word. Gives the same token as the general scan, or nil (having kept nothing) when
+    /// the word needs it: digits, non-ASCII, `*`/`$`/`@` obfuscation, hyphens, `snake_case`, e-mail
+    /// addresses.
+    @inline(__always)
+    mutating func scanPlainWord(from start: Int) -> Int? {
+        let input = p.baseAddress!
+        let n = p.count
+        let first = input[start]
+        guard ASCII.isLetter(first) else { return nil }
+        let out = norm.base
+        let normStart = norm.count
+        // Room for every remaining byte, so the loop needs no capacity check.
+        guard normStart + (n - start) <= norm.capacity else { return nil }
+        var written = normStart
+        var h = TermHash.seed
+        var upper = 0
+        var apostrophes = 0
+        var last: UInt8 = 0
+        var same = 0
+        var longest = 0
+        var k = start
+        while true {
+            while k < n {
+                let b = input[k]
+                let l = b | 0x20
+                guard l &- 0x61 < 26 else { break }
+                upper &+= Int((b >> 5) & 1 ^ 1)
+                same = l == last ? same &+ 1 : 1
+                last = l
+                longest = max(longest, same)
+                out[written] = l
+                written &+= 1
+                h = (h ^ UInt64(l)) &* TermHash.prime
+                k &+= 1
+            }
+            guard k < n else { break }
+            let c = input[k]
+            if c >= 0x80 || ASCII.isDigit(c) || c == 0x2A || c == 0x24 || c == 0x40 || c == 0x2D || c == 0x5F {
+                return nil
+            }
+            if c == 0x27 {
+                guard k + 1 < n else { break }
+                let next = input[k + 1]
+                if next >= 0x80 { return nil }
+                if !ASCII.isLetter(next) { break }
+                out[written] = 0x27
+                written &+= 1
+                h = (h ^ 0x27) &* TermHash.prime
+                apostrophes &+= 1
+                k &+= 1
+                continue
+            }
+            break
+        }
+        norm.count = written
+        let letters = k - start - apostrophes
+        finishWord(
+            start: start, end: k, normStart: normStart, hash: h, letters: letters, digits: 0, upper: upper,
+            lower: letters - upper, firstUpper: ASCII.isUpper(first), flags: longest >= 3 ? .elongated : [])
+        return k
+    }
+
     mutating func finishWord(
         start: Int, end: Int, normStart: Int, hash: UInt64, letters: Int, digits: Int, upper: Int, lower: Int,
         firstUpper: Bool, flags: TokenFlags
@@ -473,6 +605,14 @@ struct Scanner {
         case 0x3A, 0x3B, 0x3D, 0x3C, 0x3E, 0x5E, 0x2D: break
         case 0x58, 0x78: guard i + 1 < n, p[i + 1] == 0x44 || p[i + 1] == 0x64 else { return nil }
         case 0x38: guard i + 1 < n, p[i + 1] == 0x29 else { return nil }
+        default: return nil
+        }
+        // Every emoticon has a second byte, and only these (most ":" and "-" leave here).
+        guard i + 1 < n else { return nil }
+        switch p[i + 1] {
+        case 0x3A, 0x27, 0x2D, 0x2F, 0x5F, 0x5E, 0x29, 0x28, 0x44, 0x50, 0x70, 0x7C, 0x2A, 0x4F, 0x6F, 0x5D, 0x5B,
+            0x33, 0x64:
+            break
         default: return nil
         }
         if i > 0 {
@@ -546,12 +686,13 @@ struct Scanner {
                 norm.append(0x24)
                 let end = scanWord(from: i + 1)
                 // Re-emit the number with its currency sign.
-                let last = tokens.removeLast()
+                guard let last = tokens.removeLast() else { return end }
                 var h = TermHash.add(TermHash.seed, 0x24)
                 for k in (normStart + 1)..<norm.count { h = TermHash.add(h, norm[k]) }
                 tokens.append(
                     Token(
-                        start: Int32(i), end: last.end, normStart: Int32(normStart), normEnd: last.normEnd, key: h,
+                        start: Int32(truncatingIfNeeded: i), end: last.end,
+                        normStart: Int32(truncatingIfNeeded: normStart), normEnd: last.normEnd, key: h,
                         kind: last.kind, flags: last.flags.union(spaceFlag(at: i)), sentence: last.sentence))
                 return end
             }
@@ -561,7 +702,8 @@ struct Scanner {
         // A run of the same punctuation mark is one token: "!!!", "...", "??".
         var j = i + 1
         while j < n, p[j] == b { j += 1 }
-        let isPunctuation = (b >= 0x21 && b <= 0x2F) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60)
+        let isPunctuation =
+            (b >= 0x21 && b <= 0x2F) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60)
             || (b >= 0x7B && b <= 0x7E)
         emit(start: i, end: j, kind: isPunctuation ? .punctuation : .symbol, flags: [])
         if ASCII.isSentenceEnd(b) {
@@ -617,6 +759,37 @@ struct Scanner {
     /// True when the scalar just before byte `j` is U+200D ZERO WIDTH JOINER (3 bytes: E2 80 8D).
     func previousIsZWJ(_ j: Int) -> Bool {
         j >= 3 && p[j - 3] == 0xE2 && p[j - 2] == 0x80 && p[j - 1] == 0x8D
+    }
+}
+
+/// Tokens written in place into scratch memory the caller owns, without Array's per-append
+/// uniqueness and growth checks. Past capacity, appends are dropped and `overflowed` is
+/// set, so the caller can run again with more room.
+struct TokenBuffer {
+    let base: UnsafeMutablePointer<Token>
+    let capacity: Int
+    var count = 0
+    var overflowed = false
+
+    init(_ buffer: UnsafeMutableBufferPointer<Token>) {
+        base = buffer.baseAddress!
+        capacity = buffer.count
+    }
+
+    @inline(__always)
+    mutating func append(_ token: Token) {
+        guard count < capacity else {
+            overflowed = true
+            return
+        }
+        (base + count).initialize(to: token)
+        count &+= 1
+    }
+
+    mutating func removeLast() -> Token? {
+        guard count > 0 else { return nil }
+        count -= 1
+        return base[count]
     }
 }
 

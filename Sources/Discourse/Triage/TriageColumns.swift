@@ -55,4 +55,14 @@ public enum TriageColumns {
             .number(c.triage.spam)
         },
     ]
+
+    /// Filled only with `--explain`: the words behind the triage scores.
+    public static let explainColumns: [Column] = [
+        Column(
+            "triage_evidence", .text,
+            help: "text (--explain only): the words behind the triage scores, strongest first, as 'category: words strength' joined by '; '"
+        ) { c, _ in
+            .text(TriageRenderer.evidenceList(c.triage))
+        }
+    ]
 }

@@ -44,7 +44,7 @@ enum ExportCommand {
         let terminal = Terminal.current(noColorFlag: parsed.flag("--no-color"))
         let csv = CSVWriter(formulaGuard: !parsed.flag("--no-formula-guard"))
         let bom = parsed.flag("--excel") ? "\u{FEFF}" : ""
-        let columns = CommentColumns.all
+        let columns = CommentColumns.all(explain: options.explain)
 
         let output: OutputFile
         var summary: OutputFile?

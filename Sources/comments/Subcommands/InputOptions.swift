@@ -6,6 +6,9 @@ enum InputOptions {
         OptionSpec("--all-comments", help: "Every non-empty line is a comment (input that is only comments)."),
         OptionSpec("--article", value: "FILE", help: "Take the article from FILE; every input line is a comment."),
         OptionSpec("--explain", help: "Show which features or terms moved each score."),
+        OptionSpec(
+            "--lexicon", value: "FILE",
+            help: "Add or re-rate sentiment terms (TSV term<TAB>valence, -4 … 4); a bad line exits 2."),
         OptionSpec("--no-color", help: "Never colour the output (also: NO_COLOR=1)."),
     ]
 
@@ -26,7 +29,27 @@ enum InputOptions {
                 throw UsageError(message: "--article: \(error)", command: command)
             }
         }
+        options.sentimentLexicons = try sentimentLexicons(parsed, command: command)
         return options
+    }
+
+    /// The `--lexicon` files, parsed and checked before any input is read: a bad line is a usage
+    /// error (exit 2) naming the file and line.
+    static func sentimentLexicons(_ parsed: ParsedArguments, command: String) throws -> [SentimentTerms] {
+        var terms: [SentimentTerms] = []
+        for path in parsed.all("--lexicon") {
+            switch InputFiles.read(.file(path)) {
+            case .success(let document):
+                do {
+                    terms.append(try SentimentTerms(path: path, text: document.text))
+                } catch {
+                    throw UsageError(message: "--lexicon: \(error)", command: command)
+                }
+            case .failure(let error):
+                throw UsageError(message: "--lexicon: \(error)", command: command)
+            }
+        }
+        return terms
     }
 
     /// Expands the positional inputs; no input at all is a usage error.

@@ -35,17 +35,18 @@ enum ScoreCommand {
             terminal: terminal, quiet: parsed.flag("--quiet"),
             total: items.contains(.standardInput) ? nil : items.count)
         let csv = CSVWriter()
-        if format == "csv" { Output.write(csv.header(CommentColumns.all)) }
+        let columns = CommentColumns.all(explain: options.explain)
+        if format == "csv" { Output.write(csv.header(columns)) }
         return runner.run(items) { report, _ in
             switch format {
             case "table":
                 Output.write(ScoreRenderer.table(report, width: terminal.width, color: terminal.color))
             case "csv":
-                Output.write(ScoreRenderer.csvRows(report, writer: csv))
+                Output.write(ScoreRenderer.csvRows(report, writer: csv, columns: columns))
             case "json":
-                Output.write(ScoreRenderer.json(report))
+                Output.write(ScoreRenderer.json(report, columns: columns))
             default:
-                Output.write(ScoreRenderer.jsonl(report))
+                Output.write(ScoreRenderer.jsonl(report, columns: columns))
             }
         }
     }

@@ -252,4 +252,18 @@ struct TriageSignalsTests {
         #expect(offTopic.triage.priority > onTopic.triage.priority)
         #expect(offTopic.triage.toxicity == 0)
     }
+
+    @Test func analyzerPassesSentimentIntoPriority() {
+        let report = Analyzer(options: AnalysisOptions(mode: .allComments))
+            .analyze(Document(name: "t.txt", text: "This is a terrible, awful, horrible decision.\nThis is a decision.\n"))
+        #expect(report.comments.count == 2)
+        guard report.comments.count == 2 else { return }
+        let negative = report.comments[0]
+        let plain = report.comments[1]
+        #expect((negative.sentiment?.negative ?? 0) > 0.3)
+        #expect(negative.triage.insult == 0)
+        #expect(negative.triage.priority > plain.triage.priority)
+        #expect(negative.triage.toxicity > 0)
+    }
 }
+
