@@ -63,6 +63,26 @@ public enum SummaryColumns {
             value: analysed { .number($0.segmentation.confidence) }),
     ]
 
+    static func sentiments(_ report: FileReport) -> [Double] { report.comments.compactMap { $0.sentiment?.compound } }
+
+    public static let scores: [SummaryColumn] = [
+        SummaryColumn(
+            "sentiment_mean", .number, help: "-1..1 or empty: mean sentiment of the file's comments",
+            value: analysed { r in
+                let s = sentiments(r)
+                return s.isEmpty ? .null : .number(s.reduce(0, +) / Double(s.count))
+            }),
+        SummaryColumn(
+            "sentiment_min", .number, help: "-1..1 or empty: most negative comment",
+            value: analysed { r in sentiments(r).min().map(CellValue.number) ?? .null }),
+        SummaryColumn(
+            "sentiment_max", .number, help: "-1..1 or empty: most positive comment",
+            value: analysed { r in sentiments(r).max().map(CellValue.number) ?? .null }),
+        SummaryColumn(
+            "drift_trend", .number, help: "number or empty: slope of drift over comment order (> 0: the thread wanders off)",
+            value: analysed { r in r.driftTrend.map(CellValue.number) ?? .null }),
+    ]
+
     /// Every summary column, base first, then each scorer's.
-    public static var all: [SummaryColumn] { base }
+    public static var all: [SummaryColumn] { base + scores }
 }

@@ -347,6 +347,8 @@ struct ReportFields {
 
     init(_ row: ScoredComment) {
         drift = row.drift.drift
+        sentiment = row.sentiment?.compound
+        sentimentLabel = row.sentiment?.label.rawValue
     }
 
     static func driftTrend(_ report: FileReport) -> Double? { report.driftTrend }
