@@ -81,6 +81,11 @@ public enum SummaryColumns {
         SummaryColumn(
             "drift_trend", .number, help: "number or empty: slope of drift over comment order (> 0: the thread wanders off)",
             value: analysed { r in r.driftTrend.map(CellValue.number) ?? .null }),
+        SummaryColumn("flagged", .integer, help: "integer >= 0: comments with priority >= --flag-threshold (default 0.5)") {
+            outcome, options in
+            guard case .analysed(let r, _) = outcome else { return .null }
+            return .integer(r.comments.filter { $0.triage.priority >= options.flagThreshold }.count)
+        },
     ]
 
     /// Every summary column, base first, then each scorer's.

@@ -349,6 +349,8 @@ struct ReportFields {
         drift = row.drift.drift
         sentiment = row.sentiment?.compound
         sentimentLabel = row.sentiment?.label.rawValue
+        priority = row.triage.priority
+        reasons = row.triage.reasons.map(\.rawValue)
     }
 
     static func driftTrend(_ report: FileReport) -> Double? { report.driftTrend }
