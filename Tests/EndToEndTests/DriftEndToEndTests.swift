@@ -46,7 +46,7 @@ struct DriftEndToEndTests {
         let r = try CommandRunner.run(["score", "--article", a, c, "--format", "csv"])
         #expect(r.status == 0)
         let header = r.stdout.split(whereSeparator: { $0 == "\r\n" || $0 == "\n" }).first.map(String.init) ?? ""
-        for name in ["drift", "drift_confidence", "thread_drift", "article_drift", "drift_terms"] {
+        for name in ["drift", "drift_confidence", "thread_drift", "article_drift"] {
             #expect(header.split(separator: ",").contains(Substring(name)), "\(name) in \(header)")
         }
     }

@@ -17,9 +17,13 @@ public enum DriftColumns {
             "article_drift", .number,
             help: "number 0..1 or empty: how far off the article alone (empty without an article)"
         ) { c, _ in c.drift.articleDrift.map(CellValue.number) ?? .null },
+    ]
+
+    /// Columns present only with `--explain`.
+    public static let explainColumns: [Column] = [
         Column(
             "drift_terms", .text,
-            help: "text or empty (with --explain): on-topic words (+) and off-topic words (-) of the comment"
+            help: "text or empty: on-topic words (+) and off-topic words (-) of the comment"
         ) { c, _ in
             let s = c.drift
             guard !s.onTopicTerms.isEmpty || !s.offTopicTerms.isEmpty else { return .null }

@@ -39,12 +39,17 @@ public struct CSVWriter: Sendable {
         case .integer(let i): return String(i)
         case .number(let d): return NumberFormat.fixed(d)
         case .text(let s):
-            guard formulaGuard, kind == .text, let first = s.utf8.first else { return s }
+            guard formulaGuard, kind == .text, let first = s.utf8.first, !Self.isStdinName(s) else { return s }
             switch first {
-            case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: return "'" + s
+            case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: return "'" + s  // = + - @ tab CR
             default: return s
             }
         }
+    }
+
+    /// "-" and "-#N", the names of documents read from stdin: our own text, never a formula.
+    static func isStdinName(_ s: String) -> Bool {
+        s == "-" || (s.hasPrefix("-#") && s.count > 2 && s.dropFirst(2).allSatisfy(\.isASCIIDigit))
     }
 
     /// `field` quoted when it must be (comma, quote, CR, LF), with quotes doubled.
@@ -62,4 +67,8 @@ public struct CSVWriter: Sendable {
         out += "\""
         return out
     }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { asciiValue.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
 }

@@ -64,10 +64,15 @@ public enum CommentColumns {
     ]
 
     /// Every column, base first, then each scorer's.
-    public static var all: [Column] { base + DriftColumns.all + SentimentColumns.columns + TriageColumns.all }
+    public static var all: [Column] { base + SentimentColumns.columns + DriftColumns.all + TriageColumns.all }
+
+    /// Columns that only `--explain` adds: the terms behind each score.
+    public static var explainColumns: [Column] {
+        SentimentColumns.explainColumns + DriftColumns.explainColumns + TriageColumns.explainColumns
+    }
 
     /// ``all``, plus the columns only `--explain` fills.
-    public static func all(explain: Bool) -> [Column] { explain ? all + TriageColumns.explainColumns + SentimentColumns.explainColumns : all }
+    public static func all(explain: Bool) -> [Column] { explain ? all + explainColumns : all }
 
     public static func named(_ name: String) -> Column? { all.first { $0.name == name } }
 }

@@ -26,7 +26,7 @@ public enum SentimentColumns {
         Column(
             "sentiment_terms", .text,
             help:
-                "text (--explain only): terms that moved the sentiment, e.g. \"not good -1.41 (negated); great +3.10\""
+                "text: terms that moved the sentiment, e.g. \"not good -1.41 (negated); great +3.10\""
         ) { c, _ in
             guard let terms = c.sentiment?.contributions else { return .null }
             return .text(terms.map(\.description).joined(separator: "; "))

@@ -60,7 +60,7 @@ public enum TriageColumns {
     public static let explainColumns: [Column] = [
         Column(
             "triage_evidence", .text,
-            help: "text (--explain only): the words behind the triage scores, strongest first, as 'category: words strength' joined by '; '"
+            help: "text: the words behind the triage scores, strongest first, as 'category: words strength' joined by '; '"
         ) { c, _ in
             .text(TriageRenderer.evidenceList(c.triage))
         }

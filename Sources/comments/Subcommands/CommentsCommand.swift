@@ -7,6 +7,7 @@ enum CommentsCommand {
         ("triage", TriageCommand.spec, TriageCommand.run),
         ("export", ExportCommand.spec, ExportCommand.run),
         ("report", ReportCommand.spec, ReportCommand.run),
+        ("columns", ColumnsCommand.spec, ColumnsCommand.run),
         ]
     }
 

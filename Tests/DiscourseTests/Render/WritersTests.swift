@@ -50,6 +50,9 @@ struct WritersTests {
         #expect(csv.cell(.number(-0.5), kind: .number) == "-0.5000")
         #expect(csv.cell(.text("-label"), kind: .label) == "-label")
         #expect(CSVWriter(formulaGuard: false).cell(.text("=1+1"), kind: .text) == "=1+1")
+        #expect(csv.cell(.text("-"), kind: .text) == "-", "stdin's name is ours, not a formula")
+        #expect(csv.cell(.text("-#12"), kind: .text) == "-#12")
+        #expect(csv.cell(.text("-#1+1"), kind: .text) == "'-#1+1")
     }
 
     @Test func displayWidthTruncatesWithoutSplittingCharacters() {
