@@ -55,17 +55,25 @@ public struct CSVWriter: Sendable {
     /// `field` quoted when it must be (comma, quote, CR, LF), with quotes doubled.
     public static func quoted(_ field: String) -> String {
         var needs = false
-        for b in field.utf8 where b == 0x2C || b == 0x22 || b == 0x0D || b == 0x0A {
-            needs = true
-            break
+        var hasQuote = false
+        for b in field.utf8 {
+            if b == 0x22 {
+                hasQuote = true
+                needs = true
+                break
+            }
+            if b == 0x2C || b == 0x0D || b == 0x0A { needs = true }
         }
         guard needs else { return field }
-        var out = "\""
-        for ch in field.unicodeScalars {
-            if ch == "\"" { out += "\"\"" } else { out.unicodeScalars.append(ch) }
+        guard hasQuote else { return "\"" + field + "\"" }
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(field.utf8.count + 8)
+        for b in field.utf8 {
+            bytes.append(b)
+            if b == 0x22 { bytes.append(0x22) }
         }
-        out += "\""
-        return out
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
