@@ -85,7 +85,7 @@ struct FrameReader {
         interjections.contains(text[i].key)
     }
 
-    static let interjections: Set<UInt64> = Set(
+    static let interjections = TermSet(
         [
             "oh", "wow", "lol", "ok", "okay", "yes", "yeah", "no", "well", "ah", "hey", "sigh", "omg", "haha", "please",
             "really", "just", "again", "ever", "thing",

@@ -3,9 +3,9 @@
 /// spam).
 public struct TriageContext: Sendable {
     /// Keys of every run of ``shingleLength`` consecutive words in the article.
-    var articleShingles: Set<UInt64> = []
+    var articleShingles = TermSet()
     /// Number of comments in the file with the same words, by text key.
-    var textCounts: [UInt64: Int] = [:]
+    var textCounts = TermTable<Int>()
 
     /// Words in a row that must match the article before they count as quoted from it. Four keeps
     /// common phrases ("you are an") from matching by chance.
@@ -24,7 +24,7 @@ public struct TriageContext: Sendable {
             for key in Self.shingles(line) { articleShingles.insert(key.key) }
         }
         for text in comments {
-            if let key = Self.textKey(text) { textCounts[key, default: 0] += 1 }
+            if let key = Self.textKey(text) { textCounts[key] = (textCounts[key] ?? 0) + 1 }
         }
     }
 
@@ -59,7 +59,7 @@ public struct TriageContext: Sendable {
 
     /// Tokens of `text` that sit inside a run of words also found in the article.
     func fromArticle(_ text: TokenizedText) -> [Bool]? {
-        guard !articleShingles.isEmpty else { return nil }
+        guard articleShingles.count > 0 else { return nil }
         var marks: [Bool]?
         for s in Self.shingles(text) where articleShingles.contains(s.key) {
             if marks == nil { marks = [Bool](repeating: false, count: text.count) }

@@ -277,7 +277,7 @@ public struct TriageScorer: Sendable {
         }
     }
 
-    static let determiners: Set<UInt64> = Set(
+    static let determiners = TermSet(
         ["the", "that", "this", "these", "those"].map { TermHash.of(normalized: $0) })
 
     /// Tokens between a group's name and the abuse that makes it an attack.
