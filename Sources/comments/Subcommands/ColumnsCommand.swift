@@ -10,10 +10,6 @@ enum ColumnsCommand {
 
     static func run(_ arguments: [String]) throws -> ExitCode {
         let parsed = try ArgumentParser.parse(arguments, spec: spec)
-        if parsed.flag("--help") {
-            Output.write(spec.help())
-            return .success
-        }
         let comment = CommentColumns.all.map { ($0.name, $0.help, false) }
             + CommentColumns.explainColumns.map { ($0.name, $0.help, true) }
         let summary = SummaryColumns.all.map { ($0.name, $0.help, false) }

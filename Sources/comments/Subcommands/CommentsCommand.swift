@@ -59,8 +59,14 @@ enum CommentsCommand {
             Output.error("comments: unknown subcommand '\(first)'\nRun 'comments --help' for the list.")
             return ExitCode.usage.rawValue
         }
+        let rest = Array(arguments.dropFirst())
+        // `--help` anywhere before `--` wins over everything else on the line.
+        if rest.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
+            Output.write(sub.spec.help())
+            return ExitCode.success.rawValue
+        }
         do {
-            let code = try sub.run(Array(arguments.dropFirst()))
+            let code = try sub.run(rest)
             Output.flush()
             return code.rawValue
         } catch let error as UsageError {

@@ -32,14 +32,9 @@ enum ExportCommand {
 
     static func run(_ arguments: [String]) throws -> ExitCode {
         let parsed = try ArgumentParser.parse(arguments, spec: spec)
-        if parsed.flag("--help") {
-            Output.write(spec.help())
-            return .success
-        }
         let (format, path) = try destination(parsed)
         let options = try InputOptions.analysisOptions(parsed, command: spec.name)
         let items = try InputOptions.inputs(parsed, command: spec.name)
-        let jobs = try BatchOptions.jobs(parsed, command: spec.name)
         let threshold = try parsed.number("--flag-threshold", in: 0...1, command: spec.name) ?? 0.5
         let terminal = Terminal.current(noColorFlag: parsed.flag("--no-color"))
         let csv = CSVWriter(formulaGuard: !parsed.flag("--no-formula-guard"))
@@ -63,9 +58,7 @@ enum ExportCommand {
         }
 
         Interrupt.install()
-        var runner = InputRunner(analyzer: Analyzer(options: options), jobs: jobs, quiet: parsed.flag("--quiet"))
-        let countable = !items.contains(.standardInput)
-        runner.progress = ProgressBar(terminal: terminal, quiet: parsed.flag("--quiet"), total: countable ? items.count : nil)
+        let runner = try InputRunner.configured(parsed, options: options, items: items, terminal: terminal, command: spec.name)
         let summaryOptions = SummaryOptions(flagThreshold: threshold)
         var writeError: Error?
         var written = 0

@@ -27,6 +27,19 @@ struct InputRunner {
         self.quiet = quiet
     }
 
+    /// The runner of an analysing subcommand: `--jobs`, `--quiet`, and a progress bar when stderr is
+    /// a terminal (with a total unless documents come from stdin).
+    static func configured(
+        _ parsed: ParsedArguments, options: AnalysisOptions, items: [InputItem], terminal: Terminal, command: String
+    ) throws -> InputRunner {
+        let quiet = parsed.flag("--quiet")
+        var runner = InputRunner(
+            analyzer: Analyzer(options: options), jobs: try BatchOptions.jobs(parsed, command: command), quiet: quiet)
+        runner.progress = ProgressBar(
+            terminal: terminal, quiet: quiet, total: items.contains(.standardInput) ? nil : items.count)
+        return runner
+    }
+
     /// Calls `render` with each analysed report, in input order; returns the exit code.
     func run(_ items: [InputItem], render: (FileReport, Document) -> Void) -> ExitCode {
         let result = runOutcomes(items) { outcome in

@@ -20,10 +20,6 @@ enum ReportCommand {
 
     static func run(_ arguments: [String]) throws -> ExitCode {
         let parsed = try ArgumentParser.parse(arguments, spec: spec)
-        if parsed.flag("--help") {
-            Output.write(spec.help())
-            return .success
-        }
         guard let out = parsed.value("--output") else {
             throw UsageError(message: "say where to write: -o report.html (one input) or -o OUTDIR", command: spec.name)
         }
@@ -34,10 +30,7 @@ enum ReportCommand {
         let terminal = Terminal.current(noColorFlag: parsed.flag("--no-color"))
         let single = items.count == 1 && parsed.positionals.count == 1 && !isDirectory(parsed.positionals[0])
             && out.lowercased().hasSuffix(".html")
-        var runner = InputRunner(
-            analyzer: Analyzer(options: options), jobs: try BatchOptions.jobs(parsed, command: spec.name),
-            quiet: parsed.flag("--quiet"))
-        runner.progress = ProgressBar(terminal: terminal, quiet: parsed.flag("--quiet"), total: items.contains(.standardInput) ? nil : items.count)
+        let runner = try InputRunner.configured(parsed, options: options, items: items, terminal: terminal, command: spec.name)
 
         if !single {
             do {

@@ -18,22 +18,13 @@ enum ScoreCommand {
 
     static func run(_ arguments: [String]) throws -> ExitCode {
         let parsed = try ArgumentParser.parse(arguments, spec: spec)
-        if parsed.flag("--help") {
-            Output.write(spec.help())
-            return .success
-        }
         let terminal = Terminal.current(noColorFlag: parsed.flag("--no-color"))
         let format =
             try parsed.choice("--format", ["table", "csv", "json", "jsonl"], command: spec.name)
             ?? (terminal.stdoutIsTerminal ? "table" : "jsonl")
         let options = try InputOptions.analysisOptions(parsed, command: spec.name)
         let items = try InputOptions.inputs(parsed, command: spec.name)
-        var runner = InputRunner(
-            analyzer: Analyzer(options: options), jobs: try BatchOptions.jobs(parsed, command: spec.name),
-            quiet: parsed.flag("--quiet"))
-        runner.progress = ProgressBar(
-            terminal: terminal, quiet: parsed.flag("--quiet"),
-            total: items.contains(.standardInput) ? nil : items.count)
+        let runner = try InputRunner.configured(parsed, options: options, items: items, terminal: terminal, command: spec.name)
         let csv = CSVWriter()
         let columns = CommentColumns.all(explain: options.explain)
         if format == "csv" { Output.write(csv.header(columns)) }

@@ -24,10 +24,6 @@ enum TriageCommand {
 
     static func run(_ arguments: [String]) throws -> ExitCode {
         let parsed = try ArgumentParser.parse(arguments, spec: spec)
-        if parsed.flag("--help") {
-            Output.write(spec.help())
-            return .success
-        }
         let terminal = Terminal.current(noColorFlag: parsed.flag("--no-color"))
         let format =
             try parsed.choice("--format", ["table", "csv", "jsonl"], command: spec.name)
@@ -37,12 +33,7 @@ enum TriageCommand {
         let options = try InputOptions.analysisOptions(parsed, command: spec.name)
         let items = try InputOptions.inputs(parsed, command: spec.name)
         var queue = TriageQueue(minimumPriority: minimum, limit: top)
-        var runner = InputRunner(
-            analyzer: Analyzer(options: options), jobs: try BatchOptions.jobs(parsed, command: spec.name),
-            quiet: parsed.flag("--quiet"))
-        runner.progress = ProgressBar(
-            terminal: terminal, quiet: parsed.flag("--quiet"),
-            total: items.contains(.standardInput) ? nil : items.count)
+        let runner = try InputRunner.configured(parsed, options: options, items: items, terminal: terminal, command: spec.name)
         let code = runner.run(items) { report, _ in
             queue.add(report)
         }
