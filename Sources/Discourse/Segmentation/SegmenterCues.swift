@@ -4,10 +4,16 @@
 public struct SegmenterCues: Sendable {
     public enum Category: String, CaseIterable, Sendable {
         case firstPerson = "first_person"
+        case firstPersonPlural = "first_person_plural"
         case secondPerson = "second_person"
+        case stopword
+        case closing
+        case chat
+        case callToComment = "call_to_comment"
         case reaction
         case address
         case metaReference = "meta_reference"
+        case praise
         case reporting
         case boilerplate
         case furniture
@@ -18,6 +24,8 @@ public struct SegmenterCues: Sendable {
     }
 
     var sets: [Category: Set<UInt64>] = [:]
+    /// Word log-odds of comment vs news register (`Lexicons/segmenter-register.tsv`), by term key.
+    var register: [UInt64: Float] = [:]
     /// Longest cue in tokens, so n-gram scans know where to stop.
     public private(set) var maxLength = 1
 
@@ -26,7 +34,9 @@ public struct SegmenterCues: Sendable {
     /// The cues compiled into the binary. Parsed once, on first use.
     public static let embedded: SegmenterCues = {
         do {
-            return try SegmenterCues(table: EmbeddedLexicon.table("segmenter-cues.tsv", expectedHeader: header))
+            var cues = try SegmenterCues(table: EmbeddedLexicon.table("segmenter-cues.tsv", expectedHeader: header))
+            try cues.loadRegister(EmbeddedLexicon.table("segmenter-register.tsv", expectedHeader: ["term", "weight"]))
+            return cues
         } catch {
             fatalError("built-in lexicon is broken: \(error)")
         }
@@ -45,6 +55,20 @@ public struct SegmenterCues: Sendable {
             maxLength = max(maxLength, tokens.count)
         }
     }
+
+    /// Adds the word register table (term, weight).
+    public mutating func loadRegister(_ table: TSVTable) throws(LexiconError) {
+        for row in table.rows {
+            guard let weight = TSVTable.number(row[1]) else {
+                throw .badLine(path: table.path, line: row.line, reason: "'\(row[1])' is not a number")
+            }
+            register[TermHash.of(normalized: row[0])] = Float(weight)
+        }
+    }
+
+    /// The register weight of a word key (0 when the word is not in the table).
+    @inline(__always)
+    public func registerWeight(_ key: UInt64) -> Float { register[key] ?? 0 }
 
     public func contains(_ key: UInt64, in category: Category) -> Bool {
         sets[category]?.contains(key) ?? false
