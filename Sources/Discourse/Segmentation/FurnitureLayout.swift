@@ -58,27 +58,36 @@ public struct FurnitureLayout: Sendable {
             kinds[i] = kindOf(i)
             if let k = kinds[i] { counts[k, default: 0] += 1 }
         }
-        // A byline among the first lines ("by Paulo Coelho on July 21, 2012") is the article's, unless
-        // the next candidate follows closely.
-        var excluded = [Bool](repeating: false, count: n)  // the article's own byline
-        var leading: [Int] = []
-        for i in 0..<n where !blank[i] {
-            leading.append(i)
-            if leading.count == 3 { break }
-        }
-        for a in leading where kinds[a] != nil {
+        // The first three lines hold the article's own byline and dateline ("by Paulo Coelho on July
+        // 21, 2012", "5 Nov 2012"): those never count. Other candidates there count only when the next
+        // one follows closely or their kind repeats with a clock time (a comment right under the title).
+        var excluded = [Bool](repeating: false, count: n)
+        var nonBlankSeen = 0
+        for a in 0..<n where !blank[a] {
+            nonBlankSeen += 1
+            if nonBlankSeen > 3 { break }
+            guard let kind = kinds[a] else { continue }
             var next = a + 1
             while next < n, kinds[next] == nil { next += 1 }
             let closeFollower = (next < n && next - a <= 4
-                && (kinds[next] == kinds[a] || (kinds[next].map { counts[$0, default: 0] } ?? 0) >= repeats))
-                || (counts[kinds[a]!, default: 0] >= repeats && f[a].hasTime)
-            let byline = kinds[a] == postedByKind || f[a].dateOnly
+                && (kinds[next] == kind || (kinds[next].map { counts[$0, default: 0] } ?? 0) >= repeats))
+                || (counts[kind, default: 0] >= repeats && f[a].hasTime)
+            let byline = kind == postedByKind || f[a].dateOnly
             if byline || !closeFollower {
-                counts[kinds[a]!, default: 1] -= 1
+                counts[kind, default: 1] -= 1
                 kinds[a] = nil
                 excluded[a] = true
             }
         }
+        // A kind repeats only when its instances stand apart: a block of adjacent lines ("By Maria
+        // Gonzalez" / "Published March 14") is one byline, not two comments.
+        var groups: [UInt64: Int] = [:]
+        var previousKind: UInt64? = nil
+        for i in 0..<n where !blank[i] {
+            if let k = kinds[i], k != previousKind { groups[k, default: 0] += 1 }
+            previousKind = kinds[i]
+        }
+        for (k, c) in counts where c >= repeats && groups[k, default: 0] < 2 { counts[k] = 1 }
         // Lines next to most instances of a kind: names ("Ruben Turtulici" / "Jul 20 2012"), comment
         // numbers ("2"), titles; a date-only kind ("November 8, 2012,") is furniture only with them.
         var attached: [Int: [Int]] = [:]  // kind instance -> attached line
@@ -102,8 +111,11 @@ public struct FurnitureLayout: Sendable {
                     for j in beside { attached[j - side, default: []].append(j) }
                 }
             }
+            // Bare dates repeat in articles too (datelines, dated lists); bare timestamps with a clock
+            // time ("October 16, 2012 11:57 AM" under each comment) do not.
             let dateOnly = instances.allSatisfy { f[$0].dateOnly }
-            if !dateOnly || hasAttachment { templateKinds.insert(kind) }
+            let timestamps = instances.allSatisfy { f[$0].hasDate && f[$0].hasTime }
+            if !dateOnly || hasAttachment || timestamps { templateKinds.insert(kind) }
         }
         var anchors: [Int] = []
         var firstTemplate: Int? = nil
@@ -117,12 +129,17 @@ public struct FurnitureLayout: Sendable {
         if anchors.isEmpty {
             // No template: a lone furniture line still counts when it is obviously one ("X says:") or
             // names someone with a date and a time ("hernan zenteno November 12, 2012 at 1:43 pm").
-            for i in 0..<n where kinds[i] != nil {
+            // ... but only after some article text: a dated byline above the article is the article's.
+            var longLines = 0
+            for i in 0..<n where !blank[i] {
+                if kinds[i] == nil, f[i].words >= 10 { longLines += 1 }
+                guard longLines >= 1, kinds[i] != nil else { continue }
                 let x = f[i]
                 // Page chrome ("Permalink", "Share") alone proves nothing; a speaker or a dated name does.
-                if x.saysColon || x.hasAgo || (x.hasDate && x.hasTime && x.nameWords > 0) {
+                let votes = x.furnitureOnly && x.numbers > 0  // "Montemalone 44 pts"
+                if x.saysColon || x.hasAgo || votes || (x.hasDate && x.hasTime && x.nameWords > 0) {
                     anchors.append(i)
-                } else if x.dateOnly, x.hasTime, i > 0, !blank[i - 1], f[i - 1].nameLike, kinds[i - 1] == nil {
+                } else if x.dateOnly, x.hasTime, i > 0, !blank[i - 1], f[i - 1].nameLike, !f[i - 1].postedBy, kinds[i - 1] == nil {
                     anchors.append(i)  // "Alan Tay" / "7 Aug 12 at 11:21 pm"
                 }
             }

@@ -23,7 +23,7 @@ struct LineContext: Sendable {
         guard n > 0 else { return context }
         let english = articleIsEnglish(features, blank: blank)
         let author = bylineNames(lines, blank: blank, cues: cues)
-        var grams = Set<UInt64>()
+        var grams = KeySet()
         var words: [UInt64] = []
         var firstLines = 0
         for i in 0..<n where !blank[i] {
@@ -31,7 +31,7 @@ struct LineContext: Sendable {
             let x = features[i]
             let text = lines[i]
             context[i].foreign = english && x.words >= 6 && x.stopwordRatio < 0.05 && x.urls == 0
-            if firstLines > 4, !author.isEmpty {
+            if firstLines > 4, !author.isEmpty, !x.closing {  // a sign-off ("-Jodi") is the author
                 for k in 0..<text.count where text[k].kind == .word && text[k].flags.contains(.capitalized) {
                     if author.contains(text[k].key) {
                         context[i].namesAuthor = true

@@ -174,8 +174,8 @@ public struct LineFeatures: Sendable {
                     shapeSymbol = 0x61  // a
                     dateToken = true
                     if i > 0, text[i - 1].kind == .number { hasTime = true }
-                } else if t.flags.contains(.hasDigit) {
-                    shapeSymbol = 0x30  // 0 (10th, 23AM)
+                } else if t.flags.contains(.hasDigit), ASCII.isDigit(bytes[Int(t.start)]) {
+                    shapeSymbol = 0x30  // 0 (10th, 23AM; "Reader0" is a name)
                     dateToken = true
                     if previousWasMonth { hasDate = true }
                     if Self.isClockWord(text, i) { hasTime = true }
@@ -187,12 +187,12 @@ public struct LineFeatures: Sendable {
                 } else if t.flags.contains(.capitalized) || t.flags.contains(.allCaps) {
                     otherWords += 1
                     nonDateWords += 1
-                    if !datelineWords.contains(key) && !cues.contains(key, in: .stopword) { Self.bump(&nameWords) }
+                    if t.length > 1, !datelineWords.contains(key), !cues.contains(key, in: .stopword) { Self.bump(&nameWords) }
                     shapeSymbol = 0x43  // C
                 } else {
                     otherWords += 1
                     if key != atKey && key != onKey { nonDateWords += 1 }
-                    if !datelineWords.contains(key) && !cues.contains(key, in: .stopword) { Self.bump(&nameWords) }
+                    if t.length > 1, !datelineWords.contains(key), !cues.contains(key, in: .stopword) { Self.bump(&nameWords) }
                     shapeSymbol = 0x77  // w
                 }
                 previousWasMonth = isMonth
@@ -367,27 +367,42 @@ public struct LineFeatures: Sendable {
             // comma or a dash.
             var k = 0
             while k < min(2, text.count), text[k].kind == .word, text[k].flags.contains(.capitalized) { k += 1 }
-            if k > 0, k < text.count, text[k].kind == .punctuation {
+            if k > 0, k + 1 < text.count, text[k].kind == .punctuation {
                 let ascii = text.normalized[Int(text[k].normStart)]
-                if ascii == 0x2C || (ascii == 0x2D && text[k].flags.contains(.spaceBefore)) {
-                    addressOpener = !cues.contains(text[0].key, in: .reaction) && !cues.contains(text[0].key, in: .stopword)
-                        && !cues.contains(text[0].key, in: .month) && !cues.contains(text[0].key, in: .weekday)
+                let nameFirst = !cues.contains(text[0].key, in: .reaction) && !cues.contains(text[0].key, in: .stopword)
+                    && !cues.contains(text[0].key, in: .month) && !cues.contains(text[0].key, in: .weekday)
+                // What follows must talk to the person: "you", "I agree", "thanks", "have you read".
+                let next = text[k + 1].key
+                let addressing = cues.contains(next, in: .secondPerson) || cues.contains(next, in: .reaction)
+                    || cues.match(text, at: k + 1, in: .praise) > 0
+                let speaking = addressing || cues.contains(next, in: .firstPerson) || addressFollowers.contains(next)
+                if nameFirst, (ascii == 0x2C && speaking) || (ascii == 0x2D && text[k].flags.contains(.spaceBefore) && addressing) {
+                    addressOpener = true
                 }
             }
         }
-        let b = cues.match(text, at: 0, in: .boilerplate)
+        // "(Image Credits: AP)", "[Photo: Reuters]": the cue may sit inside a bracket.
+        let opener = (first.kind == .punctuation && (bytes[Int(first.start)] == 0x28 || bytes[Int(first.start)] == 0x5B)) ? 1 : 0
+        let b = opener < text.count ? cues.match(text, at: opener, in: .boilerplate) : 0
         if b > 0 {
-            // "Source: AP", "Also Read", "Related Stories": a cue that opens a short line, or one
-            // followed by a colon.
-            let colon = b < text.count && bytes[Int(text[b].start)] == 0x3A
-            boilerplate = colon || wordCount <= 8
+            // "Source: AP", "Also Read", "Related Stories", "Stay connected to X on Instagram, …": a cue
+            // that opens a short line, or one followed by a colon.
+            let colon = opener + b < text.count && bytes[Int(text[opener + b].start)] == 0x3A
+            boilerplate = colon || (wordCount <= 14 && firstPerson == 0 && secondPerson == 0)
         }
+        // An embedded tweet's signature: "— ANI (@ANI) July 5, 2023".
+        if first.kind == .punctuation, text.normalized[Int(first.normStart)] == 0x2D, mentions > 0, hasDate, wordCount <= 12 {
+            boilerplate = true
+        }
+        if boilerplate { reactionOpener = false }  // "No stories found."
         // Closing lines: "P.S. …" at any length; sign-offs ("Love, Paulo", "Cheers", "Happy learning!")
         // only when short; "-Jodi" / "– Matt" (a dash and a name).
         let c = cues.match(text, at: 0, in: .closing)
         if c > 0 {
             let isPS = text[0].key == psKey || text[0].key == pKey || text[0].key == ppsKey
-            closing = isPS ? true : wordCount <= 6
+            // A sign-off is short ("Love, Paulo", "Cheers", "Until next time."); "Love the pictures,
+            // you look great!" is a comment.
+            closing = isPS || wordCount <= 3 || (wordCount <= 6 && c >= 2 && firstPerson == 0 && secondPerson == 0)
         } else if (first.kind == .punctuation || first.kind == .symbol), text.normalized[Int(first.normStart)] == 0x2D,
             text.count >= 2, text.count <= 4, text[1].kind == .word, text[1].flags.contains(.capitalized)
         {
@@ -481,6 +496,13 @@ public struct LineFeatures: Sendable {
         let after = text[i + 1]
         let mark = text[i]
         guard before.kind == .word, after.kind == .word else { return false }
+        // "pic.twitter.com", "nytimes.com": a bare domain, not a missing space.
+        if i + 3 < text.count, text[i + 2].kind == .punctuation, !text[i + 2].flags.contains(.spaceBefore),
+            text[i + 3].kind == .word, !text[i + 3].flags.contains(.spaceBefore)
+        {
+            return false
+        }
+        if topLevelDomains.contains(after.key) && !after.flags.contains(.spaceBefore) { return false }
         let spaceBeforeMark = mark.flags.contains(.spaceBefore)
         let spaceAfterMark = after.flags.contains(.spaceBefore)
         if spaceBeforeMark && spaceAfterMark { return true }
@@ -543,6 +565,14 @@ let publishedKey = TermHash.of(normalized: "published")
 let updatedKey = TermHash.of(normalized: "updated")
 let byKey = TermHash.of(normalized: "by")
 let atKey = TermHash.of(normalized: "at")
+/// Words that, after "Name,", show the line is talking to Name ("Rand, have you read…").
+let addressFollowers: Set<UInt64> = Set(
+    ["have", "do", "did", "can", "could", "would", "will", "is", "are", "this", "that", "it's", "what", "how", "why",
+     "glad", "hope", "please", "just", "so", "great", "good", "nice", "love", "sorry", "congrats", "agree"]
+        .map { TermHash.of(normalized: $0) })
+let topLevelDomains: Set<UInt64> = Set(
+    ["com", "org", "net", "gov", "edu", "io", "co", "uk", "in", "de", "fr", "info", "ly", "me", "tv", "us", "ca", "au"]
+        .map { TermHash.of(normalized: $0) })
 /// Words of a dateline rather than a name: "Posted by", "updated", "published on".
 let datelineWords: Set<UInt64> = Set(
     ["posted", "published", "updated", "written", "submitted", "last", "modified", "edited", "by", "on", "at", "in"]

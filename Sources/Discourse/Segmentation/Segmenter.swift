@@ -70,6 +70,7 @@ public struct Segmenter: Sendable {
                 break
             }
         }
+        var plain = [Double?](repeating: nil, count: n)  // line-model scores of ordinary text lines
         for i in 0..<n where !blank[i] {
             var parts: [(feature: String, weight: Double)]? = explain ? [] : nil
             if layout.isFurniture[i] {
@@ -83,6 +84,7 @@ public struct Segmenter: Sendable {
                 parts?.append((SegmenterParameter.insideTemplate.label, w[.insideTemplate]))
             } else {
                 var s = model.score(features[i], context: context[i], parts: &parts)
+                plain[i] = s
                 if i >= afterWindowStart && i < (layout.firstRun ?? n) {
                     s += w[.afterWindow]
                     parts?.append((SegmenterParameter.afterWindow.label, w[.afterWindow]))
@@ -106,6 +108,38 @@ public struct Segmenter: Sendable {
             curlyBefore[i + 1] = curlyBefore[i] + (curly ? 1 : 0)
             straightBefore[i + 1] = straightBefore[i] + (straight ? 1 : 0)
         }
+        // 3b. Register of the candidate comments against the candidate article's mean: a formal news
+        // article followed by informal lines stands out even when each line alone is unremarkable.
+        var registerBefore = [Double](repeating: 0, count: n + 1)
+        var linesBefore = [Double](repeating: 0, count: n + 1)
+        for i in 0..<n {
+            let counts = !blank[i] && !layout.isFurniture[i]
+            registerBefore[i + 1] = registerBefore[i] + (counts ? Double(max(-2, min(2, features[i].register))) : 0)
+            linesBefore[i + 1] = linesBefore[i] + (counts ? 1 : 0)
+        }
+        // The candidate article's mean is shrunk towards the whole file's, so a file that reads the same
+        // throughout (an informal blog) gains nothing from it wherever the boundary falls.
+        let fileMean = registerBefore[n] / max(1, linesBefore[n])
+        func registerTerm(_ b: Int) -> Double {
+            let mean = (registerBefore[b] + 3 * fileMean) / (linesBefore[b] + 3)
+            let after = registerBefore[n] - registerBefore[b]
+            let count = linesBefore[n] - linesBefore[b]
+            return w[.registerContrast] * (after - count * mean)
+        }
+        // 3c. The candidate comments' line scores against the candidate article's mean score: a news
+        // article's lines score far below its readers' lines even when those are plain, while an
+        // informal blog reads alike throughout (its mean is shrunk towards the whole file's).
+        var scoreBefore = [Double](repeating: 0, count: n + 1)
+        var scoredBefore = [Double](repeating: 0, count: n + 1)
+        for i in 0..<n {
+            scoreBefore[i + 1] = scoreBefore[i] + (plain[i] ?? 0)
+            scoredBefore[i + 1] = scoredBefore[i] + (plain[i] == nil ? 0 : 1)
+        }
+        let meanScore = scoreBefore[n] / max(1, scoredBefore[n])
+        func scoreTerm(_ b: Int) -> Double {
+            let mean = (scoreBefore[b] + 3 * meanScore) / (scoredBefore[b] + 3)
+            return w[.scoreContrast] * ((scoreBefore[n] - scoreBefore[b]) - (scoredBefore[n] - scoredBefore[b]) * mean)
+        }
         func typographyTerm(_ b: Int) -> Double {
             let cp = Double(curlyBefore[b])
             let sp = Double(straightBefore[b])
@@ -116,20 +150,11 @@ public struct Segmenter: Sendable {
             return w[.typographyContrast] * share * straightAfter
         }
 
-        // 4. Boundary terms.
-        func boundaryTerms(_ b: Int, previous: Int?) -> [(SegmenterParameter, Double)] {
-            var terms: [(SegmenterParameter, Double)] = []
-            if let p = previous {
-                let x = features[p]
-                if !layout.isFurniture[p], x.closing || x.callToComment || x.boilerplate {
-                    terms.append((.afterClosing, w[.afterClosing]))
-                }
-            }
-            let x = features[b]
-            if !layout.isFurniture[b], x.reactionOpener || x.addressOpener || x.praise > 0 {
-                terms.append((.opener, w[.opener]))
-            }
-            return terms
+        // 4. Boundary terms: the last article line and the first comment line, as the model weighs them.
+        func boundaryTerm(_ b: Int, previous: Int?, parts: inout [(feature: String, weight: Double)]?) -> Double {
+            let last = previous.flatMap { p in layout.isFurniture[p] ? nil : (features[p], context[p]) }
+            let first = layout.isFurniture[b] ? nil : (features[b], context[b])
+            return model.boundary(last: last, first: first, parts: &parts)
         }
 
         // Best single change point b (the first line of the comment section), b >= 1. A repeating
@@ -160,8 +185,8 @@ public struct Segmenter: Sendable {
             suffix += evidence[i]
             if !blank[i], allowed.contains(i) {
                 let p = previousNonBlank[i]
-                var total = suffix + typographyTerm(i)
-                for (_, v) in boundaryTerms(i, previous: p >= 0 ? p : nil) { total += v }
+                var none: [(feature: String, weight: Double)]? = nil
+                let total = suffix + typographyTerm(i) + registerTerm(i) + scoreTerm(i) + boundaryTerm(i, previous: p >= 0 ? p : nil, parts: &none)
                 if total > best {
                     best = total
                     bestIndex = i
@@ -176,9 +201,15 @@ public struct Segmenter: Sendable {
 
         if explain, hasComments, let k = explanations.firstIndex(where: { $0.line == bestIndex }) {
             let p = previousNonBlank[bestIndex]
-            var extra = boundaryTerms(bestIndex, previous: p >= 0 ? p : nil).map { ($0.0.label + " (boundary)", $0.1) }
+            var boundaryParts: [(feature: String, weight: Double)]? = []
+            _ = boundaryTerm(bestIndex, previous: p >= 0 ? p : nil, parts: &boundaryParts)
+            var extra = (boundaryParts ?? []).map { ($0.feature + " (boundary)", $0.weight) }
             let t = typographyTerm(bestIndex)
             if t != 0 { extra.append(("typography contrast (section)", t)) }
+            let r = registerTerm(bestIndex)
+            if r != 0 { extra.append(("register contrast (section)", r)) }
+            let c = scoreTerm(bestIndex)
+            if c != 0 { extra.append(("score contrast (section)", c)) }
             explanations[k].contributions.append(contentsOf: extra)
         }
 
@@ -212,7 +243,9 @@ public struct Segmenter: Sendable {
                 kinds[i] = previous
                 continue
             }
-            if f.boilerplate {
+            if inHeader && i < 6 && (f.postedBy || f.dateOnly) {
+                kinds[i] = .header  // "Posted by Anna on October 28, 2012", "July 5, 2023"
+            } else if f.boilerplate {
                 kinds[i] = .boilerplate
             } else if inHeader && i < 6 && f.words <= 14 && f.questions == 0 && !f.endsWithColon {
                 kinds[i] = .header

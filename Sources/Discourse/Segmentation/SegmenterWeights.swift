@@ -53,10 +53,12 @@ public enum SegmenterParameter: String, CaseIterable, Sendable {
     case namesAuthor = "names_author"
     /// Section terms: straight marks after an article set with curly ones (per line of the section).
     case typographyContrast = "typography_contrast"
-    /// Boundary terms: the line before the boundary closes the article; the first line reacts or
-    /// addresses someone.
-    case afterClosing = "after_closing"
-    case opener
+    /// Section term: comment-vs-news register of the candidate comments above the candidate
+    /// article's mean, summed over the section's lines.
+    case registerContrast = "register_contrast"
+    /// Section term: the candidate comments' line scores above the candidate article's mean line score
+    /// (a multiple of the section's own evidence, measured against the article instead of against 0).
+    case scoreContrast = "score_contrast"
     /// Furniture: a line that is comment furniture (local cue or repeating template).
     case furniture
     /// Furniture that does not repeat ("Hibu said:", "Permalink", one dated name line): weaker.
@@ -78,11 +80,27 @@ public enum SegmenterParameter: String, CaseIterable, Sendable {
 
     /// How `--explain` names the feature.
     public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+
+    /// The parameters that are line features (a value on every line; see ``LineModel``), in order.
+    public static let lineFeatures: [SegmenterParameter] = allCases.filter {
+        switch $0 {
+        case .prior, .typographyContrast, .registerContrast, .scoreContrast, .furniture, .loneFurniture, .insideTemplate,
+            .afterWindow, .clip, .noCommentsMargin, .confidenceScale, .templateRepeats:
+            return false
+        default:
+            return true
+        }
+    }
 }
 
-/// The segmenter's numbers (see ``SegmenterParameter``), indexed by parameter.
+/// The segmenter's numbers (see ``SegmenterParameter``), indexed by parameter, plus the boundary
+/// weights: rows `last:<feature>` weigh a line feature read on the last article line (the line
+/// before a candidate boundary: "P.S. …", "What say you?", "Source: AP" end articles), rows
+/// `first:<feature>` one read on the first comment line ("Great post Todd", "@name").
 public struct SegmenterWeights: Sendable {
     var values: [Double]
+    public var lastLine: [SegmenterParameter: Double] = [:]
+    public var firstLine: [SegmenterParameter: Double] = [:]
 
     public static let header = ["parameter", "value"]
 
@@ -107,6 +125,22 @@ public struct SegmenterWeights: Sendable {
     public init(table: TSVTable) throws(LexiconError) {
         var values = [Double?](repeating: nil, count: SegmenterParameter.allCases.count)
         for row in table.rows {
+            if let colon = row[0].firstIndex(of: ":") {
+                let side = row[0][..<colon]
+                let name = String(row[0][row[0].index(after: colon)...])
+                guard let feature = SegmenterParameter(rawValue: name), SegmenterParameter.lineFeatures.contains(feature),
+                    side == "last" || side == "first"
+                else {
+                    throw .badLine(
+                        path: table.path, line: row.line,
+                        reason: "'\(row[0])' is not last:<line feature> or first:<line feature>")
+                }
+                guard let value = TSVTable.number(row[1]) else {
+                    throw .badLine(path: table.path, line: row.line, reason: "'\(row[1])' is not a number")
+                }
+                if side == "last" { lastLine[feature] = value } else { firstLine[feature] = value }
+                continue
+            }
             guard let parameter = SegmenterParameter(rawValue: row[0]) else {
                 throw .badLine(path: table.path, line: row.line, reason: "unknown segmenter parameter '\(row[0])'")
             }
