@@ -67,6 +67,8 @@ public struct LineFeatures: Sendable {
     public var endsWithColon = false
     /// Ends with ".", "!", "?", a quote or a smiley: a sentence rather than a heading.
     public var endsLikeSentence = false
+    /// A sentence-long line (8+ words) with no final punctuation: typed, not edited (headings are short).
+    public var unterminated: Bool { words >= 8 && !endsLikeSentence && !endsWithColon && urls == 0 }
     /// Starts with a bullet or "1." / "2)": a list item.
     public var listItem = false
     /// The whole line is a `> quote`.

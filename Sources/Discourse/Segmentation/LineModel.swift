@@ -52,6 +52,7 @@ struct LineModel: Sendable {
         case .ellipsis: return capped(x.ellipses, 2)
         case .repeatedMarks: return capped(x.repeatedMarks, 2)
         case .informalTyping: return capped(x.informalTyping, 3)
+        case .unterminated: return flag(x.unterminated)
         case .chatWords: return capped(x.chatWords, 2)
         case .lowercaseStart: return flag(x.startsLowercase)
         case .shouting: return capped(x.allCapsWords, 3)

@@ -25,6 +25,7 @@ public enum SegmenterParameter: String, CaseIterable, Sendable {
     case ellipsis
     case repeatedMarks = "repeated_marks"
     case informalTyping = "informal_typing"
+    case unterminated
     case chatWords = "chat_words"
     case lowercaseStart = "lowercase_start"
     case shouting
@@ -69,8 +70,6 @@ public enum SegmenterParameter: String, CaseIterable, Sendable {
     /// probably the first comment's text.
     case afterWindow = "after_window"
     // Structure.
-    /// Evidence per line is clipped to +-clip so one odd line cannot decide a file.
-    case clip
     /// The best boundary must beat "no comments" by this much summed evidence.
     case noCommentsMargin = "no_comments_margin"
     /// Scale of the margin-to-confidence logistic.
@@ -85,7 +84,7 @@ public enum SegmenterParameter: String, CaseIterable, Sendable {
     public static let lineFeatures: [SegmenterParameter] = allCases.filter {
         switch $0 {
         case .prior, .typographyContrast, .registerContrast, .scoreContrast, .furniture, .loneFurniture, .insideTemplate,
-            .afterWindow, .clip, .noCommentsMargin, .confidenceScale, .templateRepeats:
+            .afterWindow, .noCommentsMargin, .confidenceScale, .templateRepeats:
             return false
         default:
             return true

@@ -23,7 +23,6 @@ struct SegmenterWeightsTests {
     @Test func everyParameterIsRequired() throws {
         #expect(throws: LexiconError.self) { try SegmenterWeights(table: try table(Array(complete.dropLast()))) }
         let w = try SegmenterWeights(table: try table(complete + ["last:closing\t2.5", "first:praise\t-1"]))
-        #expect(w[.clip] == 1)
         #expect(w.lastLine[.closing] == 2.5)
         #expect(w.firstLine[.praise] == -1)
     }
