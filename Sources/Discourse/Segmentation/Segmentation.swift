@@ -10,12 +10,19 @@ public struct Segmentation: Sendable {
     public var confidence: Double
     /// Why each line scored as it did, when the segmenter was asked to explain (else empty).
     public var evidence: [LineEvidence]
+    /// Whether comment furniture opens each comment (true), closes it (false), or was not found (nil):
+    /// tells ``CommentExtractor`` how to group lines into comments.
+    public var furnitureFirst: Bool?
 
-    public init(kinds: [LineKind], firstCommentLine: Int?, confidence: Double, evidence: [LineEvidence] = []) {
+    public init(
+        kinds: [LineKind], firstCommentLine: Int?, confidence: Double, evidence: [LineEvidence] = [],
+        furnitureFirst: Bool? = nil
+    ) {
         self.kinds = kinds
         self.firstCommentLine = firstCommentLine
         self.confidence = confidence
         self.evidence = evidence
+        self.furnitureFirst = furnitureFirst
     }
 
     /// 0-based indices of every line in the comment section.

@@ -2,14 +2,29 @@ import Foundation
 
 /// Finds where the article ends and the reader comments begin.
 ///
-/// The model has three layers:
-/// 1. **Line evidence.** Each line gets comment log-odds from its ``LineFeatures`` (first and second
-///    person, reactions, punctuation habits vs reporting verbs and typographic punctuation).
-/// 2. **Furniture templates.** Short lines whose shape repeats (author/date lines, "X says:") are
-///    comment furniture; a repeating template is the strongest evidence that comments exist.
-/// 3. **One change point.** The file is article then comments, so the boundary `b` maximises the
-///    summed evidence of lines `b...`; "no comments" scores zero and wins unless the best boundary
-///    clears a margin. That margin is what keeps article-only files at zero comments.
+/// A page is one monotone structure: article lines, then (maybe) comment lines. The segmenter scores
+/// every possible boundary `b` and the "no comments" alternative, and keeps the best:
+///
+/// 1. **Line evidence.** Each line gets comment log-odds from its ``LineFeatures`` (``LineModel``):
+///    first and second person, reactions, addressing someone, talk about the post, straight quotes
+///    and smileys push towards "comment"; reporting verbs, typographic punctuation, headings, list
+///    items, boilerplate and the author's closing lines ("P.S.", "-Jodi", "What say you?") push
+///    towards "article". A long line in another language than the article's opening counts for
+///    "comment".
+/// 2. **Furniture.** Lines of a repeating template (``FurnitureLayout``: "Elena July 26, 2012 at 7:58
+///    am", "X says:", "Posted by: X | date") are comment furniture, and a template settles the
+///    question: when furniture opens each comment, the section starts at its first instance; when it
+///    closes each comment, at one of the few lines before its first instance (the first comment's
+///    text), chosen by their evidence. Lone furniture ("Hibu said:", "Permalink") only adds evidence.
+/// 3. **Halves as wholes** (``SectionTerms``). The candidate comments are compared with the
+///    candidate article: straight quotes after curly ones, register and line scores above the
+///    article's mean (a formal news article followed by plain reader lines stands out).
+/// 4. **The boundary itself.** Features of the last article line ("P.S.", "What say you?", "Source:
+///    AP") and of the first comment line have their own weights (`last:`/`first:` rows).
+///
+/// `score(b) = sum of line evidence from b on + section and boundary terms`; "no comments" scores
+/// `no_comments_margin`, so it wins unless the evidence is clear. Everything is one or two passes over
+/// the lines: linear in the file.
 public struct Segmenter: Sendable {
     public var cues: SegmenterCues
     public var weights: SegmenterWeights
@@ -25,164 +40,155 @@ public struct Segmenter: Sendable {
         guard n > 0 else { return Segmentation(kinds: [], firstCommentLine: nil, confidence: 1) }
         let features = lines.map { LineFeatures(text: $0, cues: cues) }
         let blank = lines.map(\.isEmpty)
-        let meta = furnitureLines(features, blank: blank)
+        let w = weights
+        let layout = FurnitureLayout.detect(
+            features: features, tokens: lines, blank: blank, repeats: max(2, Int(w[.templateRepeats])))
+        let model = LineModel(w)
+        let context = LineContext.compute(lines: lines, features: features, blank: blank, cues: cues)
+        let window = afterWindow(layout, blank: blank)
 
-        // Evidence per line: text lines by register, furniture lines by template.
+        // 1-2. Evidence per line: furniture by its role, text by the line model.
         var evidence = [Double](repeating: 0, count: n)
+        var scores = [Double?](repeating: nil, count: n)  // line-model scores of ordinary text lines
         var explanations: [LineEvidence] = []
+        if explain { explanations.reserveCapacity(n) }
+        let spanEnd = layout.hasTemplate ? (layout.isFurniture.lastIndex(of: true) ?? -1) : -1
         for i in 0..<n where !blank[i] {
-            if meta[i] {
-                evidence[i] = weights.furniture
-                if explain {
-                    explanations.append(
-                        LineEvidence(line: i, score: weights.furniture, contributions: [("furniture template", weights.furniture)]))
+            var parts: [(feature: String, weight: Double)]? = explain ? [] : nil
+            if layout.isFurniture[i] {
+                let p: SegmenterParameter = layout.hasTemplate ? .furniture : .loneFurniture
+                evidence[i] = w[p]
+                parts?.append((p.label, w[p]))
+            } else if let first = layout.firstRun, i > first, i < spanEnd {
+                // Between two furniture runs of a repeating template: comment text by structure,
+                // whatever its register.
+                evidence[i] = w[.insideTemplate]
+                parts?.append((SegmenterParameter.insideTemplate.label, w[.insideTemplate]))
+            } else {
+                let s = model.score(features[i], context: context[i], parts: &parts)
+                scores[i] = s
+                evidence[i] = s
+                if window.contains(i) {
+                    evidence[i] += w[.afterWindow]
+                    parts?.append((SegmenterParameter.afterWindow.label, w[.afterWindow]))
                 }
-                continue
             }
-            let (score, parts) = weights.score(features[i], explain: explain)
-            evidence[i] = max(-weights.clip, min(weights.clip, score))
             if explain {
-                explanations.append(LineEvidence(line: i, score: evidence[i], contributions: parts))
+                var p = parts ?? []
+                p.sort { abs($0.weight) > abs($1.weight) }
+                explanations.append(LineEvidence(line: i, score: evidence[i], contributions: p))
             }
         }
 
-        // Best single change point b in 1...n-1 (b = n means no comments, scoring 0).
-        var best = 0.0
+        // 3. The halves as wholes; 4. the two lines around the boundary.
+        let countable = (0..<n).map { !blank[$0] && !layout.isFurniture[$0] }
+        let section = SectionTerms(features: features, countable: countable, scores: scores, weights: w)
+        var previousNonBlank = [Int](repeating: -1, count: n)
+        var last = -1
+        for i in 0..<n {
+            previousNonBlank[i] = last
+            if !blank[i] { last = i }
+        }
+        func boundaryTerm(_ b: Int, parts: inout [(feature: String, weight: Double)]?) -> Double {
+            let p = previousNonBlank[b]
+            let lastLine = p < 0 || layout.isFurniture[p] ? nil : (features[p], context[p])
+            let firstLine = layout.isFurniture[b] ? nil : (features[b], context[b])
+            return model.boundary(last: lastLine, first: firstLine, parts: &parts)
+        }
+
+        // The best single change point b >= 1 (the first line of the comment section). A repeating
+        // furniture template fixes the section: when its furniture opens each comment, the section
+        // starts at its first run; when furniture closes each comment, at one of the few lines before
+        // its first run (the first comment's text), chosen by their evidence.
+        var allowed = 1..<n
+        var forced = false
+        if layout.hasTemplate, let first = layout.firstRun {
+            forced = true
+            allowed = layout.precedesText || window.isEmpty ? first..<(first + 1) : window
+        }
+        var best = -Double.infinity
         var bestIndex = n
         var suffix = 0.0
+        var none: [(feature: String, weight: Double)]? = nil
         var i = n - 1
-        while i >= 1 {
+        while i >= allowed.lowerBound {
             suffix += evidence[i]
-            if !blank[i], suffix > best {
-                best = suffix
-                bestIndex = i
+            if !blank[i], allowed.contains(i) {
+                let total = suffix + section.total(i) + boundaryTerm(i, parts: &none)
+                if total > best {
+                    best = total
+                    bestIndex = i
+                }
             }
             i -= 1
         }
-        let margin = best - weights.noCommentsMargin
-        let hasComments = bestIndex < n && margin > 0
-        let confidence = 1 / (1 + exp(-abs(margin) / weights.confidenceScale))
+        let margin = best - w[.noCommentsMargin]
+        let hasComments = bestIndex < n && (forced || margin > 0)
+        let confidence =
+            forced
+            ? 1 - 1 / Double(2 + layout.instances)
+            : 1 / (1 + exp(-abs(margin.isFinite ? margin : 10) / w[.confidenceScale]))
+
+        if explain, hasComments, let k = explanations.firstIndex(where: { $0.line == bestIndex }) {
+            var boundaryParts: [(feature: String, weight: Double)]? = []
+            _ = boundaryTerm(bestIndex, parts: &boundaryParts)
+            explanations[k].contributions += (boundaryParts ?? []).map { ($0.feature + " (boundary)", $0.weight) }
+            explanations[k].contributions += section.parts(bestIndex)
+        }
 
         var kinds = [LineKind](repeating: .body, count: n)
         let end = hasComments ? bestIndex : n
         labelArticle(&kinds, features: features, blank: blank, end: end)
         if hasComments {
+            var current = LineKind.comment
             for j in bestIndex..<n {
-                kinds[j] = meta[j] || (features[j].looksLikeFurniture && !blank[j]) ? .commentMeta : .comment
+                if !blank[j] {
+                    current = layout.isFurniture[j] || features[j].isLocalFurniture ? .commentMeta : .comment
+                }
+                kinds[j] = current
             }
         }
         return Segmentation(
             kinds: kinds, firstCommentLine: hasComments ? bestIndex : nil, confidence: confidence,
-            evidence: explanations)
+            evidence: explanations, furnitureFirst: layout.firstRun == nil ? nil : layout.precedesText)
     }
 
-    /// Lines that are comment furniture: locally obvious ones ("Reply", "3 hours ago", "X says:"),
-    /// and short lines whose shape repeats at least `templateRepeats` times with a date or time in it,
-    /// or names standing next to such lines.
-    func furnitureLines(_ features: [LineFeatures], blank: [Bool]) -> [Bool] {
-        let n = features.count
-        var counts: [UInt64: Int] = [:]
-        for i in 0..<n where !blank[i] && features[i].tokens <= 16 {
-            counts[features[i].shape, default: 0] += 1
+    /// When furniture closes each comment, the lines just before its first run where the first
+    /// comment's text may start: up to twice the usual comment length (3 to 8 text lines).
+    func afterWindow(_ layout: FurnitureLayout, blank: [Bool]) -> Range<Int> {
+        guard let first = layout.firstRun, !layout.precedesText else { return 0..<0 }
+        var start = first
+        var text = 0
+        var j = first - 1
+        while j >= 1, text < min(8, max(3, 2 * layout.typicalGap)) {
+            if !blank[j] { text += 1 }
+            start = j
+            j -= 1
         }
-        var meta = [Bool](repeating: false, count: n)
-        for i in 0..<n where !blank[i] {
-            let f = features[i]
-            let repeats = f.tokens <= 16 ? counts[f.shape, default: 0] : 0
-            if f.words <= 12 && (f.furnitureOnly || f.saysColon || f.hasAgo) {
-                meta[i] = true
-            } else if repeats >= weights.templateRepeats && (f.hasDate || f.hasTime) {
-                meta[i] = true
-            }
-        }
-        // A name alone on a line next to a dated furniture line is the author name of that comment.
-        for i in 0..<n where !blank[i] && !meta[i] && features[i].nameLike {
-            let before = i > 0 && meta[i - 1] && (features[i - 1].hasDate || features[i - 1].hasTime)
-            let after = i + 1 < n && meta[i + 1] && (features[i + 1].hasDate || features[i + 1].hasTime)
-            if (before || after) && counts[features[i].shape, default: 0] >= weights.templateRepeats {
-                meta[i] = true
-            }
-        }
-        return meta
+        return start..<first
     }
 
     /// Labels the article part: leading short lines are the header, cue lines are boilerplate.
     func labelArticle(_ kinds: inout [LineKind], features: [LineFeatures], blank: [Bool], end: Int) {
         var inHeader = true
+        var previous = LineKind.header
         for i in 0..<end {
             let f = features[i]
-            if blank[i] { continue }
-            if f.boilerplate {
+            if blank[i] {
+                kinds[i] = previous
+                continue
+            }
+            if inHeader && i < 6 && (f.postedBy || f.dateOnly) {
+                kinds[i] = .header  // "Posted by Anna on October 28, 2012", "July 5, 2023"
+            } else if f.boilerplate {
                 kinds[i] = .boilerplate
-                continue
-            }
-            if inHeader && i < 6 && f.words <= 12 && f.questions == 0 {
+            } else if inHeader && i < 6 && f.words <= 14 && f.questions == 0 && !f.endsWithColon {
                 kinds[i] = .header
-                continue
+            } else {
+                inHeader = false
+                kinds[i] = .body
             }
-            inHeader = false
-            kinds[i] = .body
+            previous = kinds[i]
         }
-    }
-}
-
-/// The weights of the segmenter's line model, in log-odds of "this line is a reader comment".
-///
-/// Hand-set from what distinguishes reader prose from article prose (see the DocC of each field)
-/// and checked on the segmentation dev set (`scripts/eval-segmentation`); not fitted per file.
-public struct SegmenterWeights: Sendable {
-    /// Prior: a line is article text unless something says otherwise.
-    public var bias = -1.0
-    public var firstPerson = 0.5
-    public var secondPerson = 0.8
-    public var reactionOpener = 1.2
-    public var addressOpener = 1.0
-    public var metaReference = 1.5
-    public var question = 0.3
-    public var exclamation = 0.4
-    public var smiley = 1.0
-    public var straightQuote = 0.2
-    public var typographic = -0.4
-    public var reporting = -0.7
-    public var lowercaseStart = 0.6
-    public var boilerplate = -2.5
-    public var furniture = 2.0
-    /// Evidence per line is clipped to +-clip so one odd line cannot decide a file.
-    public var clip = 4.0
-    /// The best boundary must beat "no comments" by this much summed evidence.
-    public var noCommentsMargin = 3.0
-    public var confidenceScale = 2.0
-    /// A short-line shape must occur this often to count as a furniture template.
-    public var templateRepeats = 3
-
-    public static let standard = SegmenterWeights()
-
-    public init() {}
-
-    /// The line's comment log-odds and, when asked, the named contributions.
-    func score(_ f: LineFeatures, explain: Bool) -> (Double, [(feature: String, weight: Double)]) {
-        var total = bias
-        var parts: [(feature: String, weight: Double)] = []
-        @inline(__always) func add(_ name: String, _ value: Double) {
-            guard value != 0 else { return }
-            total += value
-            if explain { parts.append((name, value)) }
-        }
-        if explain { parts.append(("prior", bias)) }
-        add("first person", firstPerson * Double(min(f.firstPerson, 3)))
-        add("second person", secondPerson * Double(min(f.secondPerson, 2)))
-        add("reaction opener", f.reactionOpener ? reactionOpener : 0)
-        add("addresses someone", f.addressOpener ? addressOpener : 0)
-        add("talks about the post", metaReference * Double(min(f.metaReferences, 2)))
-        add("question", question * Double(min(f.questions, 2)))
-        add("exclamation", exclamation * Double(min(f.exclamations, 3)))
-        add("emoticon/emoji", smiley * Double(min(f.smileys, 2)))
-        add("straight quotes", straightQuote * Double(min(f.straightQuotes, 3)))
-        add("typographic punctuation", typographic * Double(min(f.typographic, 3)))
-        add("reporting verbs", reporting * Double(min(f.reporting, 3)))
-        add("starts lowercase", f.startsLowercase ? lowercaseStart : 0)
-        add("boilerplate cue", f.boilerplate ? boilerplate : 0)
-        if explain { parts.sort { abs($0.weight) > abs($1.weight) } }
-        return (total, parts)
     }
 }

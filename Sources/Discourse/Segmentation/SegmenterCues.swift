@@ -1,13 +1,20 @@
-/// The segmenter's word lists (`Lexicons/segmenter-cues.tsv`), as hashed term sets per category.
+/// The segmenter's word lists (`Lexicons/segmenter-cues.tsv`) and word register weights
+/// (`Lexicons/segmenter-register.tsv`), in one ``CueTable`` keyed by term hash.
 ///
 /// Cues are data, not code, so a user or a later issue can extend them without touching the model.
 public struct SegmenterCues: Sendable {
     public enum Category: String, CaseIterable, Sendable {
         case firstPerson = "first_person"
+        case firstPersonPlural = "first_person_plural"
         case secondPerson = "second_person"
+        case stopword
+        case closing
+        case chat
+        case callToComment = "call_to_comment"
         case reaction
         case address
         case metaReference = "meta_reference"
+        case praise
         case reporting
         case boilerplate
         case furniture
@@ -15,9 +22,34 @@ public struct SegmenterCues: Sendable {
         case weekday
         case timeUnit = "time_unit"
         case meridiem
+
+        /// The category's bit in a ``CueTable`` entry.
+        @inline(__always)
+        var bit: UInt32 {
+            switch self {
+            case .firstPerson: return 1 << 0
+            case .firstPersonPlural: return 1 << 1
+            case .secondPerson: return 1 << 2
+            case .stopword: return 1 << 3
+            case .closing: return 1 << 4
+            case .chat: return 1 << 5
+            case .callToComment: return 1 << 6
+            case .reaction: return 1 << 7
+            case .address: return 1 << 8
+            case .metaReference: return 1 << 9
+            case .praise: return 1 << 10
+            case .reporting: return 1 << 11
+            case .boilerplate: return 1 << 12
+            case .furniture: return 1 << 13
+            case .month: return 1 << 14
+            case .weekday: return 1 << 15
+            case .timeUnit: return 1 << 16
+            case .meridiem: return 1 << 17
+            }
+        }
     }
 
-    var sets: [Category: Set<UInt64>] = [:]
+    var cueTable = CueTable(capacity: 4096)
     /// Longest cue in tokens, so n-gram scans know where to stop.
     public private(set) var maxLength = 1
 
@@ -26,7 +58,9 @@ public struct SegmenterCues: Sendable {
     /// The cues compiled into the binary. Parsed once, on first use.
     public static let embedded: SegmenterCues = {
         do {
-            return try SegmenterCues(table: EmbeddedLexicon.table("segmenter-cues.tsv", expectedHeader: header))
+            var cues = try SegmenterCues(table: EmbeddedLexicon.table("segmenter-cues.tsv", expectedHeader: header))
+            try cues.loadRegister(EmbeddedLexicon.table("segmenter-register.tsv", expectedHeader: ["term", "weight"]))
+            return cues
         } catch {
             fatalError("built-in lexicon is broken: \(error)")
         }
@@ -41,24 +75,50 @@ public struct SegmenterCues: Sendable {
             guard !tokens.isEmpty else {
                 throw .badLine(path: table.path, line: row.line, reason: "empty cue")
             }
-            sets[category, default: []].insert(tokens.key(from: 0, count: tokens.count))
+            cueTable.insert(tokens.key(from: 0, count: tokens.count), bits: category.bit)
+            // Every proper prefix of a multi-token cue, so scans can stop early.
+            var h = tokens[0].key
+            for k in 1..<max(1, tokens.count) {
+                cueTable.insert(h, bits: CueTable.prefixBit)
+                h = tokens.extend(h, with: k)
+            }
             maxLength = max(maxLength, tokens.count)
         }
     }
 
-    public func contains(_ key: UInt64, in category: Category) -> Bool {
-        sets[category]?.contains(key) ?? false
+    /// Adds the word register table (term, weight).
+    public mutating func loadRegister(_ table: TSVTable) throws(LexiconError) {
+        for row in table.rows {
+            guard let weight = TSVTable.number(row[1]) else {
+                throw .badLine(path: table.path, line: row.line, reason: "'\(row[1])' is not a number")
+            }
+            cueTable.setWeight(TermHash.of(normalized: row[0]), Float(weight))
+        }
     }
+
+    /// The register weight of a word key (0 when the word is not in the table).
+    @inline(__always)
+    public func registerWeight(_ key: UInt64) -> Float { cueTable.weight(key) }
+
+    @inline(__always)
+    public func contains(_ key: UInt64, in category: Category) -> Bool {
+        cueTable.bits(key) & category.bit != 0
+    }
+
+    /// Category bits of a key (see ``CueTable``), for testing several categories with one lookup.
+    @inline(__always)
+    func bits(_ key: UInt64) -> UInt32 { cueTable.bits(key) }
 
     /// Length in tokens of the longest cue of `category` starting at token `i`, or 0.
     public func match(_ text: TokenizedText, at i: Int, in category: Category) -> Int {
-        guard let set = sets[category] else { return 0 }
+        let bit = category.bit
         var best = 0
         var h = text[i].key
         var n = 1
         while true {
-            if set.contains(h) { best = n }
-            if n >= maxLength || i + n >= text.count { break }
+            let b = cueTable.bits(h)
+            if b & bit != 0 { best = n }
+            if b & CueTable.prefixBit == 0 || n >= maxLength || i + n >= text.count { break }
             h = text.extend(h, with: i + n)
             n += 1
         }

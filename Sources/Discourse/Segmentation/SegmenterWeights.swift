@@ -1,0 +1,171 @@
+import Foundation
+
+/// Every number of the segmenter's model, by name: the weights of the line model (log-odds that a line
+/// is a reader comment), the section and boundary terms, and the few structural parameters.
+///
+/// The values live in `Lexicons/segmenter-weights.tsv` (with a note per row) rather than in code, so
+/// they can be read, audited and refitted without touching the model; `scripts/fit-segmenter` is how
+/// the fitted rows were chosen (cross-validated on the segmentation dev set, see its header).
+public enum SegmenterParameter: String, CaseIterable, Sendable {
+    // Line model: each is multiplied by a capped count or a 0/1 flag of ``LineFeatures``.
+    case prior
+    case firstPerson = "first_person"
+    case firstPersonPlural = "first_person_plural"
+    case secondPerson = "second_person"
+    case reactionOpener = "reaction_opener"
+    case addressOpener = "address_opener"
+    case metaReference = "meta_reference"
+    case praise
+    case question
+    case exclamation
+    case smiley
+    case straightMarks = "straight_marks"
+    case curlyMarks = "curly_marks"
+    case typographicDashes = "typographic_dashes"
+    case ellipsis
+    case repeatedMarks = "repeated_marks"
+    case informalTyping = "informal_typing"
+    case unterminated
+    case chatWords = "chat_words"
+    case lowercaseStart = "lowercase_start"
+    case shouting
+    case elongated
+    case url
+    case mention
+    case quoteLine = "quote_line"
+    case reporting
+    /// Mean comment-vs-news word log-odds (`Lexicons/segmenter-register.tsv`).
+    case register
+    case boilerplate
+    case closing
+    case callToComment = "call_to_comment"
+    case endsWithColon = "ends_with_colon"
+    case listItem = "list_item"
+    case heading
+    case shortLine = "short_line"
+    case longLine = "long_line"
+    case properNouns = "proper_nouns"
+    case numbers
+    /// A long line in another language than the article's first paragraphs.
+    case otherLanguage = "other_language"
+    /// Repeats five words in a row from an earlier line (quotes the article or another comment).
+    case echo
+    /// Names the author of the byline ("Great post Todd").
+    case namesAuthor = "names_author"
+    /// Section terms: straight marks after an article set with curly ones (per line of the section).
+    case typographyContrast = "typography_contrast"
+    /// Section term: comment-vs-news register of the candidate comments above the candidate
+    /// article's mean, summed over the section's lines.
+    case registerContrast = "register_contrast"
+    /// Section term: the candidate comments' line scores above the candidate article's mean line score
+    /// (a multiple of the section's own evidence, measured against the article instead of against 0).
+    case scoreContrast = "score_contrast"
+    /// Furniture: a line that is comment furniture (local cue or repeating template).
+    case furniture
+    /// Furniture that does not repeat ("Hibu said:", "Permalink", one dated name line): weaker.
+    case loneFurniture = "lone_furniture"
+    /// A text line between two furniture runs of a repeating template (comment text by structure).
+    case insideTemplate = "inside_template"
+    /// A template whose furniture follows each comment: the lines just before its first instance are
+    /// probably the first comment's text.
+    case afterWindow = "after_window"
+    // Structure.
+    /// The best boundary must beat "no comments" by this much summed evidence.
+    case noCommentsMargin = "no_comments_margin"
+    /// Scale of the margin-to-confidence logistic.
+    case confidenceScale = "confidence_scale"
+    /// A date shape must repeat this often to count as a furniture template.
+    case templateRepeats = "template_repeats"
+
+    /// How `--explain` names the feature.
+    public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+
+    /// The parameters that are line features (a value on every line; see ``LineModel``), in order.
+    public static let lineFeatures: [SegmenterParameter] = allCases.filter {
+        switch $0 {
+        case .prior, .typographyContrast, .registerContrast, .scoreContrast, .furniture, .loneFurniture, .insideTemplate,
+            .afterWindow, .noCommentsMargin, .confidenceScale, .templateRepeats:
+            return false
+        default:
+            return true
+        }
+    }
+}
+
+/// The segmenter's numbers (see ``SegmenterParameter``), indexed by parameter, plus the boundary
+/// weights: rows `last:<feature>` weigh a line feature read on the last article line (the line
+/// before a candidate boundary: "P.S. …", "What say you?", "Source: AP" end articles), rows
+/// `first:<feature>` one read on the first comment line ("Great post Todd", "@name").
+public struct SegmenterWeights: Sendable {
+    var values: [Double]
+    public var lastLine: [SegmenterParameter: Double] = [:]
+    public var firstLine: [SegmenterParameter: Double] = [:]
+
+    public static let header = ["parameter", "value"]
+
+    /// Environment variable naming a weights file that replaces the built-in one (used by
+    /// `scripts/fit-segmenter` to try weights without rebuilding).
+    public static let overrideVariable = "COMMENTS_SEGMENTER_WEIGHTS"
+
+    /// The weights compiled into the binary, or those of the file named by ``overrideVariable``.
+    public static let standard: SegmenterWeights = {
+        do {
+            if let path = ProcessInfo.processInfo.environment[overrideVariable], !path.isEmpty {
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                return try SegmenterWeights(table: TSVTable(path: path, text: text, expectedHeader: header))
+            }
+            return try SegmenterWeights(table: EmbeddedLexicon.table("segmenter-weights.tsv", expectedHeader: header))
+        } catch {
+            fatalError("segmenter weights are broken: \(error)")
+        }
+    }()
+
+    /// Every parameter must be given exactly once, so a forgotten row cannot silently become 0.
+    public init(table: TSVTable) throws(LexiconError) {
+        var values = [Double?](repeating: nil, count: SegmenterParameter.allCases.count)
+        for row in table.rows {
+            if let colon = row[0].firstIndex(of: ":") {
+                let side = row[0][..<colon]
+                let name = String(row[0][row[0].index(after: colon)...])
+                guard let feature = SegmenterParameter(rawValue: name), SegmenterParameter.lineFeatures.contains(feature),
+                    side == "last" || side == "first"
+                else {
+                    throw .badLine(
+                        path: table.path, line: row.line,
+                        reason: "'\(row[0])' is not last:<line feature> or first:<line feature>")
+                }
+                guard let value = TSVTable.number(row[1]) else {
+                    throw .badLine(path: table.path, line: row.line, reason: "'\(row[1])' is not a number")
+                }
+                if side == "last" { lastLine[feature] = value } else { firstLine[feature] = value }
+                continue
+            }
+            guard let parameter = SegmenterParameter(rawValue: row[0]) else {
+                throw .badLine(path: table.path, line: row.line, reason: "unknown segmenter parameter '\(row[0])'")
+            }
+            guard let value = TSVTable.number(row[1]) else {
+                throw .badLine(path: table.path, line: row.line, reason: "'\(row[1])' is not a number")
+            }
+            guard values[parameter.index] == nil else {
+                throw .badLine(path: table.path, line: row.line, reason: "'\(row[0])' is given twice")
+            }
+            values[parameter.index] = value
+        }
+        if let missing = SegmenterParameter.allCases.first(where: { values[$0.index] == nil }) {
+            throw .badLine(path: table.path, line: 0, reason: "no value for segmenter parameter '\(missing.rawValue)'")
+        }
+        self.values = values.map { $0 ?? 0 }
+    }
+
+    public subscript(_ parameter: SegmenterParameter) -> Double {
+        get { values[parameter.index] }
+        set { values[parameter.index] = newValue }
+    }
+}
+
+extension SegmenterParameter {
+    static let indexes: [SegmenterParameter: Int] = Dictionary(
+        uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// Position in ``allCases`` (weights are read once per file, so a dictionary lookup is fine).
+    var index: Int { Self.indexes[self]! }
+}

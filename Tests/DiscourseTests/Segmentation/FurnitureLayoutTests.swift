@@ -1,0 +1,108 @@
+import Testing
+
+@testable import Discourse
+
+@Suite("Furniture layout")
+struct FurnitureLayoutTests {
+    func layout(_ lines: [String]) -> FurnitureLayout {
+        let tokens = lines.map(Tokenizer.tokenize)
+        let features = tokens.map { LineFeatures(text: $0, cues: .embedded) }
+        return FurnitureLayout.detect(features: features, tokens: tokens, blank: tokens.map(\.isEmpty), repeats: 2)
+    }
+
+    @Test func furnitureBeforeEachComment() {
+        let l = layout(Fixtures.furnitureBefore.lines)
+        #expect(l.hasTemplate)
+        #expect(l.precedesText)
+        #expect(l.firstRun == 5)
+        #expect(l.isFurniture[5] && l.isFurniture[7] && l.isFurniture[10])
+        #expect(!l.isFurniture[1])  // the article's byline
+        #expect(!l.isFurniture[6] && !l.isFurniture[8] && !l.isFurniture[9])
+    }
+
+    @Test func furnitureAfterEachComment() {
+        let l = layout(Fixtures.furnitureAfter.lines)
+        #expect(l.hasTemplate)
+        #expect(!l.precedesText)
+        #expect(l.firstRun == 6)
+        #expect(!l.isFurniture[1])
+        #expect(l.isFurniture[6] && l.isFurniture[8] && l.isFurniture[11])
+    }
+
+    @Test func typepadNameLinesBelongToTheirComment() {
+        let l = layout(Fixtures.typepad.lines)
+        #expect(l.hasTemplate)
+        #expect(!l.precedesText)
+        #expect(l.firstRun == 5)
+        #expect(l.isFurniture[6] && l.isFurniture[9])  // "MicroSourcing", "Joe Cleaning"
+        #expect(!l.isFurniture[4] && !l.isFurniture[7] && !l.isFurniture[10])
+    }
+
+    @Test func namesAndDatesOnSeparateLines() {
+        let l = layout([
+            "A new logo for the annual meeting", "I was hired to design a symbol for the meetings, and here it is with a few sketches.",
+            "Jean", "November 8, 2012,", "You are so talented, it makes me cry.",
+            "Marco", "November 8, 2012,", "Love the colours!",
+            "Sam", "November 9, 2012,", "Nice work.",
+        ])
+        #expect(l.hasTemplate && l.precedesText)
+        #expect(l.firstRun == 2)
+        #expect(l.isFurniture[2] && l.isFurniture[3] && l.isFurniture[5] && l.isFurniture[6])
+        #expect(!l.isFurniture[4] && !l.isFurniture[7])
+    }
+
+    @Test func speakersSayingThings() {
+        let l = layout([
+            "Giveaway: tell us what you are thankful for", "Leave a comment below to enter; the giveaway ends on Saturday.",
+            "Becky says:", "November 12, 2012 at 10:07 am", "I liked your page long ago :)",
+            "Keri B says:", "November 12, 2012 at 10:08 am", "I am thankful for my family.",
+        ])
+        #expect(l.hasTemplate && l.precedesText)
+        #expect(l.firstRun == 2)
+    }
+
+    @Test func articleDatesAreNoTemplate() {
+        // Dated list items and a dateline in an article: no names, no clock times, no furniture.
+        let l = layout([
+            "AWS week in review", "Let's take a quick look at what happened last week:",
+            "Monday, October 29", "The storage gateway is now generally available for everyone who asked for it.",
+            "Wednesday, October 31", "We made some important changes to the start-up challenge this week.",
+            "Friday, November 2", "The new instance types are now available in three more regions.",
+        ])
+        #expect(!l.hasTemplate)
+        #expect(l.firstRun == nil)
+        let citations = layout([
+            "Selected essays", "Here is the list of what I wrote on the subject over the years, with dates.",
+            "1. The Padilla Case (Mar. 11, 2003)", "2. Reaping What You Sow (May 6, 2004)",
+            "3. Anything Goes (May 12, 2004)",
+        ])
+        #expect(citations.firstRun == nil)
+    }
+
+    @Test func aBylineBlockIsNotATemplate() {
+        let l = layout(Fixtures.localNews.lines)
+        #expect(!l.hasTemplate)
+        #expect(!l.isFurniture[3] && !l.isFurniture[4])
+    }
+
+    @Test func loneFurniture() {
+        let l = layout([
+            "Nurse anesthetists and chronic pain", "There are about 45,000 nurse anesthetists in the U.S. working in hospitals and surgery centers.",
+            "Nurse anesthetists can already provide some chronic pain treatment in most states, and more are asking to.",
+            "steve says:", "November 6, 2012 at 3:45 pm", "You should not confuse them with midwives.",
+        ])
+        #expect(!l.hasTemplate)
+        #expect(l.firstRun == 3)
+        #expect(l.instances == 1)
+        #expect(l.isFurniture[3] && l.isFurniture[4])
+        // Page chrome alone is no furniture.
+        let chrome = layout(["A short note", "Thanks again to all of our users; it has been a fun journey over the years.", "Permalink"])
+        #expect(chrome.firstRun == nil)
+    }
+
+    @Test func noFurnitureAtAll() {
+        let l = layout(Fixtures.newsWithComments.lines)
+        #expect(l.firstRun == nil)
+        #expect(!l.isFurniture.contains(true))
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+
+@testable import Discourse
+
+@Suite("Segmenter weights")
+struct SegmenterWeightsTests {
+    func table(_ rows: [String]) throws -> TSVTable {
+        try TSVTable(path: "test.tsv", text: (["parameter\tvalue"] + rows).joined(separator: "\n"))
+    }
+
+    /// Every parameter with a value, as the embedded table has them.
+    var complete: [String] {
+        SegmenterParameter.allCases.map { "\($0.rawValue)\t1" }
+    }
+
+    @Test func embeddedTableLoads() {
+        let w = SegmenterWeights.standard
+        #expect(w[.noCommentsMargin] > 0)
+        #expect(w[.prior] < 0)
+        #expect(!w.lastLine.isEmpty && !w.firstLine.isEmpty)
+    }
+
+    @Test func everyParameterIsRequired() throws {
+        #expect(throws: LexiconError.self) { try SegmenterWeights(table: try table(Array(complete.dropLast()))) }
+        let w = try SegmenterWeights(table: try table(complete + ["last:closing\t2.5", "first:praise\t-1"]))
+        #expect(w.lastLine[.closing] == 2.5)
+        #expect(w.firstLine[.praise] == -1)
+    }
+
+    @Test func badRowsAreRejectedWithTheirLine() throws {
+        for bad in ["no_such_weight\t1", "prior\tabc", "prior\t2", "last:prior\t1", "middle:closing\t1", "first:nonsense\t1"] {
+            #expect(throws: LexiconError.self, "\(bad)") { try SegmenterWeights(table: try table(complete + [bad])) }
+        }
+    }
+
+    @Test func boundaryFeaturesAreLineFeatures() {
+        #expect(SegmenterParameter.lineFeatures.contains(.closing))
+        #expect(!SegmenterParameter.lineFeatures.contains(.prior))
+        #expect(!SegmenterParameter.lineFeatures.contains(.noCommentsMargin))
+        #expect(!SegmenterParameter.lineFeatures.contains(.furniture))
+    }
+
+    @Test func cuesAndRegisterLoad() {
+        let cues = SegmenterCues.embedded
+        #expect(cues.contains(TermHash.of(normalized: "you"), in: .secondPerson))
+        #expect(cues.registerWeight(TermHash.of(normalized: "lol")) > 0)
+        #expect(cues.registerWeight(TermHash.of(normalized: "announced")) < 0)
+        #expect(cues.registerWeight(TermHash.of(normalized: "zzzzqx")) == 0)
+    }
+}
