@@ -199,7 +199,15 @@ public struct FurnitureLayout: Sendable {
         var lastNonBlank = n - 1
         while lastNonBlank > 0, blank[lastNonBlank] { lastNonBlank -= 1 }
         let opensWithSays = (first.start...first.end).contains { f[$0].saysColon }
-        if opensWithSays {
+        // Furniture on both sides of each comment ("posted by X · 3 hours ago" / text / "Reply · 42
+        // points"): the runs between comments end with a line of the first run's kind, which opens.
+        let openerKinds = Set((first.start...first.end).compactMap { layout.isFurniture[$0] ? kinds[$0] : nil })
+        let between = runs.dropFirst().dropLast()
+        let bracketed = !openerKinds.isEmpty && !between.isEmpty && between.allSatisfy { run in
+            guard run.end > run.start, let last = kinds[run.end], let head = kinds[run.start] else { return false }
+            return openerKinds.contains(last) && !openerKinds.contains(head)
+        }
+        if opensWithSays || bracketed {
             layout.precedesText = true  // "Elena says:" introduces the text below it
         } else if nameMatched || layout.isFurniture[lastNonBlank] {
             layout.precedesText = false  // the file ends with furniture: it closes each comment

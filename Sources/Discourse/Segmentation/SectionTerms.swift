@@ -8,6 +8,12 @@
 ///   lines score far below its readers' lines even when those are plain; an informal blog reads
 ///   alike throughout.
 ///
+/// - **Formal article**: when the file opens like news (the median line score of its first 40 % of
+///   lines is far on the article side), each later line that rises clearly above that reference
+///   counts for the section, clipped per line. Reader comments under a news story are plain but
+///   still far more informal than the story; under an informal blog the reference is high and the
+///   term stays silent, so it cannot turn a chatty post into comments.
+///
 /// The article's means are shrunk towards the whole file's (three lines' worth), so a file that
 /// reads the same throughout gains nothing wherever the boundary falls, and a two-line "article"
 /// cannot claim an extreme mean.
@@ -22,6 +28,8 @@ struct SectionTerms {
     private let typographyWeight: Double
     private let registerWeight: Double
     private let scoreWeight: Double
+    /// Suffix sums of each line's clipped rise above the formal reference, times the term's weight.
+    private let formalAfter: [Double]
 
     /// Lines that carry no text of their own (blank, furniture) count in none of the sums.
     /// - Parameter scores: the line model's score of each ordinary text line (nil for the others).
@@ -52,6 +60,29 @@ struct SectionTerms {
         typographyWeight = w[.typographyContrast]
         registerWeight = w[.registerContrast]
         scoreWeight = w[.scoreContrast]
+        formalAfter = Self.formalContrast(scores: scores, weights: w)
+    }
+
+    /// `formalAfter[b]`: the formal-article term for a section starting at `b` (see the type's doc).
+    static func formalContrast(scores: [Double?], weights w: SegmenterWeights) -> [Double] {
+        let n = scores.count
+        var after = [Double](repeating: 0, count: n + 1)
+        let scored = scores.compactMap { $0 }
+        guard w[.formalContrast] != 0, scored.count >= 4 else { return after }
+        let opening = max(3, Int((0.4 * Double(scored.count)).rounded(.up)))
+        let sorted = scored.prefix(opening).sorted()
+        let reference = sorted[sorted.count / 2]
+        // 0 for an opening at or above -threshold, 1 from -threshold - span down: how news-like it is.
+        let formality = min(1, max(0, (-reference - w[.formalThreshold]) / w[.formalSpan]))
+        guard formality > 0 else { return after }
+        let weight = w[.formalContrast] * formality
+        let clip = w[.formalClip]
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            var rise = 0.0
+            if let s = scores[i] { rise = max(-clip, min(clip, s - reference - w[.formalDeadZone])) }
+            after[i] = after[i + 1] + weight * rise
+        }
+        return after
     }
 
     /// Sum after `b` minus (count after `b`) x (mean before `b`, shrunk towards the file's mean).
@@ -70,11 +101,16 @@ struct SectionTerms {
 
     func score(_ b: Int) -> Double { scoreWeight * contrast(scoreBefore, scoredBefore, b) }
 
-    func total(_ b: Int) -> Double { typography(b) + register(b) + score(b) }
+    func formal(_ b: Int) -> Double { formalAfter[b] }
+
+    func total(_ b: Int) -> Double { typography(b) + register(b) + score(b) + formal(b) }
 
     /// The non-zero terms at `b`, named for `--explain`.
     func parts(_ b: Int) -> [(feature: String, weight: Double)] {
-        [("typography contrast", typography(b)), ("register contrast", register(b)), ("score contrast", score(b))]
+        [
+            ("typography contrast", typography(b)), ("register contrast", register(b)), ("score contrast", score(b)),
+            ("formal article contrast", formal(b)),
+        ]
             .filter { $0.1 != 0 }
             .map { ($0.0 + " (section)", $0.1) }
     }

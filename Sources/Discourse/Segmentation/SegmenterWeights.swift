@@ -60,6 +60,14 @@ public enum SegmenterParameter: String, CaseIterable, Sendable {
     /// Section term: the candidate comments' line scores above the candidate article's mean line score
     /// (a multiple of the section's own evidence, measured against the article instead of against 0).
     case scoreContrast = "score_contrast"
+    /// Section term: lines rising above a news-like opening (see ``SectionTerms``): its weight, the
+    /// opening score below which it starts (`-threshold`) and reaches full weight (`-threshold -
+    /// span`), the rise a line needs before it counts (dead zone), and the per-line clip.
+    case formalContrast = "formal_contrast"
+    case formalThreshold = "formal_threshold"
+    case formalSpan = "formal_span"
+    case formalDeadZone = "formal_dead_zone"
+    case formalClip = "formal_clip"
     /// Furniture: a line that is comment furniture (local cue or repeating template).
     case furniture
     /// Furniture that does not repeat ("Hibu said:", "Permalink", one dated name line): weaker.
@@ -83,8 +91,9 @@ public enum SegmenterParameter: String, CaseIterable, Sendable {
     /// The parameters that are line features (a value on every line; see ``LineModel``), in order.
     public static let lineFeatures: [SegmenterParameter] = allCases.filter {
         switch $0 {
-        case .prior, .typographyContrast, .registerContrast, .scoreContrast, .furniture, .loneFurniture, .insideTemplate,
-            .afterWindow, .noCommentsMargin, .confidenceScale, .templateRepeats:
+        case .prior, .typographyContrast, .registerContrast, .scoreContrast, .formalContrast, .formalThreshold,
+            .formalSpan, .formalDeadZone, .formalClip, .furniture, .loneFurniture, .insideTemplate, .afterWindow,
+            .noCommentsMargin, .confidenceScale, .templateRepeats:
             return false
         default:
             return true

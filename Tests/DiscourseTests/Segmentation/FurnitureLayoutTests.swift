@@ -29,6 +29,24 @@ struct FurnitureLayoutTests {
         #expect(l.isFurniture[6] && l.isFurniture[8] && l.isFurniture[11])
     }
 
+    @Test func furnitureOnBothSidesOpensWithTheFirstRunsKind() {
+        // "posted by X · 3 hours ago" opens each comment, "Reply · N points" closes it; the file
+        // ends with furniture, yet the text before the first run is the article's.
+        let l = layout([
+            "Maintainers say burnout threatens the software supply chain",
+            "A survey of 1,200 maintainers found that most had considered quitting in the past year.",
+            "“Most projects are looked after by one or two volunteers,” said the report’s author.",
+            "posted by kernel_hacker · 3 hours ago", "This matches my experience exactly.", "Reply · 42 points",
+            "posted by quietdev · 2 hours ago", "Good luck with that.", "Reply · 17 points",
+            "posted by AnnaK · 1 hour ago", "You are all so negative.", "Reply · 5 points",
+        ])
+        #expect(l.hasTemplate)
+        #expect(l.precedesText)
+        #expect(l.firstRun == 3)
+        #expect(l.isFurniture[5] && l.isFurniture[6] && l.isFurniture[11])
+        #expect(!l.isFurniture[2] && !l.isFurniture[4])
+    }
+
     @Test func typepadNameLinesBelongToTheirComment() {
         let l = layout(Fixtures.typepad.lines)
         #expect(l.hasTemplate)

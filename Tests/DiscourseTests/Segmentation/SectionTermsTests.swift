@@ -1,0 +1,53 @@
+import Testing
+
+@testable import Discourse
+
+@Suite("Section terms")
+struct SectionTermsTests {
+    /// The standard weights with the formal-article term switched on at weight 1, threshold 5.5,
+    /// span 1.5, dead zone 2, clip 4.
+    func weights(formal: Double = 1) throws -> SegmenterWeights {
+        var rows = SegmenterParameter.allCases.map { p -> String in
+            switch p {
+            case .formalContrast: return "\(p.rawValue)\t\(formal)"
+            case .formalThreshold: return "\(p.rawValue)\t5.5"
+            case .formalSpan: return "\(p.rawValue)\t1.5"
+            case .formalDeadZone: return "\(p.rawValue)\t2"
+            case .formalClip: return "\(p.rawValue)\t4"
+            default: return "\(p.rawValue)\t\(SegmenterWeights.standard[p])"
+            }
+        }
+        rows.insert("parameter\tvalue", at: 0)
+        return try SegmenterWeights(table: TSVTable(path: "test.tsv", text: rows.joined(separator: "\n")))
+    }
+
+    @Test func plainLinesUnderANewsArticleCountForTheSection() throws {
+        // A news-like opening (line scores far on the article side), then plain reader lines.
+        let scores: [Double?] = [-8, -9, -8, -8.5, -8, nil, -3, -2.5, -4]
+        let after = SectionTerms.formalContrast(scores: scores, weights: try weights())
+        #expect(after.count == scores.count + 1)
+        #expect(after[6] > 0)
+        #expect(after[6] > after[7] && after[7] > after[8])  // every reader line adds its rise
+        #expect(after[5] == after[6])  // a blank line adds nothing
+        // An article line rising less than the dead zone adds nothing; one falling costs.
+        #expect(after[4] < after[5])
+        #expect(after[9] == 0)
+    }
+
+    @Test func eachLinesRiseIsClipped() throws {
+        let mild = SectionTerms.formalContrast(scores: [-8, -8, -8, -8, -2], weights: try weights())
+        let wild = SectionTerms.formalContrast(scores: [-8, -8, -8, -8, 40], weights: try weights())
+        #expect(mild[4] == wild[4])
+        #expect(wild[4] == 4)  // the clip, at weight 1 and full formality
+    }
+
+    @Test func silentUnderAnInformalOpeningOrWhenOff() throws {
+        // A chatty blog: its opening is already near the comment side, so nothing stands out.
+        let blog: [Double?] = [-3, -2, -3.5, -2.5, 1, 2]
+        #expect(SectionTerms.formalContrast(scores: blog, weights: try weights()).allSatisfy { $0 == 0 })
+        let news: [Double?] = [-8, -9, -8, -8.5, -3, -2.5]
+        #expect(SectionTerms.formalContrast(scores: news, weights: try weights(formal: 0)).allSatisfy { $0 == 0 })
+        // Too few scored lines to have an opening.
+        #expect(SectionTerms.formalContrast(scores: [-8, -8, -1], weights: try weights()).allSatisfy { $0 == 0 })
+    }
+}
