@@ -40,7 +40,10 @@ public struct DriftScorer: Sendable {
     /// The article's topic model from its tokenized lines.
     public func articleModel(_ lines: [TokenizedText]) -> TopicModel {
         var model = TopicModel(mu: parameters.mu, bigramWeight: parameters.bigramWeight)
-        for line in lines { model.add(DriftTerm.extract(line, background: background)) }
+        let terms = lines.map { DriftTerm.extract($0, background: background) }
+        // Sized once: growing the tables line by line cost as much as counting.
+        model.reserve(terms.reduce(0) { $0 + $1.count })
+        for t in terms { model.add(t) }
         return model
     }
 

@@ -8,23 +8,26 @@ struct CueTable: Sendable {
     /// Set on keys that are a proper prefix of some multi-token cue.
     static let prefixBit: UInt32 = 1 << 31
 
-    private var keys: [UInt64]
-    private var bits: [UInt32]
-    private var weights: [Float]
+    /// Key, bits and weight side by side: a lookup touches one cache line, not three arrays.
+    private struct Entry: Sendable {
+        var key: UInt64 = 0
+        var bits: UInt32 = 0
+        var weight: Float = 0
+    }
+
+    private var entries: [Entry]
     private var mask: Int
     private(set) var count = 0
 
     init(capacity: Int = 64) {
         var size = 64
         while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        bits = [UInt32](repeating: 0, count: size)
-        weights = [Float](repeating: 0, count: size)
+        entries = [Entry](repeating: Entry(), count: size)
         mask = size - 1
     }
 
     @inline(__always)
-    private func slot(_ key: UInt64) -> Int {
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
         // Keys are FNV hashes: mix the high bits down before masking.
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
     }
@@ -33,32 +36,31 @@ struct CueTable: Sendable {
     /// a (practically impossible) zero key is stored as 1.
     @inline(__always)
     private func find(_ key: UInt64) -> Int {
-        var i = slot(key)
-        while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
-        return i
+        entries.withUnsafeBufferPointer { e in
+            var i = Self.slot(key, mask)
+            while e[i].key != 0 && e[i].key != key { i = (i + 1) & mask }
+            return i
+        }
     }
 
     @inline(__always)
     static func stored(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
 
     private mutating func grow() {
-        let old = (keys, bits, weights)
-        self = CueTable(capacity: keys.count)
-        for i in 0..<old.0.count where old.0[i] != 0 {
-            let j = find(old.0[i])
-            keys[j] = old.0[i]
-            bits[j] = old.1[i]
-            weights[j] = old.2[i]
+        let old = entries
+        self = CueTable(capacity: old.count)
+        for e in old where e.key != 0 {
+            entries[find(e.key)] = e
             count += 1
         }
     }
 
     private mutating func index(inserting key: UInt64) -> Int {
-        if (count + 1) * 2 > keys.count { grow() }
+        if (count + 1) * 2 > entries.count { grow() }
         let k = Self.stored(key)
         let i = find(k)
-        if keys[i] == 0 {
-            keys[i] = k
+        if entries[i].key == 0 {
+            entries[i].key = k
             count += 1
         }
         return i
@@ -66,35 +68,44 @@ struct CueTable: Sendable {
 
     mutating func insert(_ key: UInt64, bits b: UInt32) {
         let i = index(inserting: key)
-        bits[i] |= b
+        entries[i].bits |= b
     }
 
     mutating func setWeight(_ key: UInt64, _ w: Float) {
         let i = index(inserting: key)
-        weights[i] = w
+        entries[i].weight = w
     }
 
-    /// Category bits (and ``prefixBit``) of `key`; 0 when absent.
+    /// Category bits (and ``prefixBit``) of `key`; 0 when absent (an empty slot holds 0).
     @inline(__always)
-    func bits(_ key: UInt64) -> UInt32 {
-        let i = find(Self.stored(key))
-        return keys[i] == 0 ? 0 : bits[i]
+    func bits(_ key: UInt64) -> UInt32 { entries[find(Self.stored(key))].bits }
+
+    /// Category bits and register weight of `key` with one probe (0 and 0 when absent).
+    @inline(__always)
+    func entry(_ key: UInt64) -> (bits: UInt32, weight: Float) {
+        let e = entries[find(Self.stored(key))]
+        return (e.bits, e.weight)
     }
 
     /// Register weight of `key`; 0 when absent.
     @inline(__always)
-    func weight(_ key: UInt64) -> Float {
-        let i = find(Self.stored(key))
-        return keys[i] == 0 ? 0 : weights[i]
-    }
+    func weight(_ key: UInt64) -> Float { entries[find(Self.stored(key))].weight }
 }
 
 /// A growable open-addressing set of term-hash keys (the echo feature's five-word sequences),
 /// without `Set`'s per-lookup SipHash.
 struct KeySet: Sendable {
-    private var keys: [UInt64] = [UInt64](repeating: 0, count: 1024)
-    private var mask = 1023
+    private var keys: [UInt64]
+    private var mask: Int
     private(set) var count = 0
+
+    /// Room for `capacity` keys before the first rehash.
+    init(capacity: Int = 512) {
+        var size = 64
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+    }
 
     @inline(__always)
     private func find(_ key: UInt64) -> Int {

@@ -136,8 +136,12 @@ public struct LineFeatures: Sendable {
         var sentenceStart = true
         var wordCount = 0
         var registerSum: Float = 0
+        // Every token's cue bits, looked up once here and read again by the cue scan below.
+        var tokenBits = [UInt32](repeating: 0, count: text.count)
         for i in 0..<text.count {
             let t = text[i]
+            let (cb, weight) = cues.entry(t.key)  // one lookup for every category below
+            tokenBits[i] = cb
             var shapeSymbol: UInt8 = 0
             var dateToken = false
             switch t.kind {
@@ -146,33 +150,33 @@ public struct LineFeatures: Sendable {
                 let key = t.key
                 // Shouting is common words in capitals ("YOU", "LOVE", "DOES"), not acronyms ("EMC", "NASA").
                 if t.flags.contains(.allCaps),
-                    cues.contains(key, in: .stopword) || cues.contains(key, in: .firstPerson)
-                        || cues.contains(key, in: .secondPerson) || cues.contains(key, in: .reaction)
-                        || cues.registerWeight(key) != 0
+                    cb & Cue.stopword.bit != 0 || cb & Cue.firstPerson.bit != 0
+                        || cb & Cue.secondPerson.bit != 0 || cb & Cue.reaction.bit != 0
+                        || weight != 0
                 {
                     Self.bump(&allCapsWords)
                 }
                 if t.flags.contains(.elongated) { Self.bump(&elongatedWords) }
                 if t.flags.contains(.capitalized) && !sentenceStart { capitalizedWords &+= 1 }
-                if cues.contains(key, in: .firstPerson) { Self.bump(&firstPerson) }
-                if cues.contains(key, in: .firstPersonPlural) { Self.bump(&firstPersonPlural) }
-                if cues.contains(key, in: .secondPerson) { Self.bump(&secondPerson) }
-                if cues.contains(key, in: .stopword) { stopwords &+= 1 }
-                if cues.contains(key, in: .chat) { Self.bump(&chatWords) }
-                registerSum += cues.registerWeight(key)
+                if cb & Cue.firstPerson.bit != 0 { Self.bump(&firstPerson) }
+                if cb & Cue.firstPersonPlural.bit != 0 { Self.bump(&firstPersonPlural) }
+                if cb & Cue.secondPerson.bit != 0 { Self.bump(&secondPerson) }
+                if cb & Cue.stopword.bit != 0 { stopwords &+= 1 }
+                if cb & Cue.chat.bit != 0 { Self.bump(&chatWords) }
+                registerSum += weight
                 if t.length == 1, bytes[Int(t.start)] == 0x69, i == 0 || t.flags.contains(.spaceBefore),
                     i + 1 == text.count || text[i + 1].flags.contains(.spaceBefore)
                 {
                     Self.bump(&informalTyping)  // "i think" (not "i-MiEV", "i.e.")
                 }
-                let isMonth = cues.contains(key, in: .month)
+                let isMonth = cb & Cue.month.bit != 0
                 if isMonth {
                     shapeSymbol = 0x4D  // M
                     dateToken = true
-                } else if cues.contains(key, in: .weekday) {
+                } else if cb & Cue.weekday.bit != 0 {
                     shapeSymbol = 0x44  // D
                     dateToken = true
-                } else if cues.contains(key, in: .meridiem) {
+                } else if cb & Cue.meridiem.bit != 0 {
                     shapeSymbol = 0x61  // a
                     dateToken = true
                     if i > 0, text[i - 1].kind == .number { hasTime = true }
@@ -181,7 +185,7 @@ public struct LineFeatures: Sendable {
                     dateToken = true
                     if previousWasMonth { hasDate = true }
                     if Self.isClockWord(text, i) { hasTime = true }
-                } else if cues.contains(key, in: .furniture) {
+                } else if cb & Cue.furniture.bit != 0 {
                     furnitureWords += 1
                     nonDateWords += 1
                     shapeSymbol = 0x66  // f
@@ -189,12 +193,12 @@ public struct LineFeatures: Sendable {
                 } else if t.flags.contains(.capitalized) || t.flags.contains(.allCaps) {
                     otherWords += 1
                     nonDateWords += 1
-                    if t.length > 1, !datelineWords.contains(key), !cues.contains(key, in: .stopword) { Self.bump(&nameWords) }
+                    if t.length > 1, cb & Cue.stopword.bit == 0, !datelineWords.contains(key) { Self.bump(&nameWords) }
                     shapeSymbol = 0x43  // C
                 } else {
                     otherWords += 1
                     if key != atKey && key != onKey { nonDateWords += 1 }
-                    if t.length > 1, !datelineWords.contains(key), !cues.contains(key, in: .stopword) { Self.bump(&nameWords) }
+                    if t.length > 1, cb & Cue.stopword.bit == 0, !datelineWords.contains(key) { Self.bump(&nameWords) }
                     shapeSymbol = 0x77  // w
                 }
                 previousWasMonth = isMonth
@@ -429,8 +433,13 @@ public struct LineFeatures: Sendable {
         }
         var i = 0
         while i < text.count {
-            if !callToComment, cues.match(text, at: i, in: .callToComment) > 0 { callToComment = true }
-            let p = cues.match(text, at: i, in: .praise)
+            let b = tokenBits[i]
+            if b == 0 {
+                i += 1
+                continue
+            }
+            if !callToComment, cues.match(text, at: i, bits: b, in: .callToComment) > 0 { callToComment = true }
+            let p = cues.match(text, at: i, bits: b, in: .praise)
             if p > 0 {
                 Self.bump(&praise)
                 if i == 0 { reactionOpener = true }
@@ -439,13 +448,13 @@ public struct LineFeatures: Sendable {
                 i += p
                 continue
             }
-            let m = cues.match(text, at: i, in: .metaReference)
+            let m = cues.match(text, at: i, bits: b, in: .metaReference)
             if m > 0 {
                 Self.bump(&metaReferences)
                 i += m
                 continue
             }
-            let r = cues.match(text, at: i, in: .reporting)
+            let r = cues.match(text, at: i, bits: b, in: .reporting)
             if r > 0 {
                 Self.bump(&reporting)
                 i += r
@@ -568,18 +577,21 @@ let updatedKey = TermHash.of(normalized: "updated")
 let byKey = TermHash.of(normalized: "by")
 let atKey = TermHash.of(normalized: "at")
 /// Words that, after "Name,", show the line is talking to Name ("Rand, have you read…").
-let addressFollowers: Set<UInt64> = Set(
+let addressFollowers = TermSet(
     ["have", "do", "did", "can", "could", "would", "will", "is", "are", "this", "that", "it's", "what", "how", "why",
      "glad", "hope", "please", "just", "so", "great", "good", "nice", "love", "sorry", "congrats", "agree"]
         .map { TermHash.of(normalized: $0) })
-let topLevelDomains: Set<UInt64> = Set(
+let topLevelDomains = TermSet(
     ["com", "org", "net", "gov", "edu", "io", "co", "uk", "in", "de", "fr", "info", "ly", "me", "tv", "us", "ca", "au"]
         .map { TermHash.of(normalized: $0) })
 /// Words of a dateline rather than a name: "Posted by", "updated", "published on".
-let datelineWords: Set<UInt64> = Set(
+let datelineWords = TermSet(
     ["posted", "published", "updated", "written", "submitted", "last", "modified", "edited", "by", "on", "at", "in"]
         .map { TermHash.of(normalized: $0) })
 let onKey = TermHash.of(normalized: "on")
 let psKey = TermHash.of(normalized: "ps")
 let pKey = TermHash.of(normalized: "p")
 let ppsKey = TermHash.of(normalized: "pps")
+
+/// The cue categories, short for the bit tests in ``LineFeatures/init(text:cues:)``.
+private typealias Cue = SegmenterCues.Category

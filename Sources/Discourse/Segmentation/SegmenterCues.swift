@@ -109,6 +109,19 @@ public struct SegmenterCues: Sendable {
     @inline(__always)
     func bits(_ key: UInt64) -> UInt32 { cueTable.bits(key) }
 
+    /// Category bits and register weight of a word key with one lookup.
+    @inline(__always)
+    func entry(_ key: UInt64) -> (bits: UInt32, weight: Float) { cueTable.entry(key) }
+
+    /// ``match(_:at:in:)`` when the bits of token `i` are already known (``bits(_:)``): a token that
+    /// neither is a cue of `category` nor starts a longer cue costs no further lookup.
+    @inline(__always)
+    func match(_ text: TokenizedText, at i: Int, bits first: UInt32, in category: Category) -> Int {
+        if first & (category.bit | CueTable.prefixBit) == 0 { return 0 }
+        if first & CueTable.prefixBit == 0 { return 1 }
+        return match(text, at: i, in: category)
+    }
+
     /// Length in tokens of the longest cue of `category` starting at token `i`, or 0.
     public func match(_ text: TokenizedText, at i: Int, in category: Category) -> Int {
         let bit = category.bit

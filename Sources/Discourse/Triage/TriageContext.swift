@@ -20,28 +20,26 @@ public struct TriageContext: Sendable {
     /// Context for the comments of one file, given the article's token lines (empty when the input
     /// has no article).
     public init(article: [TokenizedText], comments: [TokenizedText]) {
-        for line in article {
-            for key in Self.shingles(line) { articleShingles.insert(key.key) }
-        }
+        for line in article { Self.forEachShingle(line) { key, _, _ in articleShingles.insert(key) } }
         for text in comments {
             if let key = Self.textKey(text) { textCounts[key] = (textCounts[key] ?? 0) + 1 }
         }
     }
 
-    /// Keys of the word shingles of `text`, each with the token index of its first and last word.
-    static func shingles(_ text: TokenizedText) -> [(key: UInt64, first: Int, last: Int)] {
-        var words: [Int] = []
-        for i in 0..<text.count where text[i].kind == .word || text[i].kind == .number { words.append(i) }
+    /// Calls `body` with the key of each run of ``shingleLength`` words (and numbers) of `text`, and
+    /// the token indexes of its first and last word; allocates nothing per shingle.
+    static func forEachShingle(_ text: TokenizedText, _ body: (UInt64, Int, Int) -> Void) {
         let n = shingleLength
-        guard words.count >= n else { return [] }
-        var out: [(UInt64, Int, Int)] = []
-        out.reserveCapacity(words.count - n + 1)
-        for s in 0...(words.count - n) {
+        var window = [Int](repeating: 0, count: n)  // token indexes of the last n words, circular
+        var seen = 0
+        for i in 0..<text.count where text[i].kind == .word || text[i].kind == .number {
+            window[seen % n] = i
+            seen += 1
+            guard seen >= n else { continue }
             var h = TermHash.seed
-            for k in s..<(s + n) { h = (h ^ text[words[k]].key) &* TermHash.prime }
-            out.append((h, words[s], words[s + n - 1]))
+            for k in (seen - n)..<seen { h = (h ^ text[window[k % n]].key) &* TermHash.prime }
+            body(h, window[(seen - n) % n], i)
         }
-        return out
     }
 
     /// Key of a comment's words (case, punctuation and spacing ignored), or nil when it is too short
@@ -61,9 +59,10 @@ public struct TriageContext: Sendable {
     func fromArticle(_ text: TokenizedText) -> [Bool]? {
         guard articleShingles.count > 0 else { return nil }
         var marks: [Bool]?
-        for s in Self.shingles(text) where articleShingles.contains(s.key) {
+        Self.forEachShingle(text) { key, first, last in
+            guard articleShingles.contains(key) else { return }
             if marks == nil { marks = [Bool](repeating: false, count: text.count) }
-            for k in s.first...s.last { marks![k] = true }
+            for k in first...last { marks![k] = true }
         }
         return marks
     }

@@ -124,6 +124,7 @@ public struct TriageMatches: Sendable {
 
     /// Obfuscated, stretched or inflected single words that matched nothing as written.
     mutating func findVariants(_ text: TokenizedText, lexicon: TriageLexicon, covered: [Bool]) {
+        let lookup = lexicon.lookup
         for i in 0..<text.count where !covered[i] {
             let t = text[i]
             guard t.kind == .word || t.kind == .mention, t.length >= 2 else { continue }
@@ -136,7 +137,7 @@ public struct TriageMatches: Sendable {
                 // The common case, without allocating: an inflected form of a listed word. A
                 // capitalised word inside a sentence is a name ("Cummings"), not an inflection.
                 if t.flags.contains(.capitalized), i > 0, text[i - 1].sentence == t.sentence { continue }
-                if t.normEnd - t.normStart >= 4, let e = text.withNorm(i, { Self.inflected($0, lexicon: lexicon) }) {
+                if t.normEnd - t.normStart >= 4, let e = text.withNorm(i, { Self.inflected($0, lookup: lookup) }) {
                     for entry in e { hits.append(TriageHit(start: i, end: i + 1, entry: entry, route: .inflected)) }
                 }
                 continue
@@ -182,25 +183,30 @@ public struct TriageMatches: Sendable {
     static func lookupAbusive(
         _ bytes: [UInt8], lexicon: TriageLexicon, inflect: Bool, exact: Bool = true
     ) -> ([TriageLexicon.Entry], [UInt8])? {
-        if exact, let e = abusive(TermHash.of(bytes), suffix: nil, lexicon: lexicon) { return (e, bytes) }
+        if exact, let e = abusive(lexicon.entries(TermHash.of(bytes)), suffix: nil) { return (e, bytes) }
         guard inflect else { return nil }
-        return bytes.withUnsafeBufferPointer { p in inflected(p, lexicon: lexicon).map { ($0, bytes) } }
+        let lookup = lexicon.lookup
+        return bytes.withUnsafeBufferPointer { p in inflected(p, lookup: lookup).map { ($0, bytes) } }
     }
 
-    static func inflected<C: Collection<UInt8>>(_ bytes: C, lexicon: TriageLexicon) -> [TriageLexicon.Entry]? {
+    /// Closures here capture only the lexicon's lookup table: capturing the whole lexicon copied
+    /// (retained and released) every one of its tables for each word, a profile's top runtime cost.
+    static func inflected<C: Collection<UInt8>>(
+        _ bytes: C, lookup: TermTable<[TriageLexicon.Entry]>
+    ) -> [TriageLexicon.Entry]? {
         var found: [TriageLexicon.Entry]?
         forEachStem(bytes) { key, suffix in
-            found = abusive(key, suffix: suffix, lexicon: lexicon)
+            found = abusive(lookup[key], suffix: suffix)
             return found != nil
         }
         return found
     }
 
-    /// Single-word abusive entries for `key`. A stem counts only for the word classes that inflect
+    /// The single-word abusive entries of `list` (a key's entries). A stem counts only for the word classes that inflect
     /// that way: nouns take plurals (`idiots`), adjectives take `-ly` (`stupidly`), swear words and
     /// profanity take every ending (`pissing`), so `hacked` never becomes the insult `hack`.
-    static func abusive(_ key: UInt64, suffix: Suffix?, lexicon: TriageLexicon) -> [TriageLexicon.Entry]? {
-        guard let list = lexicon.entries(key) else { return nil }
+    static func abusive(_ list: [TriageLexicon.Entry]?, suffix: Suffix?) -> [TriageLexicon.Entry]? {
+        guard let list else { return nil }
         let found = list.filter { e in
             guard e.kind.isAbusive, e.length == 1 else { return false }
             guard let suffix else { return true }
