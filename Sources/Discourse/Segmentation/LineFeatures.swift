@@ -259,7 +259,11 @@ public struct LineFeatures: Sendable {
                     case 0x2E where length >= 2: Self.bump(&ellipses)
                     case 0x27, 0x22: Self.bump(&straightMarks)
                     case 0x2D where length >= 2: Self.bump(&straightMarks)  // "--"
-                    case 0x2D where t.flags.contains(.spaceBefore): Self.bump(&straightMarks)  // " - "
+                    case 0x2D where t.flags.contains(.spaceBefore):
+                        Self.bump(&straightMarks)  // " - "
+                        // A stray dash left at the end of a line ("nobody wants to hear it -") is
+                        // typed in a comment box; an editor would not print it.
+                        if i == text.count - 1, length == 1, i > 0, text[i - 1].kind == .word { Self.bump(&informalTyping) }
                     default: break
                     }
                     if ASCII.isSentenceEnd(c) { sentenceStart = true }

@@ -60,17 +60,24 @@ struct SectionTerms {
         typographyWeight = w[.typographyContrast]
         registerWeight = w[.registerContrast]
         scoreWeight = w[.scoreContrast]
-        formalAfter = Self.formalContrast(scores: scores, weights: w)
+        formalAfter = Self.formalContrast(scores: scores, words: features.map { Int($0.words) }, weights: w)
     }
 
     /// `formalAfter[b]`: the formal-article term for a section starting at `b` (see the type's doc).
-    static func formalContrast(scores: [Double?], weights w: SegmenterWeights) -> [Double] {
+    /// The reference is read on the first paragraphs (lines of at least ``paragraphWords`` words)
+    /// when the file has four or more: a title, a byline and a dateline are short and sit nearer
+    /// the middle, and would make a news story look less formal than its body is.
+    static func formalContrast(scores: [Double?], words: [Int], weights w: SegmenterWeights) -> [Double] {
         let n = scores.count
         var after = [Double](repeating: 0, count: n + 1)
         let scored = scores.compactMap { $0 }
         guard w[.formalContrast] != 0, scored.count >= 4 else { return after }
-        let opening = max(3, Int((0.4 * Double(scored.count)).rounded(.up)))
-        let sorted = scored.prefix(opening).sorted()
+        var paragraphs: [Double] = []
+        for i in 0..<n where words[i] >= paragraphWords { if let s = scores[i] { paragraphs.append(s) } }
+        let pool = paragraphs.count >= 4 ? paragraphs : scored
+        let opening = max(3, Int((0.4 * Double(pool.count)).rounded(.up)))
+        let openingScores = pool.prefix(opening)
+        let sorted = openingScores.sorted()
         let reference = sorted[sorted.count / 2]
         // 0 for an opening at or above -threshold, 1 from -threshold - span down: how news-like it is.
         let formality = min(1, max(0, (-reference - w[.formalThreshold]) / w[.formalSpan]))
@@ -102,6 +109,9 @@ struct SectionTerms {
     func score(_ b: Int) -> Double { scoreWeight * contrast(scoreBefore, scoredBefore, b) }
 
     func formal(_ b: Int) -> Double { formalAfter[b] }
+
+    /// Words a line needs to count as a paragraph of the opening (see ``formalContrast``).
+    static let paragraphWords = 12
 
     func total(_ b: Int) -> Double { typography(b) + register(b) + score(b) + formal(b) }
 

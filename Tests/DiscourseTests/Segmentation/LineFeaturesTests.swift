@@ -54,6 +54,9 @@ struct LineFeaturesTests {
         #expect(features("The i-MiEV sold 852 units in the U.S. this year.").informalTyping == 0)
         #expect(features("Rescue teams are working round the clock. pic.twitter.com/abc123").informalTyping == 0)
         #expect(features("It rained, e.g. on Monday, and then stopped.").informalTyping == 0)
+        // A stray dash left at the end of a line, not a dash between two clauses.
+        #expect(features("Planting trees is the only solution but nobody wants to hear it -").informalTyping == 1)
+        #expect(features("The plan - approved on Tuesday - costs £4m.").informalTyping == 0)
     }
 
     @Test func shoutingIsCommonWordsInCapitals() {

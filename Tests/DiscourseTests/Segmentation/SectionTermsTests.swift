@@ -21,10 +21,15 @@ struct SectionTermsTests {
         return try SegmenterWeights(table: TSVTable(path: "test.tsv", text: rows.joined(separator: "\n")))
     }
 
+    /// The term with every line a paragraph of 20 words.
+    func formal(_ scores: [Double?], weights: SegmenterWeights) -> [Double] {
+        SectionTerms.formalContrast(scores: scores, words: scores.map { _ in 20 }, weights: weights)
+    }
+
     @Test func plainLinesUnderANewsArticleCountForTheSection() throws {
         // A news-like opening (line scores far on the article side), then plain reader lines.
         let scores: [Double?] = [-8, -9, -8, -8.5, -8, nil, -3, -2.5, -4]
-        let after = SectionTerms.formalContrast(scores: scores, weights: try weights())
+        let after = formal(scores, weights: try weights())
         #expect(after.count == scores.count + 1)
         #expect(after[6] > 0)
         #expect(after[6] > after[7] && after[7] > after[8])  // every reader line adds its rise
@@ -34,9 +39,20 @@ struct SectionTermsTests {
         #expect(after[9] == 0)
     }
 
+    @Test func theReferenceIsReadOnParagraphs() throws {
+        // A title and a byline score near the middle; the story's paragraphs far on the article side.
+        let scores: [Double?] = [-3, -3.5, -8, -8.5, -8, -9, -3, -3]
+        let words = [6, 5, 30, 30, 30, 30, 8, 8]
+        let after = SectionTerms.formalContrast(scores: scores, words: words, weights: try weights())
+        #expect(after[6] == 6)  // two reader lines, each 3 above the paragraphs' -8 after the dead zone
+        // Read on every line, the short header lines would hide how formal the story is.
+        let blind = SectionTerms.formalContrast(scores: scores, words: scores.map { _ in 5 }, weights: try weights())
+        #expect(blind[6] == 0)
+    }
+
     @Test func eachLinesRiseIsClipped() throws {
-        let mild = SectionTerms.formalContrast(scores: [-8, -8, -8, -8, -2], weights: try weights())
-        let wild = SectionTerms.formalContrast(scores: [-8, -8, -8, -8, 40], weights: try weights())
+        let mild = formal([-8, -8, -8, -8, -2], weights: try weights())
+        let wild = formal([-8, -8, -8, -8, 40], weights: try weights())
         #expect(mild[4] == wild[4])
         #expect(wild[4] == 4)  // the clip, at weight 1 and full formality
     }
@@ -44,10 +60,10 @@ struct SectionTermsTests {
     @Test func silentUnderAnInformalOpeningOrWhenOff() throws {
         // A chatty blog: its opening is already near the comment side, so nothing stands out.
         let blog: [Double?] = [-3, -2, -3.5, -2.5, 1, 2]
-        #expect(SectionTerms.formalContrast(scores: blog, weights: try weights()).allSatisfy { $0 == 0 })
+        #expect(formal(blog, weights: try weights()).allSatisfy { $0 == 0 })
         let news: [Double?] = [-8, -9, -8, -8.5, -3, -2.5]
-        #expect(SectionTerms.formalContrast(scores: news, weights: try weights(formal: 0)).allSatisfy { $0 == 0 })
+        #expect(formal(news, weights: try weights(formal: 0)).allSatisfy { $0 == 0 })
         // Too few scored lines to have an opening.
-        #expect(SectionTerms.formalContrast(scores: [-8, -8, -1], weights: try weights()).allSatisfy { $0 == 0 })
+        #expect(formal([-8, -8, -1], weights: try weights()).allSatisfy { $0 == 0 })
     }
 }
