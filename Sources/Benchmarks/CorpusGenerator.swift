@@ -7,7 +7,7 @@ import Foundation
 /// paragraphs, a boilerplate line, then comments), and a third of the files have no comments.
 enum CorpusGenerator {
     static func run(_ arguments: [String]) throws {
-        guard let directory = arguments.first else {
+        guard let directory = arguments.first, !directory.hasPrefix("-") else {
             throw BenchmarkError("usage: comments-bench corpus DIR [--files N] [--source DIR]")
         }
         var files = 10_000
@@ -29,10 +29,10 @@ enum CorpusGenerator {
         var bytes = 0
         for f in 0..<files {
             var lines = ["The Example Times", "Story \(f): \(news[next(news.count)].prefix(60))", "By Staff Reporter"]
-            for _ in 0..<(8 + next(10)) { lines.append(news[next(news.count)]) }
+            for _ in 0..<(12 + next(16)) { lines.append(news[next(news.count)]) }
             lines.append("Also Read: more stories from our newsroom")
             if f % 3 != 0 {
-                for _ in 0..<(5 + next(30)) { lines.append(comments[next(comments.count)]) }
+                for _ in 0..<(6 + next(40)) { lines.append(comments[next(comments.count)]) }
             }
             let text = lines.joined(separator: "\n") + "\n"
             bytes += text.utf8.count

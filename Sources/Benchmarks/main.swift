@@ -16,10 +16,11 @@ let registry: [(name: String, about: String, run: ([String]) throws -> Void)] = 
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard let name = arguments.first, let benchmark = registry.first(where: { $0.name == name }) else {
+let wantsHelp = arguments.contains("--help") || arguments.contains("-h")
+guard !wantsHelp, let name = arguments.first, let benchmark = registry.first(where: { $0.name == name }) else {
     print("usage: comments-bench <benchmark> [FILE...]\n")
     for b in registry { print("  \(b.name.padding(toLength: 12, withPad: " ", startingAt: 0))\(b.about)") }
-    exit(arguments.isEmpty ? 0 : 2)
+    exit(arguments.isEmpty || wantsHelp ? 0 : 2)
 }
 do {
     try benchmark.run(Array(arguments.dropFirst()))

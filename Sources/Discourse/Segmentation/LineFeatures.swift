@@ -442,8 +442,8 @@ public struct LineFeatures: Sendable {
                 i += 1
                 continue
             }
-            if !callToComment, cues.match(text, at: i, bits: b, in: .callToComment) > 0 { callToComment = true }
-            let p = cues.match(text, at: i, bits: b, in: .praise)
+            let (call, p, m, r) = cues.match4(text, at: i, bits: b, .callToComment, .praise, .metaReference, .reporting)
+            if call > 0 { callToComment = true }
             if p > 0 {
                 Self.bump(&praise)
                 if i == 0 { reactionOpener = true }
@@ -452,13 +452,11 @@ public struct LineFeatures: Sendable {
                 i += p
                 continue
             }
-            let m = cues.match(text, at: i, bits: b, in: .metaReference)
             if m > 0 {
                 Self.bump(&metaReferences)
                 i += m
                 continue
             }
-            let r = cues.match(text, at: i, bits: b, in: .reporting)
             if r > 0 {
                 Self.bump(&reporting)
                 i += r

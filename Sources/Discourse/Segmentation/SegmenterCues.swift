@@ -113,13 +113,32 @@ public struct SegmenterCues: Sendable {
     @inline(__always)
     func entry(_ key: UInt64) -> (bits: UInt32, weight: Float) { cueTable.entry(key) }
 
-    /// ``match(_:at:in:)`` when the bits of token `i` are already known (``bits(_:)``): a token that
-    /// neither is a cue of `category` nor starts a longer cue costs no further lookup.
+    /// The longest cue of each of four categories starting at token `i` (0 where none), found in one
+    /// walk along the n-gram prefixes instead of one walk per category.
     @inline(__always)
-    func match(_ text: TokenizedText, at i: Int, bits first: UInt32, in category: Category) -> Int {
-        if first & (category.bit | CueTable.prefixBit) == 0 { return 0 }
-        if first & CueTable.prefixBit == 0 { return 1 }
-        return match(text, at: i, in: category)
+    func match4(
+        _ text: TokenizedText, at i: Int, bits first: UInt32,
+        _ a: Category, _ b: Category, _ c: Category, _ d: Category
+    ) -> (Int, Int, Int, Int) {
+        let wanted = a.bit | b.bit | c.bit | d.bit
+        if first & (wanted | CueTable.prefixBit) == 0 { return (0, 0, 0, 0) }
+        var found = (0, 0, 0, 0)
+        var bits = first
+        var h = text[i].key
+        var n = 1
+        while true {
+            if bits & wanted != 0 {
+                if bits & a.bit != 0 { found.0 = n }
+                if bits & b.bit != 0 { found.1 = n }
+                if bits & c.bit != 0 { found.2 = n }
+                if bits & d.bit != 0 { found.3 = n }
+            }
+            if bits & CueTable.prefixBit == 0 || n >= maxLength || i + n >= text.count { break }
+            h = text.extend(h, with: i + n)
+            n += 1
+            bits = cueTable.bits(h)
+        }
+        return found
     }
 
     /// Length in tokens of the longest cue of `category` starting at token `i`, or 0.
