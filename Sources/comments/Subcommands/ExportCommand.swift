@@ -62,15 +62,15 @@ enum ExportCommand {
         let summaryOptions = SummaryOptions(flagThreshold: threshold)
         var writeError: Error?
         var written = 0
-        let result = runner.runOutcomes(items) { outcome in
+        let render: @Sendable (BatchOutcome) -> String = { outcome in
+            guard case .analysed(let report, _) = outcome else { return "" }
+            return format == "csv"
+                ? ScoreRenderer.csvRows(report, writer: csv, columns: columns)
+                : ScoreRenderer.jsonl(report, columns: columns)
+        }
+        let result = runner.runOutcomes(items, render: render) { outcome, rows in
             do {
-                if case .analysed(let report, _) = outcome {
-                    let rows =
-                        format == "csv"
-                        ? ScoreRenderer.csvRows(report, writer: csv, columns: columns)
-                        : ScoreRenderer.jsonl(report, columns: columns)
-                    if !rows.isEmpty { try output.write(rows) }
-                }
+                if !rows.isEmpty { try output.write(rows) }
                 if let summary {
                     let cells = SummaryColumns.all.map { csv.cell($0.value(outcome, options: summaryOptions), kind: $0.kind) }
                     try summary.write(csv.record(cells))
