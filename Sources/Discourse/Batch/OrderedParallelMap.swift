@@ -5,7 +5,9 @@ import Foundation
 /// than the corpus, and output order never depends on scheduling.
 ///
 /// Inputs are pulled one at a time under a lock (so `next` may read a stream such as stdin); results
-/// are consumed on the calling thread, which may stop the run early by returning `false`.
+/// are consumed on the calling thread, which may stop the run early by returning `false`. The
+/// default window is four results per job, so that one long file does not leave the other
+/// workers idle while the consumer waits for it.
 public enum OrderedParallelMap {
     public static func run<Input, Output>(
         jobs: Int,
@@ -22,7 +24,7 @@ public enum OrderedParallelMap {
             }
             return
         }
-        let state = State<Input, Output>(window: max(jobs, window ?? jobs * 2), next: next, transform: transform)
+        let state = State<Input, Output>(window: max(jobs, window ?? jobs * 4), next: next, transform: transform)
         var threads: [Thread] = []
         for _ in 0..<jobs {
             let thread = Thread { state.work() }

@@ -59,29 +59,23 @@ struct SectionTerms {
         scoredBefore = scored
         typographyWeight = w[.typographyContrast]
         registerWeight = w[.registerContrast]
-        scoreWeight = w[.scoreContrast]
-        formalAfter = Self.formalContrast(scores: scores, words: features.map { Int($0.words) }, weights: w)
+        let words = features.map { Int($0.words) }
+        formalAfter = Self.formalContrast(scores: scores, words: words, weights: w)
+        // Under a news-like opening the score contrast gets the formal weight on top of its own.
+        let formality = Self.opening(scores: scores, words: words, weights: w)?.1 ?? 0
+        scoreWeight = w[.scoreContrast] + w[.formalScoreContrast] * formality
     }
 
     /// `formalAfter[b]`: the formal-article term for a section starting at `b` (see the type's doc).
-    /// The reference is read on the first paragraphs (lines of at least ``paragraphWords`` words)
-    /// when the file has four or more: a title, a byline and a dateline are short and sit nearer
-    /// the middle, and would make a news story look less formal than its body is.
+    /// The reference is read on the first paragraphs (lines of at least ``paragraphWords`` words):
+    /// a title, a byline and a dateline are short and sit nearer the middle, and would make a news
+    /// story look less formal than its body is.
     static func formalContrast(scores: [Double?], words: [Int], weights w: SegmenterWeights) -> [Double] {
         let n = scores.count
         var after = [Double](repeating: 0, count: n + 1)
-        let scored = scores.compactMap { $0 }
-        guard w[.formalContrast] != 0, scored.count >= 4 else { return after }
-        var paragraphs: [Double] = []
-        for i in 0..<n where words[i] >= paragraphWords { if let s = scores[i] { paragraphs.append(s) } }
-        let pool = paragraphs.count >= 4 ? paragraphs : scored
-        let opening = max(3, Int((0.4 * Double(pool.count)).rounded(.up)))
-        let openingScores = pool.prefix(opening)
-        let sorted = openingScores.sorted()
-        let reference = sorted[sorted.count / 2]
-        // 0 for an opening at or above -threshold, 1 from -threshold - span down: how news-like it is.
-        let formality = min(1, max(0, (-reference - w[.formalThreshold]) / w[.formalSpan]))
-        guard formality > 0 else { return after }
+        guard w[.formalContrast] != 0, let (reference, formality) = opening(scores: scores, words: words, weights: w),
+            formality > 0
+        else { return after }
         let weight = w[.formalContrast] * formality
         let clip = w[.formalClip]
         for i in stride(from: n - 1, through: 0, by: -1) {
@@ -90,6 +84,21 @@ struct SectionTerms {
             after[i] = after[i + 1] + weight * rise
         }
         return after
+    }
+
+    /// The opening's reference line score (median of its first paragraphs, see
+    /// ``formalContrast(scores:words:weights:)``) and how news-like it is: 0 for a reference at or
+    /// above `-formal_threshold`, 1 from `-formal_threshold - formal_span` down. Nil for a file of
+    /// fewer than four paragraphs: a short post's few lines say too little about its register (its
+    /// title and byline would stand in for the story).
+    static func opening(scores: [Double?], words: [Int], weights w: SegmenterWeights) -> (Double, Double)? {
+        var paragraphs: [Double] = []
+        for i in scores.indices where words[i] >= paragraphWords { if let s = scores[i] { paragraphs.append(s) } }
+        guard paragraphs.count >= 4 else { return nil }
+        let count = max(3, Int((0.4 * Double(paragraphs.count)).rounded(.up)))
+        let sorted = paragraphs.prefix(count).sorted()
+        let reference = sorted[sorted.count / 2]
+        return (reference, min(1, max(0, (-reference - w[.formalThreshold]) / w[.formalSpan])))
     }
 
     /// Sum after `b` minus (count after `b`) x (mean before `b`, shrunk towards the file's mean).

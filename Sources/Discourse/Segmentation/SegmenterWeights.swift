@@ -68,6 +68,10 @@ public enum SegmenterParameter: String, CaseIterable, Sendable {
     case formalSpan = "formal_span"
     case formalDeadZone = "formal_dead_zone"
     case formalClip = "formal_clip"
+    /// Section term: extra score-contrast weight, times how news-like the opening is. A blog reads
+    /// alike throughout, its author's last lines included, so there the contrast mostly finds
+    /// comments that are not there; under a formal story it finds the plain ones that are.
+    case formalScoreContrast = "formal_score_contrast"
     /// Furniture: a line that is comment furniture (local cue or repeating template).
     case furniture
     /// Furniture that does not repeat ("Hibu said:", "Permalink", one dated name line): weaker.
@@ -92,7 +96,7 @@ public enum SegmenterParameter: String, CaseIterable, Sendable {
     public static let lineFeatures: [SegmenterParameter] = allCases.filter {
         switch $0 {
         case .prior, .typographyContrast, .registerContrast, .scoreContrast, .formalContrast, .formalThreshold,
-            .formalSpan, .formalDeadZone, .formalClip, .furniture, .loneFurniture, .insideTemplate, .afterWindow,
+            .formalSpan, .formalDeadZone, .formalClip, .formalScoreContrast, .furniture, .loneFurniture, .insideTemplate, .afterWindow,
             .noCommentsMargin, .confidenceScale, .templateRepeats:
             return false
         default:

@@ -50,6 +50,20 @@ struct SectionTermsTests {
         #expect(blind[6] == 0)
     }
 
+    @Test func howNewsLikeTheOpeningIs() throws {
+        let w = try weights()  // threshold 5.5, span 1.5
+        let paragraphs = [Int](repeating: 20, count: 8)
+        let news = try #require(SectionTerms.opening(scores: [-8, -9, -8, -8.5, -8, -9, -3, -2], words: paragraphs, weights: w))
+        #expect(news.0 == -8)  // the upper median of the first four paragraphs (40 % of 8, at least 3)
+        #expect(news.1 == 1)
+        let blog = try #require(SectionTerms.opening(scores: [-3, -4, -2, -3, -1, -2, 0, 1], words: paragraphs, weights: w))
+        #expect(blog.1 == 0)
+        let between = try #require(SectionTerms.opening(scores: [-6.25, -6.25, -6.25, -6, -6, -2, -1, 0], words: paragraphs, weights: w))
+        #expect(abs(between.1 - 0.5) < 1e-9)
+        // Fewer than four paragraphs: no judgement at all.
+        #expect(SectionTerms.opening(scores: [-8, -9, -8, -8.5], words: [20, 20, 20, 5], weights: w) == nil)
+    }
+
     @Test func eachLinesRiseIsClipped() throws {
         let mild = formal([-8, -8, -8, -8, -2], weights: try weights())
         let wild = formal([-8, -8, -8, -8, 40], weights: try weights())
