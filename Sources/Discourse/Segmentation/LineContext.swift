@@ -24,7 +24,7 @@ struct LineContext: Sendable {
         let english = articleIsEnglish(features, blank: blank)
         let author = bylineNames(lines, blank: blank, cues: cues)
         // One five-word sequence per word at most: sized once for the whole file.
-        var grams = KeySet(capacity: min(maxGrams, features.reduce(0) { $0 + Int($1.words) + Int($1.numbers) }))
+        var grams = TermSet(capacity: min(maxGrams, features.reduce(0) { $0 + Int($1.words) + Int($1.numbers) }))
         var words: [UInt64] = []
         var firstLines = 0
         for i in 0..<n where !blank[i] {

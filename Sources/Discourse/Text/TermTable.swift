@@ -84,21 +84,56 @@ public struct TermTable<Value: Sendable>: Sendable {
     }
 }
 
-/// A set of ``TermHash`` keys with the same fast lookup as ``TermTable``.
+/// A set of ``TermHash`` keys with the same fast lookup as ``TermTable``, holding keys only (no
+/// value array to touch on a lookup): word lists, the article's shingles, the echo feature's
+/// five-word sequences.
 public struct TermSet: Sendable {
-    private var table: TermTable<Bool>
+    private var keys: [UInt64]
+    private var mask: Int
+    public private(set) var count = 0
 
-    public init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
-        table = TermTable(minimumCapacity: keys.underestimatedCount)
-        for k in keys { table[k] = true }
+    /// Room for `capacity` keys before the first rehash.
+    public init(capacity: Int = 8) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        mask = size - 1
     }
 
-    public init() { table = TermTable() }
+    public init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
+        self.init(capacity: keys.underestimatedCount)
+        for k in keys { insert(k) }
+    }
 
-    public var count: Int { table.count }
+    /// Key 0 marks an empty slot; a term whose hash is 0 is stored as 1 (a 2^-64 event).
+    @inline(__always)
+    private static func stored(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    @inline(__always)
+    private func find(_ key: UInt64) -> Int {
+        keys.withUnsafeBufferPointer { ks in
+            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+            while ks[i] != 0 && ks[i] != key { i = (i + 1) & mask }
+            return i
+        }
+    }
 
     @inline(__always)
-    public func contains(_ key: UInt64) -> Bool { table[key] != nil }
+    public func contains(_ key: UInt64) -> Bool { keys[find(Self.stored(key))] != 0 }
 
-    public mutating func insert(_ key: UInt64) { table[key] = true }
+    public mutating func insert(_ key: UInt64) {
+        if (count + 1) * 2 > keys.count {
+            let old = keys
+            keys = [UInt64](repeating: 0, count: old.count * 2)
+            mask = keys.count - 1
+            for k in old where k != 0 { keys[find(k)] = k }
+        }
+        let k = Self.stored(key)
+        let i = find(k)
+        if keys[i] == 0 {
+            keys[i] = k
+            count += 1
+        }
+    }
 }

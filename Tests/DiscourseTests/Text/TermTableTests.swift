@@ -32,4 +32,14 @@ struct TermTableTests {
         set.insert(0)
         #expect(set.contains(0) && set.contains(3) && !set.contains(4))
     }
+
+    @Test func setGrowsAndCountsEachKeyOnce() {
+        var set = TermSet(capacity: 2)
+        let keys = (1...5_000).map { TermHash.of(normalized: "word\($0)") }
+        for k in keys { set.insert(k) }
+        for k in keys.prefix(100) { set.insert(k) }  // again: no change
+        #expect(set.count == 5_000)
+        #expect(keys.allSatisfy(set.contains))
+        #expect(!set.contains(TermHash.of(normalized: "word5001")))
+    }
 }
