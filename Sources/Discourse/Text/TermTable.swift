@@ -11,8 +11,7 @@ public struct TermTable<Value: Sendable>: Sendable {
     public private(set) var count = 0
 
     public init(minimumCapacity: Int = 16) {
-        var capacity = 16
-        while capacity < minimumCapacity * 2 { capacity <<= 1 }
+        let capacity = TermSet.slots(for: minimumCapacity)
         keys = [UInt64](repeating: 0, count: capacity)
         values = [Value?](repeating: nil, count: capacity)
         shift = UInt64(64 - capacity.trailingZeroBitCount)
@@ -94,15 +93,20 @@ public struct TermSet: Sendable {
 
     /// Room for `capacity` keys before the first rehash.
     public init(capacity: Int = 8) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        mask = size - 1
+        keys = [UInt64](repeating: 0, count: Self.slots(for: capacity))
+        mask = keys.count - 1
     }
 
     public init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
         self.init(capacity: keys.underestimatedCount)
         for k in keys { insert(k) }
+    }
+
+    /// The power-of-two table size (at least 16) that keeps `capacity` keys at most half full.
+    static func slots(for capacity: Int) -> Int {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        return size
     }
 
     /// Key 0 marks an empty slot; a term whose hash is 0 is stored as 1 (a 2^-64 event).
