@@ -139,7 +139,17 @@ struct Scanner {
     /// Lowercasing never grows text by more than 1.5x, so 2n + 16 normalised bytes always suffice;
     /// most texts have fewer than n/3 + 8 tokens, and a text with more is scanned again with room for
     /// one token per byte (every token covers at least one byte).
+    ///
+    /// Texts up to ``ScannerScratch/maximumText`` bytes (every comment) are scanned into the calling
+    /// thread's ``ScannerScratch`` instead, which has room for one token per byte: no scratch
+    /// allocation at all (above 1 KB, `withUnsafeTemporaryAllocation` takes it from the heap).
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenizedText {
+        if bytes.count <= ScannerScratch.maximumText {
+            let scratch = ScannerScratch.current()
+            return tokenize(
+                bytes, norm: UnsafeMutableBufferPointer(start: scratch.pointee.norm, count: bytes.count * 2 + 16),
+                tokens: UnsafeMutableBufferPointer(start: scratch.pointee.tokens, count: bytes.count + 8))!
+        }
         if let text = tokenize(bytes, tokenCapacity: bytes.count / 3 + 8) { return text }
         return tokenize(bytes, tokenCapacity: bytes.count + 8)!
     }
@@ -147,19 +157,26 @@ struct Scanner {
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, tokenCapacity: Int) -> TokenizedText? {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 2 + 16) { normScratch in
             withUnsafeTemporaryAllocation(of: Token.self, capacity: tokenCapacity) { tokenScratch in
-                var scanner = Scanner(bytes: bytes, norm: ByteBuffer(normScratch), tokens: TokenBuffer(tokenScratch))
-                let result = scanner.run()
-                guard !scanner.tokens.overflowed else { return nil }
-                var tokens: [Token] = []
-                tokens.reserveCapacity(scanner.tokens.count)
-                tokens.append(
-                    contentsOf: UnsafeBufferPointer(start: tokenScratch.baseAddress, count: scanner.tokens.count))
-                let normalized = Array(UnsafeBufferPointer(start: normScratch.baseAddress, count: scanner.norm.count))
-                return TokenizedText(
-                    bytes: Array(bytes), normalized: normalized, tokens: tokens, sentenceCount: result.sentences,
-                    isQuoteLine: result.quoted)
+                tokenize(bytes, norm: normScratch, tokens: tokenScratch)
             }
         }
+    }
+
+    /// Scans `bytes` into the given scratch memory and copies the result out at its exact size; nil
+    /// when `tokens` had too little room.
+    @inline(__always)
+    static func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, norm normScratch: UnsafeMutableBufferPointer<UInt8>,
+        tokens tokenScratch: UnsafeMutableBufferPointer<Token>
+    ) -> TokenizedText? {
+        var scanner = Scanner(bytes: bytes, norm: ByteBuffer(normScratch), tokens: TokenBuffer(tokenScratch))
+        let result = scanner.run()
+        guard !scanner.tokens.overflowed else { return nil }
+        let tokens = Array(UnsafeBufferPointer(start: tokenScratch.baseAddress, count: scanner.tokens.count))
+        let normalized = Array(UnsafeBufferPointer(start: normScratch.baseAddress, count: scanner.norm.count))
+        return TokenizedText(
+            bytes: Array(bytes), normalized: normalized, tokens: tokens, sentenceCount: result.sentences,
+            isQuoteLine: result.quoted)
     }
 
     mutating func run() -> (sentences: Int, quoted: Bool) {
@@ -526,9 +543,9 @@ struct Scanner {
         guard ASCII.isLetter(first) else { return nil }
         let normStart = norm.count
         // Room for every remaining byte and one chunk's overhang, so the loop needs no capacity check.
-        guard normStart + (n - start) + 8 <= norm.capacity else { return nil }
+        guard normStart &+ (n &- start) &+ 8 <= norm.capacity else { return nil }
         // Letters and apostrophes are both copied, so output and input advance together.
-        let out = norm.base + (normStart - start)
+        let out = norm.base + (normStart &- start)
         var h = TermHash.seed
         var upper = 0
         var apostrophes = 0
@@ -583,11 +600,16 @@ struct Scanner {
             }
             break
         }
-        norm.count = normStart + (k - start)
-        let letters = k - start - apostrophes
+        norm.count = normStart &+ (k &- start)
+        let letters = k &- start &- apostrophes
         finishWord(
             start: start, end: k, normStart: normStart, hash: h, letters: letters, digits: 0, upper: upper,
-            lower: letters - upper, firstUpper: ASCII.isUpper(first), flags: state.elongated ? .elongated : [])
+            lower: letters &- upper, firstUpper: ASCII.isUpper(first), flags: state.elongated ? .elongated : [])
+        // The space after a word, taken here rather than by another turn of the scan's dispatch.
+        if k < n && input[k] == 0x20 {
+            markSpace()
+            return k &+ 1
+        }
         return k
     }
 
