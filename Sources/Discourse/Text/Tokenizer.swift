@@ -185,7 +185,9 @@ struct Scanner {
         while i < n {
             let b = p[i]
             if b < 0x80 {
-                if b == 0x0A || b == 0x0D {
+                if b == 0x2C || b == 0x2E || b == 0x21 || b == 0x3F {
+                    i = scanCommonMark(b, from: i)
+                } else if b == 0x0A || b == 0x0D {
                     // A line break (in a comment of several paragraphs) ends the sentence, and the
                     // next line may or may not be a quote.
                     if tokens.count > 0 && tokens.base[tokens.count - 1].sentence == sentence { pendingBreak = true }
@@ -678,6 +680,30 @@ struct Scanner {
     }
 
     // MARK: ASCII punctuation and markup
+
+    /// `,` `.` `!` `?`, the commonest marks by far, none of which starts an emoticon or markup: the
+    /// run of the same mark is one punctuation token (what ``scanASCIISymbol(from:)`` makes of it,
+    /// without its checks), and the space after it is taken too.
+    @inline(__always)
+    mutating func scanCommonMark(_ b: UInt8, from i: Int) -> Int {
+        let input = p.baseAddress!
+        let n = p.count
+        var j = i &+ 1
+        while j < n && input[j] == b { j &+= 1 }
+        let normStart = norm.count
+        var h = TermHash.seed
+        for _ in i..<j {
+            norm.append(b)
+            h = (h ^ UInt64(b)) &* TermHash.prime
+        }
+        append(start: i, end: j, normStart: normStart, key: h, kind: .punctuation, flags: [])
+        if b != 0x2C { pendingBreak = true }
+        if j < n && input[j] == 0x20 {
+            markSpace()
+            return j &+ 1
+        }
+        return j
+    }
 
     mutating func scanASCIISymbol(from i: Int) -> Int {
         let n = p.count
