@@ -185,7 +185,11 @@ struct Scanner {
         while i < n {
             let b = p[i]
             if b < 0x80 {
-                if b == 0x2C || b == 0x2E || b == 0x21 || b == 0x3F {
+                // Most frequent first: words, then the common marks, then spaces the tokens before
+                // did not take.
+                if ASCII.isLetter(b) || ASCII.isDigit(b) {
+                    i = scanAlphanumeric(b, from: i)
+                } else if b == 0x2C || b == 0x2E || b == 0x21 || b == 0x3F {
                     i = scanCommonMark(b, from: i)
                 } else if b == 0x0A || b == 0x0D {
                     // A line break (in a comment of several paragraphs) ends the sentence, and the
@@ -196,22 +200,6 @@ struct Scanner {
                 } else if ASCII.isSpace(b) {
                     markSpace()
                     i += 1
-                } else if ASCII.isLetter(b) || ASCII.isDigit(b) {
-                    let l = b | 0x20
-                    // "ht…" or "ww…" before the full check: most words starting with h or w are no URL.
-                    if l == 0x68 || l == 0x77, i + 1 < n, p[i + 1] | 0x20 == (l == 0x68 ? 0x74 : 0x77),
-                        let length = urlLength(at: i)
-                    {
-                        emit(start: i, end: i + length, kind: .url, flags: [])
-                        i += length
-                    } else if l == 0x78 || b == 0x38, let length = emoticonLength(at: i) {  // XD, 8)
-                        emit(start: i, end: i + length, kind: .emoticon, flags: [])
-                        i += length
-                    } else if let end = scanPlainWord(from: i) {
-                        i = end
-                    } else {
-                        i = scanWord(from: i)
-                    }
                 } else {
                     i = scanASCIISymbol(from: i)
                 }
@@ -240,6 +228,26 @@ struct Scanner {
         }
         let sentences = tokens.count == 0 ? 0 : Int(tokens.base[tokens.count - 1].sentence) + 1
         return (sentences, quotedLines > 0 && unquotedLines == 0)
+    }
+
+    /// A URL, an emoticon made of letters (`XD`, `8)`), or a word or number at ASCII letter or digit `b`.
+    @inline(__always)
+    mutating func scanAlphanumeric(_ b: UInt8, from i: Int) -> Int {
+        let n = p.count
+        let l = b | 0x20
+        // "ht…" or "ww…" before the full check: most words starting with h or w are no URL.
+        if l == 0x68 || l == 0x77, i + 1 < n, p[i + 1] | 0x20 == (l == 0x68 ? 0x74 : 0x77),
+            let length = urlLength(at: i)
+        {
+            emit(start: i, end: i + length, kind: .url, flags: [])
+            return i + length
+        }
+        if l == 0x78 || b == 0x38, let length = emoticonLength(at: i) {  // XD, 8)
+            emit(start: i, end: i + length, kind: .emoticon, flags: [])
+            return i + length
+        }
+        if let end = scanPlainWord(from: i) { return end }
+        return scanWord(from: i)
     }
 
     /// Skips a line's leading spaces and reads its `> quote` marker (also `&gt;`, decoded upstream):
@@ -548,6 +556,31 @@ struct Scanner {
         guard normStart &+ (n &- start) &+ 8 <= norm.capacity else { return nil }
         // Letters and apostrophes are both copied, so output and input advance together.
         let out = norm.base + (normStart &- start)
+        // Most words are shorter than eight letters and end in a byte that cannot continue them: one
+        // chunk holds the word and what ends it, and no state carries over to a next chunk.
+        if start &+ 8 <= n {
+            let x = UnsafeRawPointer(input + start).loadUnaligned(as: UInt64.self)
+            let lowered = x | WordChunk.caseBits
+            let m = WordChunk.letterCount(x, lowered: lowered)
+            let end = UInt8(truncatingIfNeeded: x &>> UInt64(m &* 8 & 63))
+            if m < 8 && !WordChunk.continuesWord(end) {
+                UnsafeMutableRawPointer(out + start).storeBytes(of: lowered, as: UInt64.self)
+                let letters = WordChunk.firstBytes(m)
+                let upper = WordChunk.byteSum((~x & WordChunk.caseBits & letters) &>> 5)
+                let pair = WordChunk.zeroBytes(lowered ^ (lowered &<< 8))
+                let elongated = pair & (pair &<< 8) & letters != 0
+                norm.count = normStart &+ m
+                finishWord(
+                    start: start, end: start &+ m, normStart: normStart, hash: WordChunk.hash(lowered, count: m),
+                    letters: m, digits: 0, upper: upper, lower: m &- upper, firstUpper: ASCII.isUpper(first),
+                    flags: elongated ? .elongated : [])
+                if end == 0x20 {
+                    markSpace()
+                    return start &+ m &+ 1
+                }
+                return start &+ m
+            }
+        }
         var h = TermHash.seed
         var upper = 0
         var apostrophes = 0
@@ -904,6 +937,25 @@ enum WordChunk {
         let pastZ = low7 &+ ones &* (0x80 - 0x7B)
         let letter = atLeastA & ~pastZ & ~x & highBits
         return (~letter & highBits).trailingZeroBitCount >> 3
+    }
+
+    /// True when byte `c` after a run of letters may continue the word (apostrophe, digit, non-ASCII,
+    /// `*`, `$`, `@`, `-`, `_`): the general scan decides.
+    @inline(__always)
+    static func continuesWord(_ c: UInt8) -> Bool {
+        c >= 0x80 || ASCII.isDigit(c) || c == 0x27 || c == 0x2A || c == 0x24 || c == 0x40 || c == 0x2D || c == 0x5F
+    }
+
+    /// ``TermHash`` of the first `m` (1 … 7) bytes of `lowered`.
+    @inline(__always)
+    static func hash(_ lowered: UInt64, count m: Int) -> UInt64 {
+        var h = TermHash.seed
+        var v = lowered
+        for _ in 0..<m {
+            h = (h ^ (v & 0xFF)) &* TermHash.prime
+            v &>>= 8
+        }
+        return h
     }
 
     /// All bits of the first `m` bytes (1 … 8).
