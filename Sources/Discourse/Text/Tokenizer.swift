@@ -543,8 +543,9 @@ struct Scanner {
     ///
     /// Words are read eight bytes at a time (``WordChunk``): one load finds how many of them are
     /// letters, lowercases and stores them, counts capitals and finds a letter repeated three times,
-    /// leaving only the key's byte-serial hash per letter. It costs about half the instructions of a
-    /// byte loop, and every word of every comment goes through here.
+    /// leaving only the key's byte-serial hash per letter. Most words of comments fit one chunk
+    /// together with the byte that ends them, and take a path with no state carried between chunks;
+    /// longer words, apostrophes and the last bytes of the text take the chunk loop below.
     @inline(__always)
     mutating func scanPlainWord(from start: Int) -> Int? {
         let input = p.baseAddress!
