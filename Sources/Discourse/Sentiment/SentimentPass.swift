@@ -169,7 +169,11 @@ struct SentimentPass {
         if t.kind == .hashtag { key = hashtagKey(t) }
         if let e = table.lookup(key) {
             if e.isTerm { entry = e }
-            if e.longestPhrase > 1 {
+            // Most phrase starts ("not", "the") are followed by a token no phrase continues with: the
+            // next token's bit, checked here, spares the phrase walk (which would find nothing).
+            if e.longestPhrase > 1, i + 1 < tokens.count,
+                e.nextMask & SentimentEntry.nextBit(tokens[i + 1].key) != 0
+            {
                 let (phrase, phraseLength) = longestPhrase(at: i, first: key, entry: e)
                 if let phrase {
                     entry = phrase

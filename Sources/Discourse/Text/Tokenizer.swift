@@ -139,7 +139,17 @@ struct Scanner {
     /// Lowercasing never grows text by more than 1.5x, so 2n + 16 normalised bytes always suffice;
     /// most texts have fewer than n/3 + 8 tokens, and a text with more is scanned again with room for
     /// one token per byte (every token covers at least one byte).
+    ///
+    /// Texts up to ``ScannerScratch/maximumText`` bytes (every comment) are scanned into the calling
+    /// thread's ``ScannerScratch`` instead, which has room for one token per byte: no scratch
+    /// allocation at all (above 1 KB, `withUnsafeTemporaryAllocation` takes it from the heap).
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenizedText {
+        if bytes.count <= ScannerScratch.maximumText {
+            let scratch = ScannerScratch.current()
+            return tokenize(
+                bytes, norm: UnsafeMutableBufferPointer(start: scratch.pointee.norm, count: bytes.count * 2 + 16),
+                tokens: UnsafeMutableBufferPointer(start: scratch.pointee.tokens, count: bytes.count + 8))!
+        }
         if let text = tokenize(bytes, tokenCapacity: bytes.count / 3 + 8) { return text }
         return tokenize(bytes, tokenCapacity: bytes.count + 8)!
     }
@@ -147,19 +157,26 @@ struct Scanner {
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, tokenCapacity: Int) -> TokenizedText? {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 2 + 16) { normScratch in
             withUnsafeTemporaryAllocation(of: Token.self, capacity: tokenCapacity) { tokenScratch in
-                var scanner = Scanner(bytes: bytes, norm: ByteBuffer(normScratch), tokens: TokenBuffer(tokenScratch))
-                let result = scanner.run()
-                guard !scanner.tokens.overflowed else { return nil }
-                var tokens: [Token] = []
-                tokens.reserveCapacity(scanner.tokens.count)
-                tokens.append(
-                    contentsOf: UnsafeBufferPointer(start: tokenScratch.baseAddress, count: scanner.tokens.count))
-                let normalized = Array(UnsafeBufferPointer(start: normScratch.baseAddress, count: scanner.norm.count))
-                return TokenizedText(
-                    bytes: Array(bytes), normalized: normalized, tokens: tokens, sentenceCount: result.sentences,
-                    isQuoteLine: result.quoted)
+                tokenize(bytes, norm: normScratch, tokens: tokenScratch)
             }
         }
+    }
+
+    /// Scans `bytes` into the given scratch memory and copies the result out at its exact size; nil
+    /// when `tokens` had too little room.
+    @inline(__always)
+    static func tokenize(
+        _ bytes: UnsafeBufferPointer<UInt8>, norm normScratch: UnsafeMutableBufferPointer<UInt8>,
+        tokens tokenScratch: UnsafeMutableBufferPointer<Token>
+    ) -> TokenizedText? {
+        var scanner = Scanner(bytes: bytes, norm: ByteBuffer(normScratch), tokens: TokenBuffer(tokenScratch))
+        let result = scanner.run()
+        guard !scanner.tokens.overflowed else { return nil }
+        let tokens = Array(UnsafeBufferPointer(start: tokenScratch.baseAddress, count: scanner.tokens.count))
+        let normalized = Array(UnsafeBufferPointer(start: normScratch.baseAddress, count: scanner.norm.count))
+        return TokenizedText(
+            bytes: Array(bytes), normalized: normalized, tokens: tokens, sentenceCount: result.sentences,
+            isQuoteLine: result.quoted)
     }
 
     mutating func run() -> (sentences: Int, quoted: Bool) {
@@ -168,7 +185,13 @@ struct Scanner {
         while i < n {
             let b = p[i]
             if b < 0x80 {
-                if b == 0x0A || b == 0x0D {
+                // Most frequent first: words, then the common marks, then spaces the tokens before
+                // did not take.
+                if ASCII.isLetter(b) || ASCII.isDigit(b) {
+                    i = scanAlphanumeric(b, from: i)
+                } else if b == 0x2C || b == 0x2E || b == 0x21 || b == 0x3F {
+                    i = scanCommonMark(b, from: i)
+                } else if b == 0x0A || b == 0x0D {
                     // A line break (in a comment of several paragraphs) ends the sentence, and the
                     // next line may or may not be a quote.
                     if tokens.count > 0 && tokens.base[tokens.count - 1].sentence == sentence { pendingBreak = true }
@@ -177,19 +200,6 @@ struct Scanner {
                 } else if ASCII.isSpace(b) {
                     markSpace()
                     i += 1
-                } else if ASCII.isLetter(b) || ASCII.isDigit(b) {
-                    let l = b | 0x20
-                    if l == 0x68 || l == 0x77, let length = urlLength(at: i) {
-                        emit(start: i, end: i + length, kind: .url, flags: [])
-                        i += length
-                    } else if l == 0x78 || b == 0x38, let length = emoticonLength(at: i) {  // XD, 8)
-                        emit(start: i, end: i + length, kind: .emoticon, flags: [])
-                        i += length
-                    } else if let end = scanPlainWord(from: i) {
-                        i = end
-                    } else {
-                        i = scanWord(from: i)
-                    }
                 } else {
                     i = scanASCIISymbol(from: i)
                 }
@@ -218,6 +228,26 @@ struct Scanner {
         }
         let sentences = tokens.count == 0 ? 0 : Int(tokens.base[tokens.count - 1].sentence) + 1
         return (sentences, quotedLines > 0 && unquotedLines == 0)
+    }
+
+    /// A URL, an emoticon made of letters (`XD`, `8)`), or a word or number at ASCII letter or digit `b`.
+    @inline(__always)
+    mutating func scanAlphanumeric(_ b: UInt8, from i: Int) -> Int {
+        let n = p.count
+        let l = b | 0x20
+        // "ht…" or "ww…" before the full check: most words starting with h or w are no URL.
+        if l == 0x68 || l == 0x77, i + 1 < n, p[i + 1] | 0x20 == (l == 0x68 ? 0x74 : 0x77),
+            let length = urlLength(at: i)
+        {
+            emit(start: i, end: i + length, kind: .url, flags: [])
+            return i + length
+        }
+        if l == 0x78 || b == 0x38, let length = emoticonLength(at: i) {  // XD, 8)
+            emit(start: i, end: i + length, kind: .emoticon, flags: [])
+            return i + length
+        }
+        if let end = scanPlainWord(from: i) { return end }
+        return scanWord(from: i)
     }
 
     /// Skips a line's leading spaces and reads its `> quote` marker (also `&gt;`, decoded upstream):
@@ -510,37 +540,83 @@ struct Scanner {
     /// continue a word. Gives the same token as the general scan, or nil (having kept nothing) when
     /// the word needs it: digits, non-ASCII, `*`/`$`/`@` obfuscation, hyphens, `snake_case`, e-mail
     /// addresses.
+    ///
+    /// Words are read eight bytes at a time (``WordChunk``): one load finds how many of them are
+    /// letters, lowercases and stores them, counts capitals and finds a letter repeated three times,
+    /// leaving only the key's byte-serial hash per letter. Most words of comments fit one chunk
+    /// together with the byte that ends them, and take a path with no state carried between chunks;
+    /// longer words, apostrophes and the last bytes of the text take the chunk loop below.
     @inline(__always)
     mutating func scanPlainWord(from start: Int) -> Int? {
         let input = p.baseAddress!
         let n = p.count
         let first = input[start]
         guard ASCII.isLetter(first) else { return nil }
-        let out = norm.base
         let normStart = norm.count
-        // Room for every remaining byte, so the loop needs no capacity check.
-        guard normStart + (n - start) <= norm.capacity else { return nil }
-        var written = normStart
+        // Room for every remaining byte and one chunk's overhang, so the loop needs no capacity check.
+        guard normStart &+ (n &- start) &+ 8 <= norm.capacity else { return nil }
+        // Letters and apostrophes are both copied, so output and input advance together.
+        let out = norm.base + (normStart &- start)
+        // Most words are shorter than eight letters and end in a byte that cannot continue them: one
+        // chunk holds the word and what ends it, and no state carries over to a next chunk.
+        if start &+ 8 <= n {
+            let x = UnsafeRawPointer(input + start).loadUnaligned(as: UInt64.self)
+            let lowered = x | WordChunk.caseBits
+            let m = WordChunk.letterCount(x, lowered: lowered)
+            let end = UInt8(truncatingIfNeeded: x &>> UInt64(m &* 8 & 63))
+            if m < 8 && !WordChunk.continuesWord(end) {
+                UnsafeMutableRawPointer(out + start).storeBytes(of: lowered, as: UInt64.self)
+                let letters = WordChunk.firstBytes(m)
+                let upper = WordChunk.byteSum((~x & WordChunk.caseBits & letters) &>> 5)
+                let pair = WordChunk.zeroBytes(lowered ^ (lowered &<< 8))
+                let elongated = pair & (pair &<< 8) & letters != 0
+                norm.count = normStart &+ m
+                finishWord(
+                    start: start, end: start &+ m, normStart: normStart, hash: WordChunk.hash(lowered, count: m),
+                    letters: m, digits: 0, upper: upper, lower: m &- upper, firstUpper: ASCII.isUpper(first),
+                    flags: elongated ? .elongated : [])
+                if end == 0x20 {
+                    markSpace()
+                    return start &+ m &+ 1
+                }
+                return start &+ m
+            }
+        }
         var h = TermHash.seed
         var upper = 0
         var apostrophes = 0
-        var last: UInt8 = 0
-        var same = 0
-        var longest = 0
+        var state = WordChunk.Repeats()
         var k = start
         while true {
-            while k < n {
-                let b = input[k]
-                let l = b | 0x20
-                guard l &- 0x61 < 26 else { break }
-                upper &+= Int((b >> 5) & 1 ^ 1)
-                same = l == last ? same &+ 1 : 1
-                last = l
-                longest = max(longest, same)
-                out[written] = l
-                written &+= 1
-                h = (h ^ UInt64(l)) &* TermHash.prime
-                k &+= 1
+            // The run of letters at k, a chunk at a time; the text's last few bytes are read one by one
+            // into a zero-padded chunk (a zero byte is not a letter).
+            while true {
+                let x: UInt64
+                if k + 8 <= n {
+                    x = UnsafeRawPointer(input + k).loadUnaligned(as: UInt64.self)
+                } else {
+                    var v: UInt64 = 0
+                    var i = n
+                    while i > k {
+                        i &-= 1
+                        v = v << 8 | UInt64(input[i])
+                    }
+                    x = v
+                }
+                let lowered = x | WordChunk.caseBits
+                let m = WordChunk.letterCount(x, lowered: lowered)
+                if m == 0 { break }
+                UnsafeMutableRawPointer(out + k).storeBytes(of: lowered, as: UInt64.self)
+                let letters = WordChunk.firstBytes(m)
+                upper &+= WordChunk.byteSum((~x & WordChunk.caseBits & letters) &>> 5)
+                state.add(lowered, count: m, letters: letters)
+                var v = lowered
+                for _ in 0..<m {
+                    h = (h ^ (v & 0xFF)) &* TermHash.prime
+                    v &>>= 8
+                }
+                k &+= m
+                if m < 8 { break }
             }
             guard k < n else { break }
             let c = input[k]
@@ -552,8 +628,7 @@ struct Scanner {
                 let next = input[k + 1]
                 if next >= 0x80 { return nil }
                 if !ASCII.isLetter(next) { break }
-                out[written] = 0x27
-                written &+= 1
+                out[k] = 0x27
                 h = (h ^ 0x27) &* TermHash.prime
                 apostrophes &+= 1
                 k &+= 1
@@ -561,11 +636,16 @@ struct Scanner {
             }
             break
         }
-        norm.count = written
-        let letters = k - start - apostrophes
+        norm.count = normStart &+ (k &- start)
+        let letters = k &- start &- apostrophes
         finishWord(
             start: start, end: k, normStart: normStart, hash: h, letters: letters, digits: 0, upper: upper,
-            lower: letters - upper, firstUpper: ASCII.isUpper(first), flags: longest >= 3 ? .elongated : [])
+            lower: letters &- upper, firstUpper: ASCII.isUpper(first), flags: state.elongated ? .elongated : [])
+        // The space after a word, taken here rather than by another turn of the scan's dispatch.
+        if k < n && input[k] == 0x20 {
+            markSpace()
+            return k &+ 1
+        }
         return k
     }
 
@@ -634,6 +714,30 @@ struct Scanner {
     }
 
     // MARK: ASCII punctuation and markup
+
+    /// `,` `.` `!` `?`, the commonest marks by far, none of which starts an emoticon or markup: the
+    /// run of the same mark is one punctuation token (what ``scanASCIISymbol(from:)`` makes of it,
+    /// without its checks), and the space after it is taken too.
+    @inline(__always)
+    mutating func scanCommonMark(_ b: UInt8, from i: Int) -> Int {
+        let input = p.baseAddress!
+        let n = p.count
+        var j = i &+ 1
+        while j < n && input[j] == b { j &+= 1 }
+        let normStart = norm.count
+        var h = TermHash.seed
+        for _ in i..<j {
+            norm.append(b)
+            h = (h ^ UInt64(b)) &* TermHash.prime
+        }
+        append(start: i, end: j, normStart: normStart, key: h, kind: .punctuation, flags: [])
+        if b != 0x2C { pendingBreak = true }
+        if j < n && input[j] == 0x20 {
+            markSpace()
+            return j &+ 1
+        }
+        return j
+    }
 
     mutating func scanASCIISymbol(from i: Int) -> Int {
         let n = p.count
@@ -815,4 +919,84 @@ struct ByteBuffer {
 
     @inline(__always)
     subscript(i: Int) -> UInt8 { base[i] }
+}
+
+/// Eight text bytes in one `UInt64` (first byte lowest), read by ``Scanner/scanPlainWord(from:)``.
+enum WordChunk {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+    /// Bit 5 of every byte: set in a lowercase ASCII letter, clear in an uppercase one.
+    static let caseBits: UInt64 = 0x2020_2020_2020_2020
+
+    /// Number of ASCII letters at the start of `x` (0 … 8); `lowered` is `x | caseBits`.
+    @inline(__always)
+    static func letterCount(_ x: UInt64, lowered: UInt64) -> Int {
+        // Per byte, without carries between bytes: the lowered byte's low 7 bits are at least "a"
+        // and below "{", and the byte itself is ASCII.
+        let low7 = lowered & ~highBits
+        let atLeastA = low7 &+ ones &* (0x80 - 0x61)
+        let pastZ = low7 &+ ones &* (0x80 - 0x7B)
+        let letter = atLeastA & ~pastZ & ~x & highBits
+        return (~letter & highBits).trailingZeroBitCount >> 3
+    }
+
+    /// True when byte `c` after a run of letters may continue the word (apostrophe, digit, non-ASCII,
+    /// `*`, `$`, `@`, `-`, `_`): the general scan decides.
+    @inline(__always)
+    static func continuesWord(_ c: UInt8) -> Bool {
+        c >= 0x80 || ASCII.isDigit(c) || c == 0x27 || c == 0x2A || c == 0x24 || c == 0x40 || c == 0x2D || c == 0x5F
+    }
+
+    /// ``TermHash`` of the first `m` (1 … 7) bytes of `lowered`.
+    @inline(__always)
+    static func hash(_ lowered: UInt64, count m: Int) -> UInt64 {
+        var h = TermHash.seed
+        var v = lowered
+        for _ in 0..<m {
+            h = (h ^ (v & 0xFF)) &* TermHash.prime
+            v &>>= 8
+        }
+        return h
+    }
+
+    /// All bits of the first `m` bytes (1 … 8).
+    @inline(__always)
+    static func firstBytes(_ m: Int) -> UInt64 {
+        ~0 &>> UInt64(64 &- m &* 8)
+    }
+
+    /// Sum of the bytes of `x`, each 0 or 1 (a multiply, not `nonzeroBitCount`: without a CPU
+    /// target the compiler cannot use POPCNT and counts bits in about twenty instructions).
+    @inline(__always)
+    static func byteSum(_ x: UInt64) -> Int {
+        Int(truncatingIfNeeded: (x &* ones) &>> 56)
+    }
+
+    /// The high bit of every byte of `x` that is zero.
+    @inline(__always)
+    static func zeroBytes(_ x: UInt64) -> UInt64 {
+        ~(((x & ~highBits) &+ ~highBits) | x) & highBits
+    }
+
+    /// Whether a word's letters (apostrophes skipped) hold one letter three times in a row, fed a
+    /// chunk at a time: the same answer as counting runs letter by letter.
+    struct Repeats {
+        /// The word's last letter so far (0 before the first).
+        var last: UInt64 = 0
+        /// 0x80 when the last two letters are equal.
+        var lastPair: UInt64 = 0
+        var elongated = false
+
+        /// Adds the first `m` (1 … 8) bytes of `lowered`, all letters; `letters` is `firstBytes(m)`.
+        @inline(__always)
+        mutating func add(_ lowered: UInt64, count m: Int, letters: UInt64) {
+            // High bit of byte i: letter i equals the letter before it; then: and the one before that.
+            let pair = zeroBytes(lowered ^ (lowered &<< 8 | last))
+            let triple = pair & (pair &<< 8 | lastPair) & letters
+            if triple != 0 { elongated = true }
+            let shift = UInt64((m &- 1) &* 8)
+            last = (lowered &>> shift) & 0xFF
+            lastPair = (pair &>> shift) & 0x80
+        }
+    }
 }

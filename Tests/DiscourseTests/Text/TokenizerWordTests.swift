@@ -1,0 +1,127 @@
+import Testing
+
+@testable import Discourse
+
+/// The plain-word path reads words eight bytes at a time, and short texts are scanned into per-thread
+/// scratch memory; these tests hold both to the token a letter-by-letter reading gives, at every
+/// position a word can take relative to a chunk and to the end of the text.
+@Suite("Tokenizer: words read by the chunk")
+struct TokenizerWordTests {
+    /// The expected token of a word of ASCII letters and apostrophes, worked out letter by letter.
+    struct Expected: Equatable {
+        var norm: String
+        var key: UInt64
+        var flags: TokenFlags
+
+        init(word: String) {
+            let letters = word.utf8.filter { $0 != 0x27 }
+            let upper = letters.filter { ASCII.isUpper($0) }.count
+            var flags: TokenFlags = []
+            var run = 0
+            var last: UInt8 = 0
+            for b in letters {
+                let l = b | 0x20
+                run = l == last ? run + 1 : 1
+                last = l
+                if run >= 3 { flags.insert(.elongated) }
+            }
+            if upper >= 2 && upper == letters.count {
+                flags.insert(.allCaps)
+            } else if ASCII.isUpper(word.utf8.first!) {
+                flags.insert(.capitalized)
+            }
+            norm = String(decoding: word.utf8.map { ASCII.lower($0) }, as: UTF8.self)
+            key = TermHash.of(normalized: norm)
+            self.flags = flags
+        }
+    }
+
+    func actual(_ t: TokenizedText, _ i: Int) -> Expected {
+        var e = Expected(word: "x")
+        e.norm = t.norm(i)
+        e.key = t[i].key
+        e.flags = t[i].flags.subtracting([.spaceBefore])
+        return e
+    }
+
+    /// Words of 1 … 20 letters with capitals, repeats and apostrophes in varied places.
+    static let words: [String] = {
+        var words: [String] = []
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+        var state: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for length in 1...20 {
+            for variant in 0..<12 {
+                var bytes = (0..<length).map { _ in alphabet[next(26)] }
+                switch variant % 6 {
+                case 0: break
+                case 1: bytes[0] &= 0xDF  // Capitalized
+                case 2: bytes = bytes.map { $0 & 0xDF }  // ALL CAPS
+                case 3:  // three of a letter somewhere (across a chunk edge for some lengths)
+                    if length >= 3 {
+                        let at = next(length - 2)
+                        bytes[at + 1] = bytes[at]
+                        bytes[at + 2] = bytes[at]
+                    }
+                case 4:  // two of a letter, then an apostrophe, then the same letter
+                    if length >= 4 {
+                        let at = next(length - 3)
+                        bytes[at + 1] = bytes[at]
+                        bytes[at + 2] = 0x27
+                        bytes[at + 3] = bytes[at]
+                    }
+                default:  // mixed case with a pair
+                    if length >= 2 {
+                        bytes[length - 1] = bytes[length - 2] & 0xDF
+                    }
+                }
+                words.append(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        return words
+    }()
+
+    @Test func wordsMatchALetterByLetterReading() {
+        for word in Self.words {
+            // Offset the word by 0 … 9 bytes so it starts at every position within a chunk; end the
+            // text right after it (the zero-padded tail) or follow it by punctuation and more text.
+            for offset in 0..<10 {
+                let lead = String(repeating: "1", count: offset)
+                for text in [lead + " " + word, lead + " " + word + ", then more words here", lead + " " + word + "?"] {
+                    let t = Tokenizer.tokenize(text)
+                    let i = offset == 0 ? 0 : 1
+                    #expect(actual(t, i) == Expected(word: word), "\(word) in \(text)")
+                    #expect(t.surface(i) == word)
+                }
+            }
+        }
+    }
+
+    @Test func longTextsGiveTheSameTokensAsShortOnes() {
+        // Above the per-thread scratch limit the scan uses temporary memory; the tokens must not differ.
+        let piece = "Great post, sooo GOOD!!! I don't agree... really?! Harper's plan #news :) "
+        let short = Tokenizer.tokenize(piece)
+        let repeats = ScannerScratch.maximumText / piece.utf8.count + 2
+        let long = Tokenizer.tokenize(String(repeating: piece, count: repeats))
+        #expect(long.count == short.count * repeats)
+        for i in 0..<long.count {
+            let s = short[i % short.count]
+            let l = long[i]
+            #expect(l.key == s.key && l.kind == s.kind && l.flags == s.flags && l.length == s.length)
+            #expect(long.norm(i) == short.norm(i % short.count))
+        }
+    }
+
+    @Test func commonMarksAndTheSpaceAfterThem() {
+        let t = Tokenizer.tokenize("Well, ok. Really!! Why? no")
+        #expect((0..<t.count).map { t.norm($0) } == ["well", ",", "ok", ".", "really", "!!", "why", "?", "no"])
+        #expect(t.tokens.map(\.sentence) == [0, 0, 0, 0, 1, 1, 2, 2, 3])
+        #expect(t[2].flags.contains(.spaceBefore))
+        #expect(!t[1].flags.contains(.spaceBefore))
+        // Without a space, a mark keeps the sentence going ("e.g.", "wow!great").
+        #expect(Tokenizer.tokenize("wow!great").sentenceCount == 1)
+    }
+}
