@@ -87,7 +87,7 @@ public struct DriftScorer: Sendable {
                 weights[i] = 1 / (1 + Foundation.exp(-(articleFit[i] - median) / p.feedbackTemperature))
             }
         }
-        var feedback = ModelTable<Double>(filler: 0)
+        var feedback = ModelTable<Double>(minimumCapacity: terms.reduce(0) { $0 + $1.count }, filler: 0)
         var feedbackTotal = 0.0
         for (i, t) in terms.enumerated() {
             let w = weights[i]

@@ -24,6 +24,7 @@ public struct CSVWriter: Sendable {
     /// A record of already-formatted fields.
     public func record(_ fields: [String]) -> String {
         var out = ""
+        out.reserveCapacity(fields.reduce(4) { $0 + $1.utf8.count + 1 })
         for (i, field) in fields.enumerated() {
             if i > 0 { out += "," }
             out += Self.quoted(field)
@@ -56,13 +57,16 @@ public struct CSVWriter: Sendable {
     public static func quoted(_ field: String) -> String {
         var needs = false
         var hasQuote = false
-        for b in field.utf8 {
-            if b == 0x22 {
-                hasQuote = true
-                needs = true
-                break
+        var copy = field  // withUTF8 needs a variable; a native string is not copied
+        copy.withUTF8 { bytes in
+            for b in bytes {
+                if b == 0x22 {
+                    hasQuote = true
+                    needs = true
+                    return
+                }
+                if b == 0x2C || b == 0x0D || b == 0x0A { needs = true }
             }
-            if b == 0x2C || b == 0x0D || b == 0x0A { needs = true }
         }
         guard needs else { return field }
         guard hasQuote else { return "\"" + field + "\"" }

@@ -126,18 +126,22 @@ public struct TermSet: Sendable {
     @inline(__always)
     public func contains(_ key: UInt64) -> Bool { keys[find(Self.stored(key))] != 0 }
 
+    @inline(__always)
     public mutating func insert(_ key: UInt64) {
-        if (count + 1) * 2 > keys.count {
-            let old = keys
-            keys = [UInt64](repeating: 0, count: old.count * 2)
-            mask = keys.count - 1
-            for k in old where k != 0 { keys[find(k)] = k }
-        }
+        if (count + 1) * 2 > keys.count { grow() }
         let k = Self.stored(key)
         let i = find(k)
         if keys[i] == 0 {
             keys[i] = k
             count += 1
         }
+    }
+
+    @inline(never)
+    private mutating func grow() {
+        let old = keys
+        keys = [UInt64](repeating: 0, count: old.count * 2)
+        mask = keys.count - 1
+        for k in old where k != 0 { keys[find(k)] = k }
     }
 }

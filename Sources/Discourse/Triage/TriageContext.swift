@@ -20,6 +20,8 @@ public struct TriageContext: Sendable {
     /// Context for the comments of one file, given the article's token lines (empty when the input
     /// has no article).
     public init(article: [TokenizedText], comments: [TokenizedText]) {
+        // One shingle per word at most: sized once.
+        articleShingles = TermSet(capacity: article.reduce(0) { $0 + $1.count })
         for line in article { Self.forEachShingle(line) { key, _, _ in articleShingles.insert(key) } }
         for text in comments {
             if let key = Self.textKey(text) { textCounts[key] = (textCounts[key] ?? 0) + 1 }
