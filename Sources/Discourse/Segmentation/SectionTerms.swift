@@ -8,11 +8,12 @@
 ///   lines score far below its readers' lines even when those are plain; an informal blog reads
 ///   alike throughout.
 ///
-/// - **Formal article**: when the file opens like news (the median line score of its first 40 % of
-///   lines is far on the article side), each later line that rises clearly above that reference
-///   counts for the section, clipped per line. Reader comments under a news story are plain but
-///   still far more informal than the story; under an informal blog the reference is high and the
-///   term stays silent, so it cannot turn a chatty post into comments.
+/// - **Formal opening**: how news-like the file's opening is (the median line score of its first
+///   paragraphs, far on the article side for news). Under such an opening the score contrast gets
+///   more weight (`formal_score_contrast`), and each later line that rises clearly above the
+///   reference can count on its own, clipped per line (`formal_contrast`). Reader comments under a
+///   news story are plain but still far more informal than the story; under an informal blog the
+///   opening is not news-like and both stay silent, so they cannot turn a chatty post into comments.
 ///
 /// The article's means are shrunk towards the whole file's (three lines' worth), so a file that
 /// reads the same throughout gains nothing wherever the boundary falls, and a two-line "article"
@@ -62,7 +63,7 @@ struct SectionTerms {
         let words = features.map { Int($0.words) }
         formalAfter = Self.formalContrast(scores: scores, words: words, weights: w)
         // Under a news-like opening the score contrast gets the formal weight on top of its own.
-        let formality = Self.opening(scores: scores, words: words, weights: w)?.1 ?? 0
+        let formality = Self.opening(scores: scores, words: words, weights: w)?.formality ?? 0
         scoreWeight = w[.scoreContrast] + w[.formalScoreContrast] * formality
     }
 
@@ -91,7 +92,9 @@ struct SectionTerms {
     /// above `-formal_threshold`, 1 from `-formal_threshold - formal_span` down. Nil for a file of
     /// fewer than four paragraphs: a short post's few lines say too little about its register (its
     /// title and byline would stand in for the story).
-    static func opening(scores: [Double?], words: [Int], weights w: SegmenterWeights) -> (Double, Double)? {
+    static func opening(
+        scores: [Double?], words: [Int], weights w: SegmenterWeights
+    ) -> (reference: Double, formality: Double)? {
         var paragraphs: [Double] = []
         for i in scores.indices where words[i] >= paragraphWords { if let s = scores[i] { paragraphs.append(s) } }
         guard paragraphs.count >= 4 else { return nil }
