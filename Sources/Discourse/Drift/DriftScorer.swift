@@ -61,7 +61,8 @@ public struct DriftScorer: Sendable {
         // Pass 1: the article alone, and the thread as it grows.
         var articleFit = [Double](repeating: 0, count: comments.count)
         var thread = articleModel
-        thread.reserve(terms.reduce(0) { $0 + $1.count })
+        let termCount = terms.reduce(0) { $0 + $1.count }
+        thread.reserve(termCount)
         for (i, t) in terms.enumerated() {
             scores[i].termCount = t.count
             if hasArticle {
@@ -87,7 +88,7 @@ public struct DriftScorer: Sendable {
                 weights[i] = 1 / (1 + Foundation.exp(-(articleFit[i] - median) / p.feedbackTemperature))
             }
         }
-        var feedback = ModelTable<Double>(minimumCapacity: terms.reduce(0) { $0 + $1.count }, filler: 0)
+        var feedback = ModelTable<Double>(minimumCapacity: termCount, filler: 0)
         var feedbackTotal = 0.0
         for (i, t) in terms.enumerated() {
             let w = weights[i]

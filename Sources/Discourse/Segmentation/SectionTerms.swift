@@ -10,10 +10,9 @@
 ///
 /// - **Formal opening**: how news-like the file's opening is (the median line score of its first
 ///   paragraphs, far on the article side for news). Under such an opening the score contrast gets
-///   more weight (`formal_score_contrast`), and each later line that rises clearly above the
-///   reference can count on its own, clipped per line (`formal_contrast`). Reader comments under a
-///   news story are plain but still far more informal than the story; under an informal blog the
-///   opening is not news-like and both stay silent, so they cannot turn a chatty post into comments.
+///   more weight (`formal_score_contrast`): reader comments under a news story are plain but still
+///   far more informal than the story. Under an informal blog the opening is not news-like and the
+///   extra weight stays off, so it cannot turn a chatty post into comments.
 ///
 /// The article's means are shrunk towards the whole file's (three lines' worth), so a file that
 /// reads the same throughout gains nothing wherever the boundary falls, and a two-line "article"
@@ -29,8 +28,6 @@ struct SectionTerms {
     private let typographyWeight: Double
     private let registerWeight: Double
     private let scoreWeight: Double
-    /// Suffix sums of each line's clipped rise above the formal reference, times the term's weight.
-    private let formalAfter: [Double]
 
     /// Lines that carry no text of their own (blank, furniture) count in none of the sums.
     /// - Parameter scores: the line model's score of each ordinary text line (nil for the others).
@@ -60,35 +57,16 @@ struct SectionTerms {
         scoredBefore = scored
         typographyWeight = w[.typographyContrast]
         registerWeight = w[.registerContrast]
-        let words = features.map { Int($0.words) }
-        formalAfter = Self.formalContrast(scores: scores, words: words, weights: w)
         // Under a news-like opening the score contrast gets the formal weight on top of its own.
+        let words = features.map { Int($0.words) }
         let formality = Self.opening(scores: scores, words: words, weights: w)?.formality ?? 0
         scoreWeight = w[.scoreContrast] + w[.formalScoreContrast] * formality
     }
 
-    /// `formalAfter[b]`: the formal-article term for a section starting at `b` (see the type's doc).
-    /// The reference is read on the first paragraphs (lines of at least ``paragraphWords`` words):
-    /// a title, a byline and a dateline are short and sit nearer the middle, and would make a news
-    /// story look less formal than its body is.
-    static func formalContrast(scores: [Double?], words: [Int], weights w: SegmenterWeights) -> [Double] {
-        let n = scores.count
-        var after = [Double](repeating: 0, count: n + 1)
-        guard w[.formalContrast] != 0, let (reference, formality) = opening(scores: scores, words: words, weights: w),
-            formality > 0
-        else { return after }
-        let weight = w[.formalContrast] * formality
-        let clip = w[.formalClip]
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            var rise = 0.0
-            if let s = scores[i] { rise = max(-clip, min(clip, s - reference - w[.formalDeadZone])) }
-            after[i] = after[i + 1] + weight * rise
-        }
-        return after
-    }
-
-    /// The opening's reference line score (median of its first paragraphs, see
-    /// ``formalContrast(scores:words:weights:)``) and how news-like it is: 0 for a reference at or
+    /// The opening's reference line score (the median of its first paragraphs, lines of at least
+    /// ``paragraphWords`` words: a title, a byline and a dateline are short and sit nearer the
+    /// middle, and would make a news story look less formal than its body is) and how news-like it
+    /// is: 0 for a reference at or
     /// above `-formal_threshold`, 1 from `-formal_threshold - formal_span` down. Nil for a file of
     /// fewer than four paragraphs: a short post's few lines say too little about its register (its
     /// title and byline would stand in for the story).
@@ -120,19 +98,14 @@ struct SectionTerms {
 
     func score(_ b: Int) -> Double { scoreWeight * contrast(scoreBefore, scoredBefore, b) }
 
-    func formal(_ b: Int) -> Double { formalAfter[b] }
-
-    /// Words a line needs to count as a paragraph of the opening (see ``formalContrast``).
+    /// Words a line needs to count as a paragraph of the opening (see ``opening(scores:words:weights:)``).
     static let paragraphWords = 12
 
-    func total(_ b: Int) -> Double { typography(b) + register(b) + score(b) + formal(b) }
+    func total(_ b: Int) -> Double { typography(b) + register(b) + score(b) }
 
     /// The non-zero terms at `b`, named for `--explain`.
     func parts(_ b: Int) -> [(feature: String, weight: Double)] {
-        [
-            ("typography contrast", typography(b)), ("register contrast", register(b)), ("score contrast", score(b)),
-            ("formal article contrast", formal(b)),
-        ]
+        [("typography contrast", typography(b)), ("register contrast", register(b)), ("score contrast", score(b))]
             .filter { $0.1 != 0 }
             .map { ($0.0 + " (section)", $0.1) }
     }

@@ -60,14 +60,10 @@ public enum SegmenterParameter: String, CaseIterable, Sendable {
     /// Section term: the candidate comments' line scores above the candidate article's mean line score
     /// (a multiple of the section's own evidence, measured against the article instead of against 0).
     case scoreContrast = "score_contrast"
-    /// Section term: lines rising above a news-like opening (see ``SectionTerms``): its weight, the
-    /// opening score below which it starts (`-threshold`) and reaches full weight (`-threshold -
-    /// span`), the rise a line needs before it counts (dead zone), and the per-line clip.
-    case formalContrast = "formal_contrast"
+    /// How news-like the opening is (see ``SectionTerms``): the opening's reference score below
+    /// which it starts to count (`-threshold`) and counts fully (`-threshold - span`).
     case formalThreshold = "formal_threshold"
     case formalSpan = "formal_span"
-    case formalDeadZone = "formal_dead_zone"
-    case formalClip = "formal_clip"
     /// Section term: extra score-contrast weight, times how news-like the opening is. A blog reads
     /// alike throughout, its author's last lines included, so there the contrast mostly finds
     /// comments that are not there; under a formal story it finds the plain ones that are.
@@ -95,8 +91,8 @@ public enum SegmenterParameter: String, CaseIterable, Sendable {
     /// The parameters that are line features (a value on every line; see ``LineModel``), in order.
     public static let lineFeatures: [SegmenterParameter] = allCases.filter {
         switch $0 {
-        case .prior, .typographyContrast, .registerContrast, .scoreContrast, .formalContrast, .formalThreshold,
-            .formalSpan, .formalDeadZone, .formalClip, .formalScoreContrast, .furniture, .loneFurniture, .insideTemplate, .afterWindow,
+        case .prior, .typographyContrast, .registerContrast, .scoreContrast, .formalThreshold, .formalSpan,
+            .formalScoreContrast, .furniture, .loneFurniture, .insideTemplate, .afterWindow,
             .noCommentsMargin, .confidenceScale, .templateRepeats:
             return false
         default:
