@@ -32,15 +32,17 @@ public struct TriageContext: Sendable {
     /// the token indexes of its first and last word; allocates nothing per shingle.
     static func forEachShingle(_ text: TokenizedText, _ body: (UInt64, Int, Int) -> Void) {
         let n = shingleLength
-        var window = [Int](repeating: 0, count: n)  // token indexes of the last n words, circular
-        var seen = 0
-        for i in 0..<text.count where text[i].kind == .word || text[i].kind == .number {
-            window[seen % n] = i
-            seen += 1
-            guard seen >= n else { continue }
-            var h = TermHash.seed
-            for k in (seen - n)..<seen { h = (h ^ text[window[k % n]].key) &* TermHash.prime }
-            body(h, window[(seen - n) % n], i)
+        // Token indexes of the last n words, circular; on the stack (this runs for every line).
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { window in
+            var seen = 0
+            for i in 0..<text.count where text[i].kind == .word || text[i].kind == .number {
+                window[seen % n] = i
+                seen += 1
+                guard seen >= n else { continue }
+                var h = TermHash.seed
+                for k in (seen - n)..<seen { h = (h ^ text[window[k % n]].key) &* TermHash.prime }
+                body(h, window[(seen - n) % n], i)
+            }
         }
     }
 
