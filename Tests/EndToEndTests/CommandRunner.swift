@@ -30,10 +30,15 @@ struct CommandRunner {
     }
 
     /// Runs `comments arguments…`, feeding `stdin` when given; environment is inherited minus colour.
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// - Parameter directory: the working directory (default: the test's own), so that outputs can
+    ///   name inputs by paths relative to it.
+    static func run(
+        _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], directory: URL? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["COLUMNS"] = "120"

@@ -24,4 +24,19 @@ struct ReadmeTests {
         #expect(r.status == 0)
         #expect(!r.stdout.isEmpty, "the README's first example should show comments")
     }
+
+    /// The example under "What it does" is the real output of its command (a 110-column terminal,
+    /// no colour); re-paste it from `COLUMNS=110 comments score Samples/council-budget.txt` when it changes.
+    @Test func exampleOutputIsReal() throws {
+        let text = try readme
+        let prompt = "$ comments score Samples/council-budget.txt\n"
+        let start = try #require(text.range(of: prompt), "the README should show the first command's output")
+        let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+        let example = String(text[start.upperBound..<end.lowerBound])
+        let r = try CommandRunner.run(
+            ["score", "Samples/council-budget.txt", "--format", "table"], environment: ["COLUMNS": "110"],
+            directory: CommandRunner.packageRoot)
+        #expect(r.status == 0)
+        #expect(r.stdout == example)
+    }
 }
