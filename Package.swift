@@ -48,7 +48,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["comments"],
-            path: "Tests/EndToEndTests"
+            path: "Tests/EndToEndTests",
+            exclude: ["Snapshots"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A comment with every score the analyzer computed for it. Renderers read rows of these.
 public struct ScoredComment: Sendable {
     public var comment: Comment
@@ -25,6 +27,9 @@ public struct FileReport: Sendable {
     public var warnings: [InputWarning]
     /// Slope of drift over comment order (see ``DriftReport/trend``).
     public var driftTrend: Double?
+    /// Why the file's comments were withheld (its segmentation confidence is below the caller's
+    /// minimum, `--min-confidence`), or nil when they are reported.
+    public var withheld: String?
 
     public init(
         file: String, lineCount: Int, segmentation: Segmentation, comments: [ScoredComment],
@@ -35,6 +40,16 @@ public struct FileReport: Sendable {
         self.segmentation = segmentation
         self.comments = comments
         self.warnings = warnings
+    }
+
+    /// Withholds the comments when the segmentation's confidence is below `minimum`: for users
+    /// who prefer no rows to rows from a wrong boundary. The segmentation itself is kept.
+    public mutating func withhold(belowConfidence minimum: Double) {
+        let confidence = segmentation.confidence
+        guard confidence < minimum else { return }
+        comments = []
+        driftTrend = nil
+        withheld = "segmentation confidence \(String(format: "%.2f", confidence)) is below the minimum \(minimum)"
     }
 
     /// Article text lines (body only; header and boilerplate excluded).

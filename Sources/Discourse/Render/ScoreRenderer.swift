@@ -48,6 +48,9 @@ public enum ScoreRenderer {
     public static func summary(_ report: FileReport) -> String {
         let s = report.segmentation
         let n = report.comments.count
+        if let reason = report.withheld {
+            return "\(report.file): \(report.lineCount) lines, comments withheld: \(reason)"
+        }
         return
             "\(report.file): \(report.lineCount) lines, \(s.articleLineCount) article lines, \(n) comment\(n == 1 ? "" : "s") found (confidence \(NumberFormat.fixed(s.confidence, digits: 2)))"
             + (report.driftTrend.map { ", drift trend \($0 >= 0 ? "+" : "")\(NumberFormat.fixed($0, digits: 4))/comment" } ?? "")

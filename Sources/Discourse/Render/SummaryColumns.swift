@@ -44,13 +44,19 @@ public enum SummaryColumns {
         SummaryColumn("file", .text, help: "text: the input (\"-\" or \"-#N\" for documents read from stdin)") { o, _ in
             .text(o.name)
         },
-        SummaryColumn("status", .label, help: "ok or failed") { o, _ in
-            if case .failed = o { return .text("failed") }
-            return .text("ok")
+        SummaryColumn(
+            "status", .label, help: "ok, withheld (confidence below --min-confidence: no comment rows) or failed"
+        ) { o, _ in
+            switch o {
+            case .failed: return .text("failed")
+            case .analysed(let report, _): return .text(report.withheld == nil ? "ok" : "withheld")
+            }
         },
-        SummaryColumn("error", .text, help: "text or empty: why the input failed") { o, _ in
-            if case .failed(_, let error) = o { return .text(error.description) }
-            return .null
+        SummaryColumn("error", .text, help: "text or empty: why the input failed or was withheld") { o, _ in
+            switch o {
+            case .failed(_, let error): return .text(error.description)
+            case .analysed(let report, _): return report.withheld.map(CellValue.text) ?? .null
+            }
         },
         SummaryColumn("lines", .integer, help: "integer >= 0: lines in the input", value: analysed { .integer($0.lineCount) }),
         SummaryColumn(
@@ -59,7 +65,7 @@ public enum SummaryColumns {
         SummaryColumn(
             "comments", .integer, help: "integer >= 0: comments found", value: analysed { .integer($0.comments.count) }),
         SummaryColumn(
-            "confidence", .number, help: "0..1: the segmenter's confidence in its boundary (or in \"no comments\")",
+            "confidence", .number, help: "0..1: estimated probability that the boundary (or \"no comments\") is exactly right, calibrated on cross-validation",
             value: analysed { .number($0.segmentation.confidence) }),
     ]
 

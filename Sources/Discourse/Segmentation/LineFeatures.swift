@@ -138,6 +138,7 @@ public struct LineFeatures: Sendable {
         var registerSum: Float = 0
         // Every token's cue bits, looked up once here and read again by the cue scan below.
         var tokenBits = [UInt32](repeating: 0, count: text.count)
+        var quoted = false  // inside "…" or “…”
         for i in 0..<text.count {
             let t = text[i]
             let (cb, weight) = cues.entry(t.key)  // one lookup for every category below
@@ -158,9 +159,13 @@ public struct LineFeatures: Sendable {
                 }
                 if t.flags.contains(.elongated) { Self.bump(&elongatedWords) }
                 if t.flags.contains(.capitalized) && !sentenceStart { capitalizedWords &+= 1 }
-                if cb & Cue.firstPerson.bit != 0 { Self.bump(&firstPerson) }
-                if cb & Cue.firstPersonPlural.bit != 0 { Self.bump(&firstPersonPlural) }
-                if cb & Cue.secondPerson.bit != 0 { Self.bump(&secondPerson) }
+                // Person inside quotation marks is a quoted speaker's ("We believe …", said the
+                // mayor), not the writer's: in news prose it is someone else's voice.
+                if !quoted {
+                    if cb & Cue.firstPerson.bit != 0 { Self.bump(&firstPerson) }
+                    if cb & Cue.firstPersonPlural.bit != 0 { Self.bump(&firstPersonPlural) }
+                    if cb & Cue.secondPerson.bit != 0 { Self.bump(&secondPerson) }
+                }
                 if cb & Cue.stopword.bit != 0 { stopwords &+= 1 }
                 if cb & Cue.chat.bit != 0 { Self.bump(&chatWords) }
                 registerSum += weight
@@ -236,6 +241,7 @@ public struct LineFeatures: Sendable {
                 sentenceStart = false
             case .punctuation:
                 let length = t.length
+                Self.trackQuotation(bytes, t, quoted: &quoted)
                 if t.flags.contains(.typographic) {
                     let ascii = text.normalized[Int(t.normStart)]
                     if ascii == 0x22 || ascii == 0x27 {
@@ -547,6 +553,26 @@ public struct LineFeatures: Sendable {
         let a = n[end - 2]
         let m = n[end - 1]
         return (a == 0x61 || a == 0x70) && m == 0x6D && ASCII.isDigit(n[end - 3])
+    }
+
+    /// Follows double quotation marks through a punctuation token: a straight `"` opens or closes,
+    /// `“` and `„` open, `”` closes. A quotation left open at the line end (news paragraphs often
+    /// continue a quote into the next) stays open to the end of the line.
+    @inline(__always)
+    static func trackQuotation(_ bytes: [UInt8], _ t: Token, quoted: inout Bool) {
+        var k = Int(t.start)
+        let end = Int(t.end)
+        while k < end {
+            let b = bytes[k]
+            if b == 0x22 {
+                quoted.toggle()
+            } else if b == 0xE2, k + 2 < end, bytes[k + 1] == 0x80 {
+                let c = bytes[k + 2]
+                if c == 0x9C || c == 0x9E { quoted = true } else if c == 0x9D { quoted = false }
+                k += 2
+            }
+            k += 1
+        }
     }
 
     static func countApostrophes(_ bytes: [UInt8], _ t: Token, straight: inout UInt8, curly: inout UInt8) {

@@ -17,8 +17,8 @@ import Foundation
 ///    closes each comment, at one of the few lines before its first instance (the first comment's
 ///    text), chosen by their evidence. Lone furniture ("Hibu said:", "Permalink") only adds evidence.
 /// 3. **Halves as wholes** (``SectionTerms``). The candidate comments are compared with the
-///    candidate article: straight quotes after curly ones, register and line scores above the
-///    article's mean (a formal news article followed by plain reader lines stands out).
+///    candidate article: straight quotes after curly ones, and every line feature measured against
+///    the article's own mean (a formal news article followed by plain reader lines stands out).
 /// 4. **The boundary itself.** Features of the last article line ("P.S.", "What say you?", "Source:
 ///    AP") and of the first comment line have their own weights (`last:`/`first:` rows).
 ///
@@ -81,8 +81,7 @@ public struct Segmenter: Sendable {
         }
 
         // 3. The halves as wholes; 4. the two lines around the boundary.
-        let countable = (0..<n).map { !blank[$0] && !layout.isFurniture[$0] }
-        let section = SectionTerms(features: features, countable: countable, scores: scores, weights: w)
+        let section = SectionTerms(features: features, context: context, counted: scores.map { $0 != nil }, weights: w)
         var previousNonBlank = [Int](repeating: -1, count: n)
         var last = -1
         for i in 0..<n {
@@ -107,6 +106,7 @@ public struct Segmenter: Sendable {
             allowed = layout.precedesText || window.isEmpty ? first..<(first + 1) : window
         }
         var best = -Double.infinity
+        var runnerUp = -Double.infinity
         var bestIndex = n
         var suffix = 0.0
         var none: [(feature: String, weight: Double)]? = nil
@@ -116,18 +116,19 @@ public struct Segmenter: Sendable {
             if !blank[i], allowed.contains(i) {
                 let total = suffix + section.total(i) + boundaryTerm(i, parts: &none)
                 if total > best {
+                    runnerUp = best
                     best = total
                     bestIndex = i
+                } else if total > runnerUp {
+                    runnerUp = total
                 }
             }
             i -= 1
         }
         let margin = best - w[.noCommentsMargin]
         let hasComments = bestIndex < n && (forced || margin > 0)
-        let confidence =
-            forced
-            ? 1 - 1 / Double(2 + layout.instances)
-            : 1 / (1 + exp(-abs(margin.isFinite ? margin : 10) / w[.confidenceScale]))
+        let confidence = Self.confidence(
+            forced: forced, hasComments: hasComments, margin: margin, gap: best - runnerUp, weights: w)
 
         if explain, hasComments, let k = explanations.firstIndex(where: { $0.line == bestIndex }) {
             var boundaryParts: [(feature: String, weight: Double)]? = []
@@ -151,6 +152,26 @@ public struct Segmenter: Sendable {
         return Segmentation(
             kinds: kinds, firstCommentLine: hasComments ? bestIndex : nil, confidence: confidence,
             evidence: explanations, furnitureFirst: layout.firstRun == nil ? nil : layout.precedesText)
+    }
+
+    /// The probability that the decision is exactly right: a logistic of its evidence, fitted on
+    /// cross-validated decisions (see ``SegmenterParameter/calibrationCommentsBias``). The margin is
+    /// clipped to ±20 and the gap to the runner-up boundary capped at 10 (10 when there is none), as
+    /// in `scripts/fit-segmenter`.
+    static func confidence(forced: Bool, hasComments: Bool, margin: Double, gap: Double, weights w: SegmenterWeights)
+        -> Double
+    {
+        let m = margin.isNaN ? 0 : min(20, max(-20, margin))
+        let z: Double
+        if forced {
+            z = w[.calibrationTemplateBias]
+        } else if hasComments {
+            let g = gap.isFinite ? min(gap, 10) : 10
+            z = w[.calibrationCommentsBias] + w[.calibrationCommentsMargin] * m + w[.calibrationCommentsGap] * g
+        } else {
+            z = w[.calibrationNoneBias] + w[.calibrationNoneMargin] * -m
+        }
+        return 1 / (1 + exp(-z))
     }
 
     /// When furniture closes each comment, the lines just before its first run where the first

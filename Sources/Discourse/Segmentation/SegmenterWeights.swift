@@ -52,22 +52,8 @@ public enum SegmenterParameter: String, CaseIterable, Sendable {
     case echo
     /// Names the author of the byline ("Great post Todd").
     case namesAuthor = "names_author"
-    /// Section terms: straight marks after an article set with curly ones (per line of the section).
+    /// Section term: straight marks after an article set with curly ones (per line of the section).
     case typographyContrast = "typography_contrast"
-    /// Section term: comment-vs-news register of the candidate comments above the candidate
-    /// article's mean, summed over the section's lines.
-    case registerContrast = "register_contrast"
-    /// Section term: the candidate comments' line scores above the candidate article's mean line score
-    /// (a multiple of the section's own evidence, measured against the article instead of against 0).
-    case scoreContrast = "score_contrast"
-    /// How news-like the opening is (see ``SectionTerms``): the opening's reference score below
-    /// which it starts to count (`-threshold`) and counts fully (`-threshold - span`).
-    case formalThreshold = "formal_threshold"
-    case formalSpan = "formal_span"
-    /// Section term: extra score-contrast weight, times how news-like the opening is. A blog reads
-    /// alike throughout, its author's last lines included, so there the contrast mostly finds
-    /// comments that are not there; under a formal story it finds the plain ones that are.
-    case formalScoreContrast = "formal_score_contrast"
     /// Furniture: a line that is comment furniture (local cue or repeating template).
     case furniture
     /// Furniture that does not repeat ("Hibu said:", "Permalink", one dated name line): weaker.
@@ -80,8 +66,17 @@ public enum SegmenterParameter: String, CaseIterable, Sendable {
     // Structure.
     /// The best boundary must beat "no comments" by this much summed evidence.
     case noCommentsMargin = "no_comments_margin"
-    /// Scale of the margin-to-confidence logistic.
-    case confidenceScale = "confidence_scale"
+    /// Confidence is the probability that the decision is exactly right, a logistic of the decision's
+    /// evidence fitted on cross-validated decisions (`scripts/fit-segmenter`): when comments were found,
+    /// of the margin over "no comments" and the gap to the runner-up boundary (capped at 10) ...
+    case calibrationCommentsBias = "calibration_comments_bias"
+    case calibrationCommentsMargin = "calibration_comments_margin"
+    case calibrationCommentsGap = "calibration_comments_gap"
+    /// ... when none were found, of how far the best boundary fell short of the margin ...
+    case calibrationNoneBias = "calibration_none_bias"
+    case calibrationNoneMargin = "calibration_none_margin"
+    /// ... and when a repeating furniture template fixed the section, a constant.
+    case calibrationTemplateBias = "calibration_template_bias"
     /// A date shape must repeat this often to count as a furniture template.
     case templateRepeats = "template_repeats"
 
@@ -91,9 +86,9 @@ public enum SegmenterParameter: String, CaseIterable, Sendable {
     /// The parameters that are line features (a value on every line; see ``LineModel``), in order.
     public static let lineFeatures: [SegmenterParameter] = allCases.filter {
         switch $0 {
-        case .prior, .typographyContrast, .registerContrast, .scoreContrast, .formalThreshold, .formalSpan,
-            .formalScoreContrast, .furniture, .loneFurniture, .insideTemplate, .afterWindow,
-            .noCommentsMargin, .confidenceScale, .templateRepeats:
+        case .prior, .typographyContrast, .furniture, .loneFurniture, .insideTemplate, .afterWindow,
+            .noCommentsMargin, .calibrationCommentsBias, .calibrationCommentsMargin, .calibrationCommentsGap,
+            .calibrationNoneBias, .calibrationNoneMargin, .calibrationTemplateBias, .templateRepeats:
             return false
         default:
             return true
@@ -101,14 +96,19 @@ public enum SegmenterParameter: String, CaseIterable, Sendable {
     }
 }
 
-/// The segmenter's numbers (see ``SegmenterParameter``), indexed by parameter, plus the boundary
-/// weights: rows `last:<feature>` weigh a line feature read on the last article line (the line
-/// before a candidate boundary: "P.S. …", "What say you?", "Source: AP" end articles), rows
-/// `first:<feature>` one read on the first comment line ("Great post Todd", "@name").
+/// The segmenter's numbers (see ``SegmenterParameter``), indexed by parameter, plus three families
+/// of per-feature weights:
+/// - `last:<feature>` weighs a line feature read on the last article line (the line before a
+///   candidate boundary: "P.S. …", "What say you?", "Source: AP" end articles);
+/// - `first:<feature>` one read on the first comment line ("Great post Todd", "@name");
+/// - `relative:<feature>` one of the candidate comments measured against the candidate article's
+///   own mean (``SectionTerms``): a switch of style is evidence wherever it happens, so a plain
+///   comment under a formal story counts even where it would not count under a chatty blog.
 public struct SegmenterWeights: Sendable {
     var values: [Double]
     public var lastLine: [SegmenterParameter: Double] = [:]
     public var firstLine: [SegmenterParameter: Double] = [:]
+    public var relative: [SegmenterParameter: Double] = [:]
 
     public static let header = ["parameter", "value"]
 
@@ -137,16 +137,20 @@ public struct SegmenterWeights: Sendable {
                 let side = row[0][..<colon]
                 let name = String(row[0][row[0].index(after: colon)...])
                 guard let feature = SegmenterParameter(rawValue: name), SegmenterParameter.lineFeatures.contains(feature),
-                    side == "last" || side == "first"
+                    side == "last" || side == "first" || side == "relative"
                 else {
                     throw .badLine(
                         path: table.path, line: row.line,
-                        reason: "'\(row[0])' is not last:<line feature> or first:<line feature>")
+                        reason: "'\(row[0])' is not last:, first: or relative: and a line feature")
                 }
                 guard let value = TSVTable.number(row[1]) else {
                     throw .badLine(path: table.path, line: row.line, reason: "'\(row[1])' is not a number")
                 }
-                if side == "last" { lastLine[feature] = value } else { firstLine[feature] = value }
+                switch side {
+                case "last": lastLine[feature] = value
+                case "first": firstLine[feature] = value
+                default: relative[feature] = value
+                }
                 continue
             }
             guard let parameter = SegmenterParameter(rawValue: row[0]) else {

@@ -18,7 +18,7 @@ enum ExportCommand {
             OptionSpec(
                 "--flag-threshold", value: "X",
                 help: "Summary: count comments with priority >= X as flagged (default 0.5)."),
-        ] + InputOptions.specs + BatchOptions.specs,
+        ] + InputOptions.specs + BatchOptions.specs + [BatchOptions.minConfidence],
         discussion: """
             Inputs are files, directories (searched for *.txt) and - for standard input. On stdin,
             documents are separated by a line holding only a form feed (\\f), or given as JSON Lines:

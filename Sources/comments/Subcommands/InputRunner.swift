@@ -8,6 +8,11 @@ enum BatchOptions {
         OptionSpec("--quiet", "-q", help: "No progress bar and no warnings on stderr (errors still show)."),
     ]
 
+    /// `--min-confidence`, for the commands that write comment rows (score, triage, export).
+    static let minConfidence = OptionSpec(
+        "--min-confidence", value: "X",
+        help: "Drop the comments of files whose segmentation confidence is below X (0...1); each is reported.")
+
     static func jobs(_ parsed: ParsedArguments, command: String) throws -> Int {
         try parsed.integer("--jobs", atLeast: 1, command: command) ?? ProcessInfo.processInfo.activeProcessorCount
     }
@@ -20,6 +25,8 @@ struct InputRunner {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     var quiet = false
     var progress: ProgressBar?
+    /// Files whose segmentation confidence is below this keep no comments (`--min-confidence`).
+    var minConfidence: Double?
 
     init(analyzer: Analyzer, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, quiet: Bool = false) {
         self.analyzer = analyzer
@@ -35,6 +42,7 @@ struct InputRunner {
         let quiet = parsed.flag("--quiet")
         var runner = InputRunner(
             analyzer: Analyzer(options: options), jobs: try BatchOptions.jobs(parsed, command: command), quiet: quiet)
+        runner.minConfidence = try parsed.number("--min-confidence", in: 0...1, command: command)
         runner.progress = ProgressBar(
             terminal: terminal, quiet: quiet, total: items.contains(.standardInput) ? nil : items.count)
         return runner
@@ -66,8 +74,13 @@ struct InputRunner {
         var failed = false
         var stopped = false
         let next = BatchAnalyzer.items(items) { DocumentStream(fileDescriptor: 0) }
+        let minimum = minConfidence
         let transform: @Sendable (BatchItem) -> (BatchOutcome, Rendered) = { item in
-            let outcome = batch.process(item)
+            var outcome = batch.process(item)
+            if let minimum, case .analysed(var report, let document) = outcome {
+                report.withhold(belowConfidence: minimum)
+                outcome = .analysed(report, document)
+            }
             return (outcome, render(outcome))
         }
         OrderedParallelMap.run(jobs: jobs, next: next, transform: transform) { done in
@@ -81,6 +94,7 @@ struct InputRunner {
                 if !quiet {
                     if document.text.isEmpty { messages.append("comments: \(document.name): warning: file is empty") }
                     messages += report.warnings.map { "comments: \($0)" }
+                    if let reason = report.withheld { messages.append("comments: \(report.file): no rows: \(reason)") }
                 }
             }
             if !messages.isEmpty {

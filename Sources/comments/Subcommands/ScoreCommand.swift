@@ -10,7 +10,7 @@ enum ScoreCommand {
             OptionSpec(
                 "--format", "-f", value: "FORMAT",
                 help: "table (default on a terminal), csv, json (one object per file), jsonl (default otherwise)."),
-        ] + InputOptions.specs + BatchOptions.specs,
+        ] + InputOptions.specs + BatchOptions.specs + [BatchOptions.minConfidence],
         discussion: """
             An input is a file, a directory (searched for *.txt), or - for standard input.
             Exit codes: 0 all inputs analysed, 1 some input failed (the rest still ran), 2 usage error.

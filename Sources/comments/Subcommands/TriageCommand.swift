@@ -12,7 +12,7 @@ enum TriageCommand {
             OptionSpec(
                 "--format", "-f", value: "FORMAT",
                 help: "table (default on a terminal), csv, or jsonl (default otherwise)."),
-        ] + InputOptions.specs + BatchOptions.specs,
+        ] + InputOptions.specs + BatchOptions.specs + [BatchOptions.minConfidence],
         discussion: """
             Scores are lexicon and rule heuristics, not a trained model: toxicity, insult, profanity,
             threat, identity_attack, shouting and spam, each 0..1, combined into priority; reasons

@@ -137,4 +137,16 @@ struct LineFeaturesTests {
         #expect(x.tokens == 0 && x.words == 0)
         #expect(!x.looksLikeFurniture)
     }
+
+    /// Person inside quotation marks is a quoted speaker's voice, not the writer's.
+    @Test func quotedPersonIsNotTheWriters() {
+        #expect(features("“We believe this is the right decision,” the mayor said.").firstPersonPlural == 0)
+        #expect(features("\"I will not resign,\" she told reporters.").firstPerson == 0)
+        #expect(features("She said: “You can’t park here").secondPerson == 0)  // a quote left open at the line end
+        // The writer's own first person around a quotation still counts.
+        let own = features("I agree with her when she says \"we need more buses\" but I doubt it.")
+        #expect(own.firstPerson == 2)
+        #expect(own.firstPersonPlural == 0)
+        #expect(features("We went there and you would love it.").firstPersonPlural == 1)
+    }
 }

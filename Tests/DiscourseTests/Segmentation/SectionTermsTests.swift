@@ -4,42 +4,68 @@ import Testing
 
 @Suite("Section terms")
 struct SectionTermsTests {
-    /// The standard weights with the formal opening read from a reference of -5.5 down, fully
-    /// from -7.
-    func weights() throws -> SegmenterWeights {
-        var rows = SegmenterParameter.allCases.map { p -> String in
-            switch p {
-            case .formalThreshold: return "\(p.rawValue)\t5.5"
-            case .formalSpan: return "\(p.rawValue)\t1.5"
-            default: return "\(p.rawValue)\t\(SegmenterWeights.standard[p])"
-            }
+    /// Weights with only the given relative rows (and typography) set; every other parameter 0.
+    func weights(relative: [String: Double], typography: Double = 0) throws -> SegmenterWeights {
+        var rows = ["parameter\tvalue"]
+        rows += SegmenterParameter.allCases.map { p in
+            "\(p.rawValue)\t\(p == .typographyContrast ? typography : 0)"
         }
-        rows.insert("parameter\tvalue", at: 0)
+        rows += relative.map { "relative:\($0.key)\t\($0.value)" }
         return try SegmenterWeights(table: TSVTable(path: "test.tsv", text: rows.joined(separator: "\n")))
     }
 
-    @Test func howNewsLikeTheOpeningIs() throws {
-        let w = try weights()
-        let paragraphs = [Int](repeating: 20, count: 8)
-        let news = try #require(SectionTerms.opening(scores: [-8, -9, -8, -8.5, -8, -9, -3, -2], words: paragraphs, weights: w))
-        #expect(news.reference == -8)  // the upper median of the first four paragraphs (40 % of 8, at least 3)
-        #expect(news.formality == 1)
-        let blog = try #require(SectionTerms.opening(scores: [-3, -4, -2, -3, -1, -2, 0, 1], words: paragraphs, weights: w))
-        #expect(blog.formality == 0)
-        let between = try #require(SectionTerms.opening(scores: [-6.25, -6.25, -6.25, -6, -6, -2, -1, 0], words: paragraphs, weights: w))
-        #expect(abs(between.formality - 0.5) < 1e-9)
-        // Fewer than four paragraphs: no judgement at all.
-        #expect(SectionTerms.opening(scores: [-8, -9, -8, -8.5], words: [20, 20, 20, 5], weights: w) == nil)
+    func terms(_ lines: [String], _ w: SegmenterWeights) -> SectionTerms {
+        let tokens = lines.map(Tokenizer.tokenize)
+        let features = tokens.map { LineFeatures(text: $0, cues: .embedded) }
+        let context = LineContext.compute(
+            lines: tokens, features: features, blank: tokens.map(\.isEmpty), cues: .embedded)
+        return SectionTerms(features: features, context: context, counted: tokens.map { !$0.isEmpty }, weights: w)
     }
 
-    @Test func theReferenceIsReadOnParagraphs() throws {
-        // A title and a byline score near the middle; the story's paragraphs far on the article side.
-        let scores: [Double?] = [-3, -3.5, -8, -8.5, -8, -9, -3, -3]
-        let words = [6, 5, 30, 30, 30, 30, 8, 8]
-        let opening = try #require(SectionTerms.opening(scores: scores, words: words, weights: try weights()))
-        #expect(opening.reference == -8)  // the paragraphs' median, not the title's or the byline's
-        #expect(opening.formality == 1)
-        // Lines that are not paragraphs are never read, however many there are.
-        #expect(SectionTerms.opening(scores: scores, words: scores.map { _ in 5 }, weights: try weights()) == nil)
+    static let article = [
+        "The council approved the budget on Tuesday, officials said.",
+        "The plan includes new funding for flood defences along the river.",
+        "Work is expected to begin in the spring, according to the report.",
+        "The scheme will cost £4m over three years.",
+    ]
+
+    /// A switch to first person after the article counts where it happens; a file that uses first
+    /// person the same way throughout gains nothing from it.
+    @Test func aSwitchOfStyleIsEvidence() throws {
+        let w = try weights(relative: ["first_person": 1])
+        let comments = ["I think this is long overdue.", "I live by the river and I am relieved."]
+        let page = terms(Self.article + comments, w)
+        let atSwitch = page.total(4)
+        #expect(atSwitch > 2)  // three first-person words after an article with none (shrunk mean)
+        #expect(atSwitch > page.total(2))  // ... more than a boundary inside the article
+        let chatty = [String](repeating: "I went to the river again today.", count: 6)
+        #expect(abs(terms(chatty, w).total(4)) < 1e-9)
+    }
+
+    @Test func theArticlesMeanIsShrunkTowardsTheFile() throws {
+        // A one-line "article" cannot claim its own extreme mean: with three lines' worth of the file's
+        // mean mixed in, the contrast after line 1 is smaller than against the first line alone.
+        let w = try weights(relative: ["first_person": 1])
+        let lines = ["Officials said the plan was approved.", "I agree.", "I do too.", "I am not sure."]
+        let unshrunk = 3.0 - 3 * 0  // three first-person words after, none before
+        #expect(terms(lines, w).total(1) < unshrunk)
+        #expect(terms(lines, w).total(1) > 0)
+    }
+
+    @Test func typographyCountsStraightMarksAfterCurlyOnes() throws {
+        let w = try weights(relative: [:], typography: 1)
+        let curly = ["“We are ready,” the mayor said.", "It’s the council’s largest scheme.", "Work starts soon."]
+        let page = terms(curly + ["don't know why it's taking so long", "it's about time"], w)
+        #expect(page.total(3) > 0)
+        #expect(page.total(3) > page.total(1))
+        #expect(page.parts(3).contains { $0.feature == "typography contrast (section)" })
+    }
+
+    @Test func explainNamesEveryRelativeTerm() throws {
+        let w = try weights(relative: ["first_person": 1, "question": 0.5])
+        let page = terms(Self.article + ["Why did I not hear of this?"], w)
+        let names = page.parts(4).map(\.feature)
+        #expect(names.contains("first person (relative to the article)"))
+        #expect(names.contains("question (relative to the article)"))
     }
 }

@@ -48,3 +48,38 @@ struct SegmenterWeightsTests {
         #expect(cues.registerWeight(TermHash.of(normalized: "zzzzqx")) == 0)
     }
 }
+
+@Suite("Segmenter confidence")
+struct SegmenterConfidenceTests {
+    var weights: SegmenterWeights { SegmenterWeights.standard }
+
+    /// The calibrated confidence grows with the evidence for the decision it qualifies.
+    @Test func growsWithTheMargin() {
+        let w = weights
+        let weak = Segmenter.confidence(forced: false, hasComments: true, margin: 0.1, gap: 0.1, weights: w)
+        let strong = Segmenter.confidence(forced: false, hasComments: true, margin: 8, gap: 8, weights: w)
+        #expect(strong > weak)
+        let unsure = Segmenter.confidence(forced: false, hasComments: false, margin: -0.1, gap: 0, weights: w)
+        let sure = Segmenter.confidence(forced: false, hasComments: false, margin: -15, gap: 0, weights: w)
+        #expect(sure > unsure)
+        for c in [weak, strong, unsure, sure] { #expect(c > 0 && c < 1) }
+    }
+
+    @Test func infiniteEvidenceIsClipped() {
+        let w = weights
+        let none = Segmenter.confidence(forced: false, hasComments: false, margin: -.infinity, gap: .nan, weights: w)
+        #expect(none == Segmenter.confidence(forced: false, hasComments: false, margin: -20, gap: 0, weights: w))
+        let only = Segmenter.confidence(forced: false, hasComments: true, margin: 3, gap: .infinity, weights: w)
+        #expect(only == Segmenter.confidence(forced: false, hasComments: true, margin: 3, gap: 10, weights: w))
+    }
+
+    @Test func relativeRowsLoad() throws {
+        let rows = ["parameter\tvalue"] + SegmenterParameter.allCases.map { "\($0.rawValue)\t1" } + ["relative:question\t0.5"]
+        let w = try SegmenterWeights(table: TSVTable(path: "t.tsv", text: rows.joined(separator: "\n")))
+        #expect(w.relative[.question] == 0.5)
+        #expect(throws: LexiconError.self) {
+            try SegmenterWeights(
+                table: TSVTable(path: "t.tsv", text: (rows + ["relative:no_comments_margin\t1"]).joined(separator: "\n")))
+        }
+    }
+}
