@@ -102,7 +102,7 @@ struct FurnitureScan {
                 }
                 if beside.count >= 2, Double(beside.count) >= 0.6 * Double(instances.count) {
                     hasAttachment = true
-                    for j in beside { attached[j - side, default: []].append(j) }
+                    for j in Self.sameShape(beside, f) { attached[j - side, default: []].append(j) }
                 }
             }
             // Bare dates repeat in articles too (datelines, dated lists); bare timestamps with a clock
@@ -121,6 +121,16 @@ struct FurnitureScan {
             }
             if beside.count >= 2, Double(beside.count) >= 0.6 * Double(instances.count) { templateKinds.insert(kind) }
         }
+    }
+
+    /// The lines beside a template's instances, less any line whose shape (name, count, title) no
+    /// other line there shares: a short comment ("Go join your buddy") that happens to stand above
+    /// "Reply" where the vote counts usually are is text, not a title.
+    static func sameShape(_ beside: [Int], _ f: [LineFeatures]) -> [Int] {
+        guard beside.count >= 3 else { return beside }
+        var counts: [FurnitureLayout.Part: Int] = [:]
+        for j in beside { counts[FurnitureLayout.Part(f[j]), default: 0] += 1 }
+        return beside.filter { counts[FurnitureLayout.Part(f[$0]), default: 0] >= 2 }
     }
 
     /// The instances of template kinds, in line order.
