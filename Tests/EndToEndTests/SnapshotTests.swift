@@ -23,7 +23,8 @@ struct SnapshotTests {
     }
 
     static let samples = [
-        "comments-only", "council-budget", "forum-thread-markdown", "heatwave-boilerplate", "library-opening",
+        "bridge-closure-handles", "comments-only", "council-budget", "forum-thread-markdown", "heatwave-boilerplate",
+        "library-opening", "school-meals-votes",
     ]
 
     /// Every command and format, per sample.

@@ -1,11 +1,13 @@
 /// Turns the comment section of a segmented document into ``Comment``s.
 ///
 /// Without furniture every non-blank line is one comment (the common "one comment per line" input).
-/// With furniture, the segmenter's ``Segmentation/furnitureFirst`` says how lines group: when
-/// furniture opens each comment ("Elena July 26, 2012" then text), each furniture run starts a
-/// comment; when it closes each comment (text, then "by james on January 31, 2011 at 9:59 am."),
-/// each run ends one. Paragraphs between two runs are one comment; the run's name and date become the
-/// comment's `author` and `posted`. Furniture is never a comment of its own.
+/// With furniture, the text between two furniture runs is one comment (its paragraphs joined), and
+/// each run is split by the segmenter's ``Segmentation/furnitureRoles``: the lines that close the
+/// previous comment ("♥ 120 · Reply", "Posted by X | date") and the lines that open the next one
+/// ("@name · 4h", "Kevin Marsh" / "2 days ago"). A comment's `author` and `posted` come from its own
+/// header first, then its own trailer, so a run that holds two comments' furniture never shifts an
+/// author by one. Section headings ("12 Comments") describe no comment, and furniture is never a
+/// comment of its own.
 public enum CommentExtractor {
     public static func extract(
         lines: [String], tokens: [TokenizedText], segmentation: Segmentation
@@ -36,47 +38,64 @@ public enum CommentExtractor {
             for i in section where !tokens[i].isEmpty { makeComment([i], meta: []) }
             return comments
         }
+        let blocks = Block.split(section, kinds: kinds, tokens: tokens)
         let furnitureFirst = segmentation.furnitureFirst ?? true
-        var text: [Int] = []
-        var pendingMeta: [Int] = []  // the run that opened the comment being collected
-        var sawRun = false
-        var i = first
-        while i < kinds.count {
-            if tokens[i].isEmpty {
-                i += 1
-                continue
-            }
-            guard kinds[i] == .commentMeta else {
-                text.append(i)
-                i += 1
-                continue
-            }
-            var run: [Int] = []
-            while i < kinds.count, kinds[i] == .commentMeta || tokens[i].isEmpty {
-                if !tokens[i].isEmpty { run.append(i) }
-                i += 1
-            }
-            if furnitureFirst {
-                if !sawRun {
-                    // Text above the first run has no furniture of its own: one comment per line.
-                    for t in text { makeComment([t], meta: []) }
-                } else {
-                    makeComment(text, meta: pendingMeta)
-                }
-                pendingMeta = run
-            } else {
-                makeComment(text, meta: run)
-            }
-            text = []
-            sawRun = true
+        let sides = blocks.map { block in
+            block.isFurniture ? split(block.lines, roles: segmentation.furnitureRoles, furnitureFirst: furnitureFirst) : nil
         }
-        if furnitureFirst {
-            makeComment(text, meta: pendingMeta)
-        } else {
-            // Text after the last closing run (a scrape cut short) is one more comment.
-            makeComment(text, meta: [])
+        for (b, block) in blocks.enumerated() where !block.isFurniture {
+            let header = b > 0 ? sides[b - 1]?.header ?? [] : []
+            let trailer = b + 1 < blocks.count ? sides[b + 1]?.trailer ?? [] : []
+            if header.isEmpty && trailer.isEmpty && b == 0 {
+                // Text above the first run with no furniture of its own: one comment per line.
+                for t in block.lines { makeComment([t], meta: []) }
+            } else {
+                makeComment(block.lines, meta: header + trailer)
+            }
         }
         return comments
+    }
+
+    /// A maximal run of furniture lines or of text lines (blank lines skipped).
+    struct Block {
+        var isFurniture: Bool
+        var lines: [Int]
+
+        static func split(_ section: Range<Int>, kinds: [LineKind], tokens: [TokenizedText]) -> [Block] {
+            var blocks: [Block] = []
+            for i in section where !tokens[i].isEmpty {
+                let furniture = kinds[i] == .commentMeta
+                if let last = blocks.last, last.isFurniture == furniture {
+                    blocks[blocks.count - 1].lines.append(i)
+                } else {
+                    blocks.append(Block(isFurniture: furniture, lines: [i]))
+                }
+            }
+            return blocks
+        }
+    }
+
+    /// The lines of one furniture run that close the comment above (`trailer`) and open the comment
+    /// below (`header`); section headings go to neither. A line without a role (lone furniture
+    /// outside the layout) sides with a header line above it or a trailer line below it, else with
+    /// the file's orientation.
+    static func split(
+        _ run: [Int], roles: [FurnitureRole], furnitureFirst: Bool
+    ) -> (trailer: [Int], header: [Int]) {
+        var trailer: [Int] = []
+        var header: [Int] = []
+        let known = run.map { $0 < roles.count ? roles[$0] : .none }
+        for (k, i) in run.enumerated() {
+            switch known[k] {
+            case .section: continue
+            case .header: header.append(i)
+            case .trailer: trailer.append(i)
+            case .none:
+                let trailerBelow = known[(k + 1)...].contains(.trailer)
+                if !header.isEmpty || (!trailerBelow && furnitureFirst) { header.append(i) } else { trailer.append(i) }
+            }
+        }
+        return (trailer, header)
     }
 }
 
@@ -97,10 +116,16 @@ public enum MetaLine {
         let cues = SegmenterCues.embedded
         let n = text.count
         guard n > 0 else { return (nil, nil) }
+        // A word with digits is a date part only when it starts with one ("10th", "4h", "11:25AM");
+        // "Geoff1957" and "CryptoKing88" are names.
         @inline(__always) func isDateWord(_ t: Token) -> Bool {
             cues.contains(t.key, in: .month) || cues.contains(t.key, in: .weekday)
                 || cues.contains(t.key, in: .meridiem) || cues.contains(t.key, in: .timeUnit) || t.key == agoKey
-                || t.flags.contains(.hasDigit)
+                || (t.flags.contains(.hasDigit) && ASCII.isDigit(text.bytes[Int(t.start)]))
+        }
+        // Furniture words ("like", "reply", "votes") and section words frame, they never name.
+        @inline(__always) func isFraming(_ key: UInt64) -> Bool {
+            framing.contains(key) || cues.contains(key, in: .furniture) || cues.contains(key, in: .section)
         }
         var isDate = [Bool](repeating: false, count: n)
         for i in 0..<n {
@@ -114,7 +139,7 @@ public enum MetaLine {
                 // comment number, and "44 pts" is a score.
                 var near = false
                 for j in [i - 2, i - 1, i + 1, i + 2] where j >= 0 && j < n && text[j].kind == .word {
-                    if isDateWord(text[j]) && !framing.contains(text[j].key)
+                    if isDateWord(text[j]) && !isFraming(text[j].key)
                         && (abs(j - i) == 1 || text[(i + j) / 2].kind == .punctuation)
                     {
                         near = true
@@ -126,7 +151,10 @@ public enum MetaLine {
                     && !text[i + 1].flags.contains(.spaceBefore) && text[i + 2].kind == .number
                 let afterSeparator = i >= 2 && text[i - 1].kind == .punctuation && text[i - 1].length == 1
                     && !t.flags.contains(.spaceBefore) && text[i - 2].kind == .number
-                isDate[i] = near || separators >= 2 || separated || afterSeparator
+                // "Jun 17, 2020": a year after a date number and a comma.
+                let year = t.length == 4 && i >= 2 && isDate[i - 2] && text[i - 2].kind == .number
+                    && text[i - 1].kind == .punctuation && text[i - 1].length == 1
+                isDate[i] = near || separators >= 2 || separated || afterSeparator || year
             default:
                 break
             }
@@ -152,11 +180,11 @@ public enum MetaLine {
         for i in 0...n {
             let isName =
                 i < n && !isDate[i] && (text[i].kind == .word || text[i].kind == .mention)
-                && !framing.contains(text[i].key)
+                && !isFraming(text[i].key)
             let joins =
                 runStart >= 0 && i < n && !isDate[i] && text[i].length == 1
                 && (text[i].kind == .punctuation || text[i].kind == .symbol)
-                && [0x2E, 0x27, 0x40, 0x26].contains(text.bytes[Int(text[i].start)])  // . ' @ &
+                && [0x2E, 0x27, 0x40, 0x26, 0x5F].contains(text.bytes[Int(text[i].start)])  // . ' @ & _
             if isName || joins {
                 if runStart < 0 { runStart = i }
             } else if runStart >= 0 {
@@ -172,7 +200,15 @@ public enum MetaLine {
         var author: String?
         if bestStart >= 0 {
             let start = Int(text[bestStart].start)
-            let end = Int(text[bestStart + bestLength - 1].end)
+            var last = bestStart + bestLength - 1
+            // "Rosa C.": an initial keeps its stop.
+            if last + 1 < n, text[last].kind == .word, text[last].length == 1, text[last].flags.contains(.capitalized),
+                text[last + 1].kind == .punctuation, text[last + 1].length == 1, text.bytes[Int(text[last + 1].start)] == 0x2E,
+                !text[last + 1].flags.contains(.spaceBefore)
+            {
+                last += 1
+            }
+            let end = Int(text[last].end)
             author = String(decoding: text.bytes[start..<end], as: UTF8.self)
         }
         return (author, posted)

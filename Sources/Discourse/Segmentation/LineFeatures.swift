@@ -97,6 +97,12 @@ public struct LineFeatures: Sendable {
     public var furnitureOnly = false
     /// One to four capitalised or lowercase words and no sentence punctuation: a name on its own line.
     public var nameLike = false
+    /// A heading of the comment section ("12 Comments", "Comments (3)", "Sort by: Newest", "Leave a
+    /// reply"): section cues, counts and furniture words only, no sentence. Furniture of the section,
+    /// never of one comment.
+    public var sectionHeader = false
+    /// Nothing but a vote count: "5", "12 points", "1 like", "♥ 120" (a "Reply" beside it allowed).
+    public var voteCount = false
 
     /// Hash of the line's shape (see ``shape(of:)``), for finding templates that repeat per comment.
     public var shape: UInt64 = 0
@@ -135,6 +141,7 @@ public struct LineFeatures: Sendable {
         var previousWasMonth = false
         var sentenceStart = true
         var wordCount = 0
+        var compactAge = false  // "4h", "2d" as the last word: "@name · 4h"
         var registerSum: Float = 0
         // Every token's cue bits, looked up once here and read again by the cue scan below.
         var tokenBits = [UInt32](repeating: 0, count: text.count)
@@ -190,6 +197,7 @@ public struct LineFeatures: Sendable {
                     dateToken = true
                     if previousWasMonth { hasDate = true }
                     if Self.isClockWord(text, i) { hasTime = true }
+                    if Self.isCompactAge(text, i) { compactAge = true }
                 } else if cb & Cue.furniture.bit != 0 {
                     furnitureWords += 1
                     nonDateWords += 1
@@ -369,8 +377,14 @@ public struct LineFeatures: Sendable {
         {
             furnitureOnly = true  // "Montemalone 44 pts", "baroo 6 points"
         }
-        nameLike = wordCount >= 1 && wordCount <= 4 && tokens <= 6 && !endsLikeSentence && !endsWithColon
-            && questions == 0 && exclamations == 0 && numbers == 0 && urls == 0
+        // A name may end with an initial and its stop ("Chloe O.", "J. R. Smith" has no final stop).
+        let endsWithInitial = text.count >= 2 && lastByte == 0x2E && last.length == 1
+            && text[text.count - 2].kind == .word && text[text.count - 2].length == 1
+            && text[text.count - 2].flags.contains(.capitalized)
+        nameLike = wordCount >= 1 && wordCount <= 4 && tokens <= 6 && (!endsLikeSentence || endsWithInitial)
+            && !endsWithColon && questions == 0 && exclamations == 0 && numbers == 0 && urls == 0
+        if compactAge && wordCount <= 6 { hasAgo = true }
+        furnitureShape(text, cues: cues, furnitureWords: furnitureWords, otherWords: otherWords)
         let reaction = cues.match(text, at: 0, in: .reaction)
         if reaction > 0 {
             reactionOpener = true
@@ -485,6 +499,52 @@ public struct LineFeatures: Sendable {
             }
         }
     }
+
+    /// The section heading and vote count shapes (see ``sectionHeader``, ``voteCount``): every token
+    /// a section cue, a furniture word, a number, punctuation or a symbol.
+    mutating func furnitureShape(_ text: TokenizedText, cues: SegmenterCues, furnitureWords: Int, otherWords: Int) {
+        guard words <= 6, questions == 0, exclamations == 0, urls == 0, mentions == 0 else { return }
+        let last = text[text.count - 1]
+        let sentenceEnd = last.kind == .punctuation && ASCII.isSentenceEnd(text.bytes[Int(last.start)])
+        var sectionCues = 0
+        var rest = 0
+        var k = 0
+        while k < text.count {
+            let t = text[k]
+            if t.kind == .word {
+                let m = cues.match(text, at: k, in: .section)
+                if m > 0 {
+                    sectionCues += 1
+                    k += m
+                    continue
+                }
+                if !cues.contains(t.key, in: .furniture) { rest += 1 }
+            } else if t.kind == .emoticon && ASCII.isDigit(text.bytes[Int(t.start)]) {
+                // "Comments (8)": the tokenizer reads "8)" as an emoticon; here it is a count.
+            } else if t.kind != .number && t.kind != .punctuation && t.kind != .symbol && t.kind != .emoji {
+                rest += 1
+            }
+            k += 1
+        }
+        sectionHeader = sectionCues > 0 && rest == 0 && !sentenceEnd
+        // "5", "12 points", "♥ 120 · Reply": a count, and furniture words at most.
+        voteCount = numbers == 1 && otherWords == 0 && words <= 3 && !sentenceEnd && sectionCues == 0
+            && !hasDate && !hasTime && !hasAgo
+    }
+
+    /// Token `i` is a compact age, "4h", "2d", "3w", "10m", "1y" or "5min", and the line's last word.
+    static func isCompactAge(_ text: TokenizedText, _ i: Int) -> Bool {
+        for k in (i + 1)..<text.count where text[k].kind != .punctuation { return false }
+        let n = text.normalized
+        var k = Int(text[i].normStart)
+        let end = Int(text[i].normEnd)
+        while k < end, ASCII.isDigit(n[k]) { k += 1 }
+        let unit = Array(n[k..<end])
+        return k > Int(text[i].normStart) && compactUnits.contains(unit)
+    }
+
+    static let compactUnits: Set<[UInt8]> = Set(
+        ["s", "m", "h", "d", "w", "y", "mo", "min", "mins", "hr", "hrs", "wk", "wks", "yr", "yrs"].map { Array($0.utf8) })
 
     /// Token `i` is a capitalised word that is no function word, month or cue: probably a name.
     static func isName(_ text: TokenizedText, _ i: Int, cues: SegmenterCues) -> Bool {

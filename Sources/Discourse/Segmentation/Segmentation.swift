@@ -13,16 +13,21 @@ public struct Segmentation: Sendable {
     /// Whether comment furniture opens each comment (true), closes it (false), or was not found (nil):
     /// tells ``CommentExtractor`` how to group lines into comments.
     public var furnitureFirst: Bool?
+    /// Which comment each furniture line describes (one per line, or empty when the file has no
+    /// furniture layout): a run between two texts holds the previous comment's trailer and the next
+    /// comment's header. ``CommentExtractor`` reads authors and dates by it.
+    public var furnitureRoles: [FurnitureRole]
 
     public init(
         kinds: [LineKind], firstCommentLine: Int?, confidence: Double, evidence: [LineEvidence] = [],
-        furnitureFirst: Bool? = nil
+        furnitureFirst: Bool? = nil, furnitureRoles: [FurnitureRole] = []
     ) {
         self.kinds = kinds
         self.firstCommentLine = firstCommentLine
         self.confidence = confidence
         self.evidence = evidence
         self.furnitureFirst = furnitureFirst
+        self.furnitureRoles = furnitureRoles
     }
 
     /// 0-based indices of every line in the comment section.

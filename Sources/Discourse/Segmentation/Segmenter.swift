@@ -103,7 +103,7 @@ public struct Segmenter: Sendable {
         var forced = false
         if layout.hasTemplate, let first = layout.firstRun {
             forced = true
-            allowed = layout.precedesText || window.isEmpty ? first..<(first + 1) : window
+            allowed = layout.startsAtFirstRun || window.isEmpty ? first..<(first + 1) : window
         }
         var best = -Double.infinity
         var runnerUp = -Double.infinity
@@ -151,7 +151,8 @@ public struct Segmenter: Sendable {
         }
         return Segmentation(
             kinds: kinds, firstCommentLine: hasComments ? bestIndex : nil, confidence: confidence,
-            evidence: explanations, furnitureFirst: layout.firstRun == nil ? nil : layout.precedesText)
+            evidence: explanations, furnitureFirst: layout.firstRun == nil ? nil : layout.precedesText,
+            furnitureRoles: hasComments ? layout.roles : [])
     }
 
     /// The probability that the decision is exactly right: a logistic of its evidence, fitted on
@@ -177,7 +178,7 @@ public struct Segmenter: Sendable {
     /// When furniture closes each comment, the lines just before its first run where the first
     /// comment's text may start: up to twice the usual comment length (3 to 8 text lines).
     func afterWindow(_ layout: FurnitureLayout, blank: [Bool]) -> Range<Int> {
-        guard let first = layout.firstRun, !layout.precedesText else { return 0..<0 }
+        guard let first = layout.firstRun, !layout.startsAtFirstRun else { return 0..<0 }
         var start = first
         var text = 0
         var j = first - 1

@@ -22,6 +22,8 @@ public struct SegmenterCues: Sendable {
         case weekday
         case timeUnit = "time_unit"
         case meridiem
+        /// Headings of a comment section: "comments", "sort by", "leave a reply".
+        case section
 
         /// The category's bit in a ``CueTable`` entry.
         @inline(__always)
@@ -45,6 +47,7 @@ public struct SegmenterCues: Sendable {
             case .weekday: return 1 << 15
             case .timeUnit: return 1 << 16
             case .meridiem: return 1 << 17
+            case .section: return 1 << 18
             }
         }
     }

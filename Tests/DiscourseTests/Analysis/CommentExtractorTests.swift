@@ -33,7 +33,7 @@ struct CommentExtractorTests {
         let c = comments(Fixtures.furnitureBefore)
         #expect(c.count == 3)
         #expect(c[0].author == "Alison" && c[0].posted == "October 28, 2012 at 8:03 pm")
-        #expect(c[1].author == "Emily D" && c[1].lineCount == 2)
+        #expect(c[1].author == "Emily D." && c[1].lineCount == 2)
         #expect(c[1].text == "Made it tonight.\nMy kids asked for seconds, which never happens.")
         #expect(c[1].line == 9)
         #expect(c[2].author == "Miriam")
@@ -73,6 +73,52 @@ struct CommentExtractorTests {
         let c = CommentExtractor.extract(lines: lines, tokens: tokens, segmentation: s)
         #expect(c.map(\.text) == ["First comment.", "Second comment, cut short."])
         #expect(c[0].author == "ann" && c[1].author == nil)
+    }
+
+    @Test func furnitureLinesOfEveryLayout() {
+        #expect(parsed("Geoff1957 · 2 hours ago") == "Geoff1957|2 hours ago")
+        #expect(parsed("@CryptoKing88 · 4h") == "@CryptoKing88|4h")
+        #expect(parsed("#12 Kevin Marsh — 3 hours ago") == "Kevin Marsh|3 hours ago")
+        #expect(parsed("Posted by Dana1982 | March 3, 2024 at 4:12 pm") == "Dana1982|March 3, 2024 at 4:12 pm")
+        #expect(parsed("Jun 17, 2020") == "-|Jun 17, 2020")
+        #expect(parsed("marsh_kevin") == "marsh_kevin|-")
+        #expect(parsed("1 like") == "-|-")
+        #expect(parsed("♥ 120 · Reply") == "-|-")
+        #expect(parsed("12 points") == "-|-")
+        #expect(parsed("Linda wrote:") == "Linda|-")
+    }
+
+    @Test func runsBetweenCommentsCreditTheRightAuthor() {
+        let hearts = comments(Fixtures.handleHeart)
+        #expect(hearts.map(\.author) == ["@Geoff1957", "@CryptoKing88", "@marsh_kevin"])
+        #expect(hearts.map(\.posted) == ["4h", "3h", "1h"])
+        #expect(hearts.map(\.line) == [7, 10, 13])
+        let votes = comments(Fixtures.votesAndReplies)
+        #expect(votes.map(\.author) == ["Kevin Marsh", "Linda Okafor", "Tom Brennan"])
+        #expect(votes.map(\.posted) == ["2 days ago", "2 days ago", "3 days ago"])
+        #expect(votes[1].lineCount == 2)
+        let posted = comments(Fixtures.postedByAfter)
+        #expect(posted.map(\.author) == ["Dana1982", "Peter Novak", "Rosa C."])
+        #expect(posted.map(\.posted) == ["March 3, 2024 at 4:12 pm", "March 3, 2024 at 5:40 pm", "March 4, 2024 at 9:05 am"])
+        #expect(posted.map(\.line) == [6, 8, 10])
+        // Section headings and vote counts are never comments or comment text.
+        for c in hearts + votes + posted {
+            #expect(!["Comments", "Sort by", "like", "Reply", "♥"].contains { c.text.contains($0) }, "\(c.text)")
+        }
+    }
+
+    @Test func rolesDecideWhichCommentARunDescribes() {
+        // The same lines with the roles swapped: the grouping follows the roles, not the order.
+        let lines = ["An article line that is long enough to count as one.", "A", "5 points", "Ann Lee", "B"]
+        let tokens = lines.map(Tokenizer.tokenize)
+        let kinds: [LineKind] = [.body, .comment, .commentMeta, .commentMeta, .comment]
+        func authors(_ roles: [FurnitureRole]) -> [String?] {
+            let s = Segmentation(
+                kinds: kinds, firstCommentLine: 1, confidence: 1, furnitureFirst: true, furnitureRoles: roles)
+            return CommentExtractor.extract(lines: lines, tokens: tokens, segmentation: s).map(\.author)
+        }
+        #expect(authors([.none, .none, .trailer, .header, .none]) == [nil, "Ann Lee"])
+        #expect(authors([.none, .none, .trailer, .trailer, .none]) == ["Ann Lee", nil])
     }
 
     @Test func noSectionNoComments() {

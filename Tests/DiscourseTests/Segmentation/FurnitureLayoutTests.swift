@@ -118,6 +118,60 @@ struct FurnitureLayoutTests {
         #expect(chrome.firstRun == nil)
     }
 
+    /// The roles of the given lines, in order.
+    func roles(_ l: FurnitureLayout, _ lines: [Int]) -> [FurnitureRole] { lines.map { l.roles[$0] } }
+
+    @Test func handleRunsSplitIntoTrailerAndHeader() {
+        let l = layout(Fixtures.handleHeart.lines)
+        #expect(l.hasTemplate && l.precedesText && l.startsAtFirstRun)
+        #expect(l.firstRun == 4)  // the "3 Comments" heading opens the section
+        #expect(roles(l, [4, 5, 7, 8, 10, 11, 13]) == [.section, .header, .trailer, .header, .trailer, .header, .trailer])
+        #expect(!l.isFurniture[6] && !l.isFurniture[9] && !l.isFurniture[12])
+    }
+
+    @Test func voteCountsCloseAndNamesOpen() {
+        // "5" / "Reply" / "Kevin Marsh" / "2 days ago": the first two close one comment, the last two
+        // open the next; "1 like" is a vote count, never a name.
+        let l = layout(Fixtures.votesAndReplies.lines)
+        #expect(l.hasTemplate && l.precedesText)
+        #expect(l.firstRun == 4)
+        #expect(roles(l, [4, 5, 6]) == [.section, .header, .header])
+        #expect(roles(l, [8, 9, 10, 11]) == [.trailer, .trailer, .header, .header])
+        #expect(roles(l, [14, 15, 16, 17, 19]) == [.trailer, .trailer, .header, .header, .trailer])
+        #expect(!l.isFurniture[12] && !l.isFurniture[13] && !l.isFurniture[18])
+    }
+
+    @Test func trailersAfterTheTextWithAHeadingAbove() {
+        let l = layout(Fixtures.postedByAfter.lines)
+        #expect(l.hasTemplate)
+        #expect(!l.precedesText)  // each "Posted by" closes its comment
+        #expect(l.startsAtFirstRun && l.firstRun == 4)  // yet the section starts at "Comments (3)"
+        #expect(roles(l, [4, 6, 8, 10]) == [.section, .trailer, .trailer, .trailer])
+        #expect(!l.isFurniture[5])
+    }
+
+    @Test func aHeadingUnderTheTitleIsTheArticles() {
+        // "4 Comments" under the title belongs to the article's header, whatever follows.
+        var lines = Fixtures.postedByAfter.lines
+        lines.insert("4 Comments", at: 1)
+        lines.remove(at: 5)  // the heading above the first comment
+        let l = layout(lines)
+        #expect(!l.isFurniture[1])
+        #expect(l.firstRun == 6 && !l.startsAtFirstRun)  // the first "Posted by"
+    }
+
+    @Test func splitFollowsTheShapeNotTheLength() {
+        typealias P = FurnitureLayout.Part
+        let header: [P] = [.name, .date]
+        // The last comment had no vote line: its trailer is only "Reply"; a run with one still splits
+        // after its "Reply".
+        #expect(FurnitureLayout.split([.votes, .action, .name, .date], trailer: [.action], header: header).k == 2)
+        #expect(FurnitureLayout.split([.action, .name, .date], trailer: [.votes, .action], header: header).k == 1)
+        // No trailer shape: everything opens the next comment; no header shape: everything closes.
+        #expect(FurnitureLayout.split([.votes, .name, .date], trailer: [], header: header).k == 0)
+        #expect(FurnitureLayout.split([.postedBy, .votes], trailer: [.postedBy], header: []).k == 2)
+    }
+
     @Test func noFurnitureAtAll() {
         let l = layout(Fixtures.newsWithComments.lines)
         #expect(l.firstRun == nil)

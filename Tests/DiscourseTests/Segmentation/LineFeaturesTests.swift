@@ -115,6 +115,31 @@ struct LineFeaturesTests {
         #expect(features("Reaping What You Sow (May 6, 2004)").dateInParens)
     }
 
+    @Test func sectionHeadingsAndVoteCounts() {
+        for heading in ["12 Comments", "Comments (3)", "Sort by: Newest", "Leave a reply", "Join the discussion", "Sort by Best"] {
+            #expect(features(heading).sectionHeader, "\(heading)")
+        }
+        for line in ["No comments on this one, sorry.", "I have 12 comments to make", "Leave a reply.", "Comments?", "Kevin Marsh"] {
+            #expect(!features(line).sectionHeader, "\(line)")
+        }
+        for count in ["5", "12 points", "1 like", "♥ 120 · Reply"] {
+            #expect(features(count).voteCount, "\(count)")
+        }
+        for line in ["May 5", "5 May 2019", "12 Comments", "Reply", "It got 5 votes.", "3 hours ago"] {
+            #expect(!features(line).voteCount, "\(line)")
+        }
+    }
+
+    @Test func compactAgesAndNamesWithInitials() {
+        #expect(features("@Geoff1957 · 4h").hasAgo)
+        #expect(features("@name · 2d").hasAgo)
+        #expect(!features("The crossing takes 4h in winter and more when it is windy.").hasAgo)
+        #expect(!features("4h of delays").hasAgo)  // not the line's last word
+        #expect(features("Chloe O.").nameLike)
+        #expect(features("Geoff1957").nameLike)
+        #expect(!features("Thanks.").nameLike)
+    }
+
     @Test func dateShapeIgnoresTheNameBeforeTheDate() {
         let a = features("by james on January 31, 2011 at 9:59 am.")
         let b = features("by Jane Copland on January 31, 2011 at 10:29 am.")
