@@ -8,6 +8,7 @@ enum CommentsCommand {
         ("export", ExportCommand.spec, ExportCommand.run),
         ("report", ReportCommand.spec, ReportCommand.run),
         ("columns", ColumnsCommand.spec, ColumnsCommand.run),
+        ("serve", ServeCommand.spec, ServeCommand.run),
         ]
     }
 
