@@ -160,6 +160,7 @@ final class Worker: @unchecked Sendable {
                     produced = true
                     c.append(server.handler.respond(to: error, peer: c.peer).serialized(keepAlive: false))
                     c.closeAfterFlush = true
+                    c.mayStillBeSending = true
                 case .needMore:
                     break parsing
                 }
@@ -199,9 +200,14 @@ final class Worker: @unchecked Sendable {
             c.output.removeAll(keepingCapacity: c.output.capacity <= 1 << 20)
             c.sent = 0
             if c.closeAfterFlush && c.lingerUntil == nil {
+                // Half-close, then close once the client has nothing more in flight: closing
+                // with unread input would reset the connection and could destroy the answer.
                 shutdown(c.fd, Int32(SHUT_WR))
                 c.lingerUntil = now + lingerSeconds
-                if c.readClosed { finish(c, server: server) }
+                if c.readClosed || !c.mayStillBeSending && !Self.hasPendingInput(c.fd) {
+                    finish(c, server: server)
+                    return
+                }
             }
         } else if c.sent > 64 * 1024 {
             c.output.removeFirst(c.sent)
@@ -211,6 +217,12 @@ final class Worker: @unchecked Sendable {
             // Output drained while requests waited behind the high-water mark.
             serve(c, server: server, now: now)
         }
+    }
+
+    /// Whether bytes wait unread in the socket (or it has already ended).
+    private static func hasPendingInput(_ fd: Int32) -> Bool {
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&p, 1, 0) > 0
     }
 
     private func checkTimeouts(_ c: Connection, server: HTTPServer, now: Double) {
@@ -224,6 +236,7 @@ final class Worker: @unchecked Sendable {
                 let error = HTTPError(408, "the request was not received within \(Int(config.requestTimeout)) s")
                 c.append(server.handler.respond(to: error, peer: c.peer).serialized(keepAlive: false))
                 c.closeAfterFlush = true
+                c.mayStillBeSending = true
                 c.lastWriteProgress = now
                 write(c, server: server, now: now)
             }
@@ -260,6 +273,9 @@ final class Connection {
     var lastWriteProgress: Double
     var closed = false
     var serving = false
+    /// Closing because the request was refused or cut off: its remaining bytes may still come,
+    /// so the close waits (up to the linger time) for the client to finish or hang up.
+    var mayStillBeSending = false
 
     init(fd: Int32, peer: String, limits: HTTPLimits, now: Double) {
         self.fd = fd
