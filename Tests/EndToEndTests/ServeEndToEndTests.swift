@@ -237,6 +237,32 @@ struct ServeEndToEndTests {
         #expect(healthy.response()?.status == 200)
     }
 
+    @Test func connectionCapAndIdleTimeout() throws {
+        let server = try ServerProcess(["--max-connections", "2", "--idle-timeout", "0.5"])
+        defer { server.stop() }
+        let a = try server.client()
+        let b = try server.client()
+        for c in [a, b] {
+            try c.send(RawClient.get("/healthz"))
+            #expect(c.response()?.status == 200)
+        }
+        let third = try server.client()
+        let refused = try #require(third.response())
+        #expect(refused.status == 503 && refused.errorStatus == "UNAVAILABLE")
+        #expect(third.closedByServer())
+        // Idle keep-alive connections are closed after --idle-timeout, which frees the slots.
+        #expect(a.closedByServer(timeout: 20))
+        #expect(b.closedByServer(timeout: 20))
+        var answered = false
+        for _ in 0..<100 where !answered {
+            let again = try server.client()
+            try? again.send(RawClient.get("/healthz"))
+            answered = again.response()?.status == 200
+            if !answered { usleep(20_000) }
+        }
+        #expect(answered)
+    }
+
     @Test func concurrentClients() throws {
         let server = try ServerProcess()
         defer { server.stop() }
