@@ -185,10 +185,10 @@ struct ServeEndToEndTests {
             #expect(r.status == 200 && r.headers["connection"] == "keep-alive")
             #expect(r.json?["clientToken"] as? String == "k\(i)")
         }
-        // Pipelining: five requests in one write, answered in order.
-        let batch = (0..<5).map { RawClient.post("/v1alpha1/comments:analyze", Self.analyze("Pipelined \($0)", token: "p\($0)")) }
+        // Pipelining: forty requests in one write (more than a worker answers per turn), in order.
+        let batch = (0..<40).map { RawClient.post("/v1alpha1/comments:analyze", Self.analyze("Pipelined \($0)", token: "p\($0)")) }
         try c.send(batch.joined() + RawClient.get("/healthz"))
-        for i in 0..<5 {
+        for i in 0..<40 {
             #expect(c.response()?.json?["clientToken"] as? String == "p\(i)")
         }
         #expect(c.response()?.text == "ok\n")

@@ -16,6 +16,8 @@ final class Worker: @unchecked Sendable {
     private let readSize = 64 * 1024
     /// Answers waiting to be sent above this stop the reading of more requests.
     private let outputHighWater = 256 * 1024
+    /// Requests answered for one connection before the others get their turn (pipelining).
+    private let requestsPerTurn = 32
     /// How long a closing connection's unread input is drained so the client sees the answer.
     private let lingerSeconds = 2.0
 
@@ -75,7 +77,9 @@ final class Worker: @unchecked Sendable {
                 if let d = c.deadline(config, linger: lingerSeconds) { nearest = min(nearest, d) }
             }
             if let d = drainDeadline { nearest = min(nearest, d) }
-            let timeout = Int32(max(0, min(1000, ((nearest - now) * 1000).rounded(.up) + 1)))
+            // Connections with pipelined requests still to answer: poll without waiting.
+            let backlog = connections.contains { $0.backlogged && !$0.closed }
+            let timeout = backlog ? 0 : Int32(max(0, min(1000, ((nearest - now) * 1000).rounded(.up) + 1)))
             let ready = poll(&fds, nfds_t(fds.count), timeout)
             if ready < 0 && errno != EINTR { break }
             let after = HTTPServer.now()
@@ -92,6 +96,10 @@ final class Worker: @unchecked Sendable {
                         read(c, server: server, scratch: scratch, now: after)
                     }
                 }
+            }
+            for c in connections where c.backlogged && !c.closed {
+                c.backlogged = false
+                serve(c, server: server, now: after)
             }
             for c in connections where !c.closed { checkTimeouts(c, server: server, now: after) }
             connections.removeAll { $0.closed }
@@ -142,12 +150,18 @@ final class Worker: @unchecked Sendable {
         guard !c.serving else { return }
         c.serving = true
         defer { c.serving = false }
+        var answered = 0
         while !c.closed {
             var produced = false
             parsing: while !c.closeAfterFlush && c.pendingOutput < outputHighWater {
+                if answered >= requestsPerTurn {
+                    c.backlogged = true
+                    break parsing
+                }
                 switch c.parser.next() {
                 case .request(let request):
                     produced = true
+                    answered += 1
                     c.requestStart = nil
                     let response = server.handler.respond(to: request, peer: c.peer)
                     let keepAlive = request.keepAlive && !response.close && !server.isStopping
@@ -176,7 +190,8 @@ final class Worker: @unchecked Sendable {
             }
             write(c, server: server, now: now)
             // Room again after sending: go on with pipelined requests still buffered.
-            guard produced, !c.closed, !c.closeAfterFlush, c.pendingOutput < outputHighWater, c.parser.bufferedCount > 0
+            guard produced, !c.backlogged, !c.closed, !c.closeAfterFlush, c.pendingOutput < outputHighWater,
+                c.parser.bufferedCount > 0
             else { return }
         }
     }
@@ -273,6 +288,8 @@ final class Connection {
     var lastWriteProgress: Double
     var closed = false
     var serving = false
+    /// Complete requests wait that were left for the next turn of the loop.
+    var backlogged = false
     /// Closing because the request was refused or cut off: its remaining bytes may still come,
     /// so the close waits (up to the linger time) for the client to finish or hang up.
     var mayStillBeSending = false

@@ -141,8 +141,18 @@ public final class CommentsService: HTTPHandler, Sendable {
         guard !configuration.quiet else { return }
         let safePath = String(path.unicodeScalars.prefix(200).map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
         let line = "\(peer) \(method) \(safePath) \(status) \(bytes)B \(NumberFormat.fixed(seconds * 1000, digits: 3))ms\n"
+        // write(2) on fd 2, errors ignored: a closed stderr must not stop the server.
+        var bytes = line
         log.lock()
-        FileHandle.standardError.write(Data(line.utf8))
+        bytes.withUTF8 { p in
+            var offset = 0
+            while offset < p.count {
+                let n = write(2, p.baseAddress! + offset, p.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                offset += n
+            }
+        }
         log.unlock()
     }
 }
