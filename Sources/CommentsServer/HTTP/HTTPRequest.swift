@@ -38,7 +38,12 @@ public struct HTTPRequest: Sendable, Equatable {
     /// The path part of the target, percent-decoded (`/v1alpha1/comments%3Aanalyze` routes like
     /// `/v1alpha1/comments:analyze`).
     public var path: String {
-        let raw = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        var raw = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        // Absolute form (`http://host:port/path`), as sent to proxies.
+        for scheme in ["http://", "https://"] where raw.lowercased().hasPrefix(scheme) {
+            let rest = raw.dropFirst(scheme.count)
+            raw = rest.firstIndex(of: "/").map { String(rest[$0...]) } ?? "/"
+        }
         return PercentDecoding.decode(raw, plusIsSpace: false)
     }
 

@@ -5,9 +5,10 @@
 /// - request line `METHOD SP target SP HTTP/1.x` (CRLF or a bare LF ends a line; empty lines before
 ///   a request are skipped), header fields `name: value` (no folding, no space before the colon);
 /// - bodies by `Content-Length` or `Transfer-Encoding: chunked` (decoded, trailers discarded);
+///   A request with neither has no body (RFC 9112 §6.3), whatever its method.
 /// - limits (``HTTPLimits``): body → 413 (at once when Content-Length says so, before any 100),
-///   header section → 431; POST/PUT/PATCH without a length → 411; other versions → 505; unknown
-///   transfer codings → 501; `Expect` other than `100-continue` → 417; anything else malformed → 400.
+///   header section → 431; other versions → 505; unknown transfer codings → 501; `Expect` other
+///   than `100-continue` → 417; anything else malformed → 400.
 public struct HTTPRequestParser: Sendable {
     public enum Event: Sendable, Equatable {
         /// A complete request.
@@ -312,9 +313,6 @@ public struct HTTPRequestParser: Sendable {
             continueOwed = expectContinue && length > 0
             request.body.reserveCapacity(length)
             return .success(())
-        }
-        if ["POST", "PUT", "PATCH"].contains(request.method) {
-            return .failure(HTTPError(411, "a \(request.method) request needs Content-Length or chunked transfer coding"))
         }
         state = .body(remaining: 0)
         continueOwed = false

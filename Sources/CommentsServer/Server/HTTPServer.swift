@@ -103,48 +103,55 @@ public final class HTTPServer: Sendable {
             if ready < 0 && errno != EINTR { break }
             if isStopping { break }
             guard fds[0].revents != 0 else { continue }
-            // Take every queued connection.
-            while !isStopping {
-                var address = sockaddr_storage()
-                var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-                let fd = withUnsafeMutablePointer(to: &address) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                        accept(listenFD, $0, &length)
-                    }
-                }
-                if fd < 0 {
-                    if errno == EINTR || errno == ECONNABORTED { continue }
-                    if errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM {
-                        usleep(10_000)  // out of descriptors: let connections close before retrying
-                    }
-                    break
-                }
-                Self.setNonBlocking(fd)
-                let peer = Self.describe(address)
-                if openConnections.load(ordering: .relaxed) >= configuration.maxConnections {
-                    let bytes = handler.refusal().serialized(keepAlive: false)
-                    _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                    shutdown(fd, Int32(SHUT_WR))
-                    close(fd)
-                    continue
-                }
-                var one: Int32 = 1
-                setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-                openConnections.add(1, ordering: .relaxed)
-                handler.connectionOpened()
-                // The least loaded worker, ties broken round-robin.
-                var best = next % workers.count
-                for k in 0..<workers.count {
-                    let i = (next + k) % workers.count
-                    if workers[i].load.load(ordering: .relaxed) < workers[best].load.load(ordering: .relaxed) { best = i }
-                }
-                next += 1
-                workers[best].add(fd: fd, peer: peer)
-            }
+            acceptPending(&next)
         }
+        // Connections the kernel completed before the stop are in flight too: take them (a worker
+        // answers what they already sent, with Connection: close) rather than reset them.
+        acceptPending(&next)
         close(listenFD)
         acceptDone.store(true, ordering: .releasing)
         for worker in workers { Self.poke(worker.wake.write) }
+    }
+
+    /// Accepts every connection queued on the listening socket and hands each to a worker.
+    private func acceptPending(_ next: inout Int) {
+        while true {
+            var address = sockaddr_storage()
+            var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let fd = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    accept(listenFD, $0, &length)
+                }
+            }
+            if fd < 0 {
+                if errno == EINTR || errno == ECONNABORTED { continue }
+                if errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM {
+                    usleep(10_000)  // out of descriptors: let connections close before retrying
+                }
+                break
+            }
+            Self.setNonBlocking(fd)
+            let peer = Self.describe(address)
+            if openConnections.load(ordering: .relaxed) >= configuration.maxConnections {
+                let bytes = handler.refusal().serialized(keepAlive: false)
+                _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                shutdown(fd, Int32(SHUT_WR))
+                close(fd)
+                continue
+            }
+            var one: Int32 = 1
+            setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+            openConnections.add(1, ordering: .relaxed)
+            handler.connectionOpened()
+            // The least loaded worker, ties broken round-robin.
+            var best = next % workers.count
+            for k in 0..<workers.count {
+                let i = (next + k) % workers.count
+                if workers[i].load.load(ordering: .relaxed) < workers[best].load.load(ordering: .relaxed) { best = i }
+            }
+            next += 1
+            workers[best].add(fd: fd, peer: peer)
+        }
     }
 
     // MARK: Socket helpers

@@ -18,8 +18,10 @@ final class Worker: @unchecked Sendable {
     private let outputHighWater = 256 * 1024
     /// Requests answered for one connection before the others get their turn (pipelining).
     private let requestsPerTurn = 32
-    /// How long a closing connection's unread input is drained so the client sees the answer.
+    /// How long at most a closing connection's unread input is drained so the client sees the
+    /// answer, and after how long without input it is closed sooner.
     private let lingerSeconds = 2.0
+    private let lingerQuietSeconds = 0.25
 
     init() throws {
         wake = try HTTPServer.pipe()
@@ -115,7 +117,10 @@ final class Worker: @unchecked Sendable {
             // Closing: discard what the client still sends until it closes too.
             while true {
                 let n = recv(c.fd, scratch.baseAddress, scratch.count, 0)
-                if n > 0 { continue }
+                if n > 0 {
+                    c.lingerUntil = min(c.lingerEnd, now + lingerQuietSeconds)
+                    continue
+                }
                 if n < 0 && errno == EINTR { continue }
                 if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
                 finish(c, server: server)
@@ -218,7 +223,8 @@ final class Worker: @unchecked Sendable {
                 // Half-close, then close once the client has nothing more in flight: closing
                 // with unread input would reset the connection and could destroy the answer.
                 shutdown(c.fd, Int32(SHUT_WR))
-                c.lingerUntil = now + lingerSeconds
+                c.lingerEnd = now + lingerSeconds
+                c.lingerUntil = now + lingerQuietSeconds
                 if c.readClosed || !c.mayStillBeSending && !Self.hasPendingInput(c.fd) {
                     finish(c, server: server)
                     return
@@ -282,6 +288,7 @@ final class Connection {
     var readClosed = false
     /// After the last answer was sent and the sending side shut: close by this time.
     var lingerUntil: Double?
+    var lingerEnd = 0.0
     /// When the request now being received began (its timeout runs from here).
     var requestStart: Double?
     var lastActivity: Double

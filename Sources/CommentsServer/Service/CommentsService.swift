@@ -106,7 +106,7 @@ public final class CommentsService: HTTPHandler, Sendable {
         }
         switch endpoint {
         case .healthz:
-            return (.text(200, "ok\n"), 0)
+            return (.text(200, "ok"), 0)
         case .metrics:
             return (.text(200, metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8"), 0)
         case .analyze:

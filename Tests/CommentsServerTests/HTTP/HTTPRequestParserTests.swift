@@ -69,6 +69,12 @@ struct HTTPRequestParserTests {
         #expect(r.keepAlive)
     }
 
+    @Test func noLengthMeansNoBody() throws {
+        let r = try #require(requests(events("POST /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\n\r\n")).first)
+        #expect(r.body.isEmpty)
+        #expect(requests(events("POST /a HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\n")).map(\.target) == ["/a", "/b"])
+    }
+
     @Test func keepAliveRules() throws {
         let close = try #require(requests(events("GET / HTTP/1.1\r\nConnection: close\r\n\r\n")).first)
         #expect(!close.keepAlive)
@@ -106,7 +112,6 @@ struct HTTPRequestParserTests {
         #expect(status(events("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: 300), limits: small)) == 431)
         let many = (0..<6).map { "H\($0): v\r\n" }.joined()
         #expect(status(events("GET / HTTP/1.1\r\n" + many + "\r\n", limits: small)) == 431)
-        #expect(status(events("POST / HTTP/1.1\r\nHost: x\r\n\r\n")) == 411)
         #expect(status(events("GET / HTTP/2.0\r\n\r\n")) == 505)
         #expect(status(events("POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n")) == 501)
         #expect(status(events("POST / HTTP/1.1\r\nContent-Length: 1\r\nExpect: magic\r\n\r\nx")) == 417)

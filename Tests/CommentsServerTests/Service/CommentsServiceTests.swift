@@ -14,7 +14,10 @@ struct CommentsServiceTests {
 
     @Test func routesAndMethods() throws {
         let service = CommentsService(analyzer: Self.analyzer, configuration: .init(quiet: true))
-        #expect(service.respond(to: request("GET", "/healthz"), peer: "t").body == Array("ok\n".utf8))
+        #expect(service.respond(to: request("GET", "/healthz"), peer: "t").body == Array("ok".utf8))
+        #expect(service.respond(to: request("GET", "http://127.0.0.1:8080/healthz"), peer: "t").status == 200)
+        #expect(service.respond(to: request("POST", "/healthz"), peer: "t").status == 405)
+        #expect(service.respond(to: request("POST", "/v1alpha1/comments:analyze"), peer: "t").status == 400)
         #expect(service.respond(to: request("GET", "/nope"), peer: "t").status == 404)
         let wrong = service.respond(to: request("GET", "/v1alpha1/comments:analyze"), peer: "t")
         #expect(wrong.status == 405)
@@ -29,7 +32,7 @@ struct CommentsServiceTests {
         #expect(metrics.contains(#"comments_http_errors_total{endpoint="unknown",status="404"} 1"#))
         #expect(metrics.contains(#"comments_http_errors_total{endpoint="analyze",status="405"} 1"#))
         #expect(metrics.contains("comments_comments_scored_total 1"))
-        #expect(metrics.contains(#"comments_http_request_duration_seconds_count{endpoint="analyze"} 2"#))
+        #expect(metrics.contains(#"comments_http_request_duration_seconds_count{endpoint="analyze"} 3"#))
     }
 
     @Test func apiKey() {
