@@ -8,7 +8,10 @@ public struct HTTPRequest: Sendable, Equatable {
 
     public var method: String
     /// The request target as sent (`/v1alpha1/comments:analyze?key=…`).
-    public var target: String
+    public let target: String
+    /// The path part of the target, percent-decoded (`/v1alpha1/comments%3Aanalyze` routes like
+    /// `/v1alpha1/comments:analyze`); an absolute-form target (`http://host/path`) gives its path.
+    public let path: String
     public var version: Version
     /// Header fields in the order received; names lowercased, values trimmed.
     public var headers: [(name: String, value: String)]
@@ -20,6 +23,7 @@ public struct HTTPRequest: Sendable, Equatable {
     ) {
         self.method = method
         self.target = target
+        self.path = Self.path(of: target)
         self.version = version
         self.headers = headers
         self.body = body
@@ -35,9 +39,12 @@ public struct HTTPRequest: Sendable, Equatable {
         headers.first { $0.name == name }?.value
     }
 
-    /// The path part of the target, percent-decoded (`/v1alpha1/comments%3Aanalyze` routes like
-    /// `/v1alpha1/comments:analyze`).
-    public var path: String {
+    static func path(of target: String) -> String {
+        let utf8 = target.utf8
+        if utf8.first == UInt8(ascii: "/"), !utf8.contains(UInt8(ascii: "%")) {
+            guard let q = utf8.firstIndex(of: UInt8(ascii: "?")) else { return target }
+            return String(target[..<q])
+        }
         var raw = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         // Absolute form (`http://host:port/path`), as sent to proxies.
         for scheme in ["http://", "https://"] where raw.lowercased().hasPrefix(scheme) {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Perspective's AnalyzeComment request, decoded and checked.
 public struct AnalyzeCommentRequest: Sendable, Equatable {
     public struct Requested: Sendable, Equatable {
@@ -37,7 +35,7 @@ public struct AnalyzeCommentRequest: Sendable, Equatable {
         try decode(JSONBody.object(body))
     }
 
-    static func decode(_ object: [String: Any]) throws(ServiceError) -> AnalyzeCommentRequest {
+    static func decode(_ object: JSONBody.Object) throws(ServiceError) -> AnalyzeCommentRequest {
         guard let comment = try JSONBody.dictionary(object, "comment", field: "comment") else {
             throw .invalid("comment.text is required", "COMMENT_EMPTY")
         }
@@ -61,13 +59,11 @@ public struct AnalyzeCommentRequest: Sendable, Equatable {
                 throw .invalid("Unknown attribute: \(name) (known: \(known))", "UNKNOWN_ATTRIBUTE")
             }
             let field = "requestedAttributes.\(name)"
-            let parameters: [String: Any]
-            if value is NSNull {
-                parameters = [:]
-            } else if let d = value as? [String: Any] {
-                parameters = d
-            } else {
-                throw .invalid("\(field) must be an object")
+            let parameters: JSONBody.Object
+            switch value {
+            case .null: parameters = [:]
+            case .object(let d): parameters = d
+            default: throw .invalid("\(field) must be an object")
             }
             if let scoreType = try JSONBody.string(parameters, "scoreType", field: field + ".scoreType"),
                 scoreType != "PROBABILITY"
@@ -87,9 +83,11 @@ public struct AnalyzeCommentRequest: Sendable, Equatable {
         }
 
         var languages = ["en"]
-        if let value = object["languages"], !(value is NSNull) {
-            guard let list = value as? [Any], let strings = list as? [String] else {
-                throw .invalid("languages must be a list of language codes")
+        if let list = try JSONBody.array(object, "languages", field: "languages") {
+            var strings: [String] = []
+            for item in list {
+                guard case .string(let s) = item else { throw .invalid("languages must be a list of language codes") }
+                strings.append(s)
             }
             if !strings.isEmpty { languages = strings }
         }
@@ -103,11 +101,9 @@ public struct AnalyzeCommentRequest: Sendable, Equatable {
         var article: String?
         if let context = try JSONBody.dictionary(object, "context", field: "context") {
             var parts: [String] = []
-            if let entries = context["entries"], !(entries is NSNull) {
-                guard let list = entries as? [Any] else { throw .invalid("context.entries must be a list") }
+            if let list = try JSONBody.array(context, "entries", field: "context.entries") {
                 for (i, entry) in list.enumerated() {
-                    guard let e = entry as? [String: Any],
-                        let t = try JSONBody.string(e, "text", field: "context.entries[\(i)].text")
+                    guard case .object(let e) = entry, let t = try JSONBody.string(e, "text", field: "context.entries[\(i)].text")
                     else {
                         throw .invalid("context.entries[\(i)] must be an object with a text")
                     }

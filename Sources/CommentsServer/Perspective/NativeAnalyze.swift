@@ -10,10 +10,11 @@ public enum NativeAnalyze {
     public static func document(_ body: [UInt8]) throws(ServiceError) -> (Document, explain: Bool) {
         let object = try JSONBody.object(body)
         var name = "-"
-        if let id = object["id"], !(id is NSNull) {
-            if let s = id as? String { name = s } else if let n = id as? NSNumber { name = n.stringValue } else {
-                throw .invalid("id must be a string or a number")
-            }
+        switch object["id"] {
+        case nil, .null?: break
+        case .string(let s)?: name = s
+        case .number(let n)?: name = JSONValue.number(n).json
+        default: throw .invalid("id must be a string or a number")
         }
         let explain = try JSONBody.bool(object, "explain", field: "explain") ?? false
         if let text = try JSONBody.string(object, "text", field: "text") {
@@ -21,8 +22,12 @@ public enum NativeAnalyze {
         }
         let article = try JSONBody.string(object, "article", field: "article")
         let comments: [String]
-        if let list = object["comments"] as? [Any] {
-            guard let strings = list as? [String] else { throw .invalid("comments must be a list of strings") }
+        if case .array(let list)? = object["comments"] {
+            var strings: [String] = []
+            for item in list {
+                guard case .string(let s) = item else { throw .invalid("comments must be a list of strings") }
+                strings.append(s)
+            }
             comments = strings
         } else if let single = try JSONBody.string(object, "comments", field: "comments") {
             comments = TextLines.split(single)

@@ -23,15 +23,12 @@ public enum SuggestScore {
         let token = try JSONBody.string(object, "clientToken", field: "clientToken")
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        object["receivedAt"] = formatter.string(from: receivedAt)
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            throw .invalid("the feedback could not be stored as JSON")
-        }
+        object["receivedAt"] = .string(formatter.string(from: receivedAt))
         var response = JSONWriter()
         response.beginObject()
         if let token { response.field("clientToken", .text(token)) }
         response.endObject()
-        return (String(decoding: data, as: UTF8.self), response.output + "\n")
+        return (JSONValue.object(object).json, response.output + "\n")
     }
 }
 
