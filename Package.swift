@@ -5,6 +5,8 @@ import PackageDescription
 //
 // Layout (one folder per stage, see README.md):
 // - Discourse: the library; every analysis as value types and pure functions.
+// - CommentsServer: `comments serve`, an HTTP/1.1 server (POSIX sockets) answering Perspective
+//   API requests and the project's own /v1/analyze with the library's analysis.
 // - comments: the command-line tool; parses arguments, reads input, renders.
 // - LexiconEmbedder + EmbedLexicons: a build-tool plugin that turns Lexicons/*.tsv into one
 //   Swift source file of raw string literals, so the binary works from any directory.
@@ -13,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "comments", targets: ["comments"]),
         .library(name: "Discourse", targets: ["Discourse"]),
+        .library(name: "CommentsServer", targets: ["CommentsServer"]),
     ],
     targets: [
         .executableTarget(
@@ -30,9 +33,14 @@ let package = Package(
             path: "Sources/Discourse",
             plugins: ["EmbedLexicons"]
         ),
+        .target(
+            name: "CommentsServer",
+            dependencies: ["Discourse"],
+            path: "Sources/CommentsServer"
+        ),
         .executableTarget(
             name: "comments",
-            dependencies: ["Discourse"],
+            dependencies: ["Discourse", "CommentsServer"],
             path: "Sources/comments"
         ),
         .executableTarget(
@@ -44,6 +52,11 @@ let package = Package(
             name: "DiscourseTests",
             dependencies: ["Discourse"],
             path: "Tests/DiscourseTests"
+        ),
+        .testTarget(
+            name: "CommentsServerTests",
+            dependencies: ["CommentsServer", "Discourse"],
+            path: "Tests/CommentsServerTests"
         ),
         .testTarget(
             name: "EndToEndTests",

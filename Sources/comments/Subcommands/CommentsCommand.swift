@@ -8,6 +8,7 @@ enum CommentsCommand {
         ("export", ExportCommand.spec, ExportCommand.run),
         ("report", ReportCommand.spec, ReportCommand.run),
         ("columns", ColumnsCommand.spec, ColumnsCommand.run),
+        ("serve", ServeCommand.spec, ServeCommand.run),
         ]
     }
 
@@ -30,7 +31,8 @@ enum CommentsCommand {
               --help, -h  Show this help. 'comments <subcommand> --help' shows a subcommand's options.
 
             An input is a file, a directory (searched for *.txt), or - for standard input.
-            Exit codes: 0 success, 1 some input failed (the rest still ran), 2 usage error, 130 interrupted.
+            Exit codes: 0 success, 1 some input failed (the rest still ran), 2 usage error, 130 interrupted
+            ('comments serve': 0 after SIGTERM/SIGINT, 1 could not listen).
 
             """
         return out

@@ -1,0 +1,139 @@
+/// Perspective's AnalyzeComment request, decoded and checked.
+public struct AnalyzeCommentRequest: Sendable, Equatable {
+    public struct Requested: Sendable, Equatable {
+        public var attribute: PerspectiveAttribute
+        /// Scores below this are left out of the answer (Perspective's `scoreThreshold`).
+        public var threshold: Double?
+    }
+
+    public var text: String
+    /// In the order of ``PerspectiveAttribute/allCases``.
+    public var attributes: [Requested]
+    /// As sent (echoed); `["en"]` when absent or empty.
+    public var languages: [String]
+    public var spanAnnotations: Bool
+    public var clientToken: String?
+    /// The article: `context.entries[].text` joined by line feeds, or
+    /// `context.articleAndParentComment.article.text`; nil without a context.
+    public var article: String?
+    public var doNotStore: Bool
+
+    public init(
+        text: String, attributes: [Requested], languages: [String] = ["en"], spanAnnotations: Bool = false,
+        clientToken: String? = nil, article: String? = nil, doNotStore: Bool = false
+    ) {
+        self.text = text
+        self.attributes = attributes
+        self.languages = languages
+        self.spanAnnotations = spanAnnotations
+        self.clientToken = clientToken
+        self.article = article
+        self.doNotStore = doNotStore
+    }
+
+    public static func decode(_ body: [UInt8]) throws(ServiceError) -> AnalyzeCommentRequest {
+        try decode(JSONBody.object(body))
+    }
+
+    static func decode(_ object: JSONBody.Object) throws(ServiceError) -> AnalyzeCommentRequest {
+        guard let comment = try JSONBody.dictionary(object, "comment", field: "comment") else {
+            throw .invalid("comment.text is required", "COMMENT_EMPTY")
+        }
+        guard let text = try JSONBody.string(comment, "text", field: "comment.text") else {
+            throw .invalid("comment.text is required", "COMMENT_EMPTY")
+        }
+        guard !text.isEmpty else { throw .invalid("comment.text is empty", "COMMENT_EMPTY") }
+        if let type = try JSONBody.string(comment, "type", field: "comment.type"), type != "PLAIN_TEXT" {
+            throw .invalid("comment.type '\(type)' is not supported; only PLAIN_TEXT is", "COMMENT_TYPE_NOT_SUPPORTED")
+        }
+
+        guard let requested = try JSONBody.dictionary(object, "requestedAttributes", field: "requestedAttributes"),
+            !requested.isEmpty
+        else {
+            throw .invalid("requestedAttributes must name at least one attribute", "NO_REQUESTED_ATTRIBUTES")
+        }
+        var byAttribute: [PerspectiveAttribute: Double?] = [:]
+        for (name, value) in requested {
+            guard let attribute = PerspectiveAttribute(rawValue: name.uppercased()) else {
+                let known = PerspectiveAttribute.allCases.map(\.rawValue).joined(separator: ", ")
+                throw .invalid("Unknown attribute: \(name) (known: \(known))", "UNKNOWN_ATTRIBUTE")
+            }
+            let field = "requestedAttributes.\(name)"
+            let parameters: JSONBody.Object
+            switch value {
+            case .null: parameters = [:]
+            case .object(let d): parameters = d
+            default: throw .invalid("\(field) must be an object")
+            }
+            if let scoreType = try JSONBody.string(parameters, "scoreType", field: field + ".scoreType"),
+                scoreType != "PROBABILITY"
+            {
+                throw .invalid(
+                    "\(field).scoreType '\(scoreType)' is not supported; only PROBABILITY is",
+                    "ATTRIBUTE_SCORE_TYPE_NOT_SUPPORTED")
+            }
+            let threshold = try JSONBody.number(parameters, "scoreThreshold", field: field + ".scoreThreshold")
+            if let threshold, !(0...1).contains(threshold) {
+                throw .invalid("\(field).scoreThreshold must be in 0 … 1")
+            }
+            byAttribute[attribute] = threshold
+        }
+        let attributes = PerspectiveAttribute.allCases.compactMap { a in
+            byAttribute[a].map { Requested(attribute: a, threshold: $0) }
+        }
+
+        var languages = ["en"]
+        if let list = try JSONBody.array(object, "languages", field: "languages") {
+            var strings: [String] = []
+            for item in list {
+                guard case .string(let s) = item else { throw .invalid("languages must be a list of language codes") }
+                strings.append(s)
+            }
+            if !strings.isEmpty { languages = strings }
+        }
+        if let other = languages.first(where: { !Self.isEnglish($0) }) {
+            let attribute = attributes.first?.attribute.rawValue ?? "TOXICITY"
+            throw .invalid(
+                "Attribute \(attribute) does not support request languages: \(other) (only English is supported)",
+                "LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE")
+        }
+
+        var article: String?
+        if let context = try JSONBody.dictionary(object, "context", field: "context") {
+            var parts: [String] = []
+            if let list = try JSONBody.array(context, "entries", field: "context.entries") {
+                for (i, entry) in list.enumerated() {
+                    guard case .object(let e) = entry, let t = try JSONBody.string(e, "text", field: "context.entries[\(i)].text")
+                    else {
+                        throw .invalid("context.entries[\(i)] must be an object with a text")
+                    }
+                    parts.append(t)
+                }
+            }
+            if let pair = try JSONBody.dictionary(context, "articleAndParentComment", field: "context.articleAndParentComment"),
+                let a = try JSONBody.dictionary(pair, "article", field: "context.articleAndParentComment.article"),
+                let t = try JSONBody.string(a, "text", field: "context.articleAndParentComment.article.text")
+            {
+                parts.append(t)
+            }
+            if !parts.joined().allSatisfy(\.isWhitespace) { article = parts.joined(separator: "\n") }
+        }
+        if article == nil, let a = attributes.first(where: { $0.attribute.needsArticle }) {
+            throw .invalid(
+                "\(a.attribute.rawValue) measures drift from the article: send the article's text in context.entries[].text",
+                "CONTEXT_REQUIRED")
+        }
+
+        return AnalyzeCommentRequest(
+            text: text, attributes: attributes, languages: languages,
+            spanAnnotations: try JSONBody.bool(object, "spanAnnotations", field: "spanAnnotations") ?? false,
+            clientToken: try JSONBody.string(object, "clientToken", field: "clientToken"), article: article,
+            doNotStore: try JSONBody.bool(object, "doNotStore", field: "doNotStore") ?? false)
+    }
+
+    /// `en`, `EN`, `en-US`, `en_GB`: English in ISO or BCP-47 form.
+    static func isEnglish(_ code: String) -> Bool {
+        let primary = code.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() }
+        return primary == "en" || primary == "eng"
+    }
+}

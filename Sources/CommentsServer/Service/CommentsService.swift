@@ -1,0 +1,158 @@
+import Discourse
+import Foundation
+
+/// Routes requests to the endpoints, checks the API key, records metrics and logs one line per
+/// request. Everything but the feedback file and the log is pure; it is shared by every worker.
+public final class CommentsService: HTTPHandler, Sendable {
+    public struct Configuration: Sendable {
+        /// When set, every endpoint but `/healthz` needs `?key=` (or `X-Goog-Api-Key`) equal to it.
+        public var apiKey: String?
+        public var feedback: FeedbackLog?
+        /// One line per request on stderr unless quiet.
+        public var quiet: Bool
+
+        public init(apiKey: String? = nil, feedback: FeedbackLog? = nil, quiet: Bool = false) {
+            self.apiKey = apiKey
+            self.feedback = feedback
+            self.quiet = quiet
+        }
+    }
+
+    /// The endpoints, as named in metrics.
+    public enum Endpoint: String, Sendable, CaseIterable {
+        case analyze, suggestscore, nativeAnalyze = "v1_analyze", healthz, metrics
+
+        public var path: String {
+            switch self {
+            case .analyze: return "/v1alpha1/comments:analyze"
+            case .suggestscore: return "/v1alpha1/comments:suggestscore"
+            case .nativeAnalyze: return "/v1/analyze"
+            case .healthz: return "/healthz"
+            case .metrics: return "/metrics"
+            }
+        }
+
+        public var methods: [String] {
+            switch self {
+            case .analyze, .suggestscore, .nativeAnalyze: return ["POST"]
+            case .healthz, .metrics: return ["GET", "HEAD"]
+            }
+        }
+
+        init?(path: String) {
+            guard let e = Self.allCases.first(where: { $0.path == path }) else { return nil }
+            self = e
+        }
+    }
+
+    public let analyzer: Analyzer
+    public let metrics: Metrics
+    public let configuration: Configuration
+    private let key: [UInt8]?
+    private let log = NSLock()
+
+    public init(analyzer: Analyzer, configuration: Configuration = Configuration(), metrics: Metrics = Metrics()) {
+        self.analyzer = analyzer
+        self.configuration = configuration
+        self.metrics = metrics
+        self.key = configuration.apiKey.map { Array($0.utf8) }
+    }
+
+    public func respond(to request: HTTPRequest, peer: String) -> HTTPResponse {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let endpoint = Endpoint(path: request.path)
+        var scored = 0
+        var response: HTTPResponse
+        do {
+            (response, scored) = try route(request, endpoint: endpoint)
+        } catch {
+            response = error.response
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        metrics.record(endpoint: endpoint?.rawValue ?? "unknown", status: response.status, seconds: seconds, commentsScored: scored)
+        logLine(peer: peer, method: request.method, path: request.path, status: response.status, bytes: response.body.count, seconds: seconds)
+        return response
+    }
+
+    /// A request that could not be read: its JSON error answer (the connection closes after it).
+    public func respond(to error: HTTPError, peer: String) -> HTTPResponse {
+        var response = ServiceError(error.status, error.message).response
+        response.close = true
+        metrics.record(endpoint: "http", status: error.status, seconds: 0)
+        logLine(peer: peer, method: "-", path: "-", status: error.status, bytes: response.body.count, seconds: 0)
+        return response
+    }
+
+    /// Turned away at the connection cap.
+    public func refusal() -> HTTPResponse {
+        var response = ServiceError(503, "too many connections; try again later").response
+        response.close = true
+        metrics.connectionRefused()
+        return response
+    }
+
+    private func route(_ request: HTTPRequest, endpoint: Endpoint?) throws(ServiceError) -> (HTTPResponse, Int) {
+        guard let endpoint else { throw ServiceError(404, "no endpoint at \(request.path)", errorType: nil) }
+        guard endpoint.methods.contains(request.method) else {
+            var r = ServiceError(405, "\(request.method) is not allowed on \(endpoint.path); use \(endpoint.methods[0])").response
+            r.headers.append(("Allow", endpoint.methods.joined(separator: ", ")))
+            return (r, 0)
+        }
+        if endpoint != .healthz, let key {
+            let given = request.queryValue("key") ?? request.header("x-goog-api-key") ?? ""
+            guard Self.constantTimeEqual(Array(given.utf8), key) else {
+                throw ServiceError(403, given.isEmpty ? "an API key is required (?key=…)" : "the API key is not valid")
+            }
+        }
+        switch endpoint {
+        case .healthz:
+            return (.text(200, "ok"), 0)
+        case .metrics:
+            return (.text(200, metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8"), 0)
+        case .analyze:
+            let decoded = try AnalyzeCommentRequest.decode(request.body)
+            let (json, scored) = PerspectiveAnalysis.respond(decoded, analyzer: analyzer)
+            return (.json(200, json), scored)
+        case .nativeAnalyze:
+            let (json, scored) = try NativeAnalyze.respond(request.body, analyzer: analyzer)
+            return (.json(200, json), scored)
+        case .suggestscore:
+            let (record, json) = try SuggestScore.handle(request.body)
+            if let feedback = configuration.feedback, !feedback.append(record) {
+                throw ServiceError(500, "the feedback could not be written")
+            }
+            return (.json(200, json), 0)
+        }
+    }
+
+    /// Equal bytes, in time that depends only on the lengths (no early exit on the first difference).
+    public static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        var difference = UInt8(a.count == b.count ? 0 : 1)
+        let n = max(a.count, b.count)
+        for i in 0..<n {
+            let x = i < a.count ? a[i] : 0
+            let y = i < b.count ? b[i] : 0
+            difference |= x ^ y
+        }
+        return difference == 0
+    }
+
+    private func logLine(peer: String, method: String, path: String, status: Int, bytes: Int, seconds: Double) {
+        guard !configuration.quiet else { return }
+        let safePath = String(path.unicodeScalars.prefix(200).map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        let line = "\(peer) \(method) \(safePath) \(status) \(bytes)B \(NumberFormat.fixed(seconds * 1000, digits: 3))ms\n"
+        // write(2) on fd 2, errors ignored: a closed stderr must not stop the server.
+        var bytes = line
+        log.lock()
+        bytes.withUTF8 { p in
+            var offset = 0
+            while offset < p.count {
+                let n = write(2, p.baseAddress! + offset, p.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                offset += n
+            }
+        }
+        log.unlock()
+    }
+}

@@ -1,0 +1,179 @@
+import Discourse
+import Foundation
+import Testing
+
+@testable import CommentsServer
+
+@Suite("Perspective mapping")
+struct PerspectiveMappingTests {
+    static let analyzer = Analyzer()
+
+    func decode(_ json: String) throws(ServiceError) -> AnalyzeCommentRequest {
+        try AnalyzeCommentRequest.decode(Array(json.utf8))
+    }
+
+    func error(_ json: String) -> ServiceError? {
+        do {
+            _ = try decode(json)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    func respond(_ json: String) throws -> [String: Any] {
+        let request = try decode(json)
+        let body = PerspectiveAnalysis.respond(request, analyzer: Self.analyzer).json
+        return try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+    }
+
+    func summary(_ response: [String: Any], _ attribute: String) -> Double? {
+        let scores = response["attributeScores"] as? [String: Any]
+        let a = scores?[attribute] as? [String: Any]
+        let s = a?["summaryScore"] as? [String: Any]
+        #expect(s == nil || s?["type"] as? String == "PROBABILITY")
+        return s?["value"] as? Double
+    }
+
+    @Test func coralTalkRequest() throws {
+        let r = try respond(
+            #"{"comment":{"text":"You are a complete moron."},"doNotStore":true,"requestedAttributes":{"TOXICITY":{}},"languages":["en"]}"#
+        )
+        let toxic = try #require(summary(r, "TOXICITY"))
+        #expect(toxic > 0.5)
+        #expect(r["languages"] as? [String] == ["en"])
+        let calm = try respond(#"{"comment":{"text":"Thanks for the clear explanation."},"requestedAttributes":{"TOXICITY":{}}}"#)
+        #expect(try #require(summary(calm, "TOXICITY")) < 0.1)
+        #expect(calm["languages"] as? [String] == ["en"])
+    }
+
+    @Test func scoresAreTheCLIScores() throws {
+        let text = "I know where you live and I will find you, you idiot."
+        let row = try #require(
+            Self.analyzer.analyze(Document(name: "x", text: text, mode: .allComments)).comments.first)
+        let all = PerspectiveAttribute.allCases.filter { !$0.needsArticle }.map { "\"\($0.rawValue)\":{}" }.joined(separator: ",")
+        let r = try respond(#"{"comment":{"text":"\#(text)"},"requestedAttributes":{\#(all)}}"#)
+        let near = { (a: Double, b: Double) in abs(a - b) < 1e-5 }
+        #expect(near(summary(r, "TOXICITY")!, row.triage.toxicity))
+        #expect(near(summary(r, "INSULT")!, row.triage.insult))
+        #expect(near(summary(r, "THREAT")!, row.triage.threat))
+        #expect(near(summary(r, "PROFANITY")!, row.triage.profanity))
+        #expect(near(summary(r, "IDENTITY_ATTACK")!, row.triage.identityAttack))
+        #expect(near(summary(r, "SPAM")!, row.triage.spam))
+        #expect(near(summary(r, "SEVERE_TOXICITY")!, max(row.triage.threat, row.triage.identityAttack, row.triage.toxicity * row.triage.toxicity)))
+        #expect(near(summary(r, "SENTIMENT")!, (row.sentiment!.compound + 1) / 2))
+        #expect(row.triage.threat > 0.3)
+    }
+
+    @Test func offTopicNeedsTheArticle() throws {
+        #expect(error(#"{"comment":{"text":"x"},"requestedAttributes":{"OFF_TOPIC":{}}}"#)?.errorType == "CONTEXT_REQUIRED")
+        let article = "The council approved a new flood defence budget for the river embankment on Weir Street."
+        let on = try respond(
+            #"{"comment":{"text":"The flood defence budget for the embankment is overdue."},"requestedAttributes":{"OFF_TOPIC":{}},"context":{"entries":[{"text":"\#(article)"}]}}"#
+        )
+        let off = try respond(
+            #"{"comment":{"text":"My favourite football team signed a striker from Brazil yesterday."},"requestedAttributes":{"OFF_TOPIC":{}},"context":{"entries":[{"text":"\#(article)"}]}}"#
+        )
+        #expect(summary(on, "OFF_TOPIC")! < summary(off, "OFF_TOPIC")!)
+    }
+
+    @Test func thresholdLeavesOutLowScores() throws {
+        let r = try respond(
+            #"{"comment":{"text":"What a lovely park."},"requestedAttributes":{"TOXICITY":{"scoreThreshold":0.5},"SENTIMENT":{"scoreThreshold":0.5}}}"#
+        )
+        let scores = try #require(r["attributeScores"] as? [String: Any])
+        #expect(scores["TOXICITY"] == nil)
+        #expect(scores["SENTIMENT"] != nil)
+    }
+
+    @Test func spansUseUTF16OffsetsPerSentence() throws {
+        let text = "Héllo 👋 there. You idiot!\nFine."
+        let spans = SentenceSpans.split(text)
+        let utf16 = Array(text.utf16)
+        let pieces = spans.map { String(decoding: utf16[$0.begin..<$0.end], as: UTF16.self) }
+        #expect(pieces == ["Héllo 👋 there.", "You idiot!", "Fine."])
+        #expect(spans.map(\.text) == pieces)
+        let r = try respond(
+            #"{"comment":{"text":"Nice day. You idiot!"},"requestedAttributes":{"INSULT":{}},"spanAnnotations":true,"clientToken":"t-1"}"#
+        )
+        #expect(r["clientToken"] as? String == "t-1")
+        let insult = try #require((r["attributeScores"] as? [String: Any])?["INSULT"] as? [String: Any])
+        let spanScores = try #require(insult["spanScores"] as? [[String: Any]])
+        #expect(spanScores.map { $0["begin"] as? Int } == [0, 10])
+        #expect(spanScores.map { $0["end"] as? Int } == [9, 20])
+        let values = spanScores.map { ($0["score"] as? [String: Any])?["value"] as? Double ?? -1 }
+        #expect(values[0] < 0.1 && values[1] > 0.3)
+    }
+
+    @Test func errorsHaveTheirTypes() {
+        #expect(error(#"{"requestedAttributes":{"TOXICITY":{}}}"#)?.errorType == "COMMENT_EMPTY")
+        #expect(error(#"{"comment":{},"requestedAttributes":{"TOXICITY":{}}}"#)?.errorType == "COMMENT_EMPTY")
+        #expect(error(#"{"comment":{"text":5},"requestedAttributes":{"TOXICITY":{}}}"#)?.code == 400)
+        #expect(error(#"{"comment":{"text":"x"}}"#)?.errorType == "NO_REQUESTED_ATTRIBUTES")
+        #expect(error(#"{"comment":{"text":"x"},"requestedAttributes":{"FLIRTATION":{}}}"#)?.errorType == "UNKNOWN_ATTRIBUTE")
+        let language = error(#"{"comment":{"text":"x"},"requestedAttributes":{"TOXICITY":{}},"languages":["en","fr"]}"#)
+        #expect(language?.errorType == "LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE")
+        #expect(language?.message.contains("TOXICITY") == true)
+        #expect(error(#"{"comment":{"text":"x"},"requestedAttributes":{"TOXICITY":{}},"languages":["en-GB"]}"#) == nil)
+        #expect(error(#"{"comment":{"text":"x"},"requestedAttributes":{"TOXICITY":{"scoreThreshold":2}}}"#)?.code == 400)
+        #expect(error(#"{"comment":{"text":"x"},"requestedAttributes":{"TOXICITY":{"scoreType":"STD_DEV_SCORE"}}}"#)?.code == 400)
+        #expect(error(#"{"comment":{"text":"x"#)?.message.hasPrefix("the request body is not valid JSON") == true)
+        #expect(error(#"{"comment":{"text":"x"}} extra"#)?.code == 400)
+        #expect(error(#"{"comment":{"text":"x\u0001"},"requestedAttributes":{"TOXICITY":{}}}"#) == nil)
+        #expect(error("{\"comment\":{\"text\":\"raw\u{1}control\"}}")?.message.hasPrefix("the request body is not valid JSON") == true)
+        #expect(error("[1]")?.message == "the request body must be a JSON object")
+        #expect(error(String(repeating: "[", count: 5000))?.message.contains("nested") == true)
+    }
+
+    @Test func errorShape() throws {
+        let e = ServiceError.invalid("bad", "LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(e.json.utf8)) as? [String: Any])
+        let body = try #require(object["error"] as? [String: Any])
+        #expect(body["code"] as? Int == 400)
+        #expect(body["status"] as? String == "INVALID_ARGUMENT")
+        #expect(body["message"] as? String == "bad")
+        let details = try #require(body["details"] as? [[String: Any]])
+        #expect(details.first?["errorType"] as? String == "LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE")
+        #expect(details.first?["@type"] as? String == ServiceError.detailType)
+    }
+
+    @Test func invalidUTF8IsRepairedNotRefused() throws {
+        var body = Array(#"{"comment":{"text":"you idiot "#.utf8)
+        body += [0xFF, 0xFE, 0xC3]
+        body += Array(#""},"requestedAttributes":{"INSULT":{}}}"#.utf8)
+        let request = try AnalyzeCommentRequest.decode(body)
+        #expect(request.text.hasSuffix("\u{FFFD}\u{FFFD}\u{FFFD}"))
+    }
+
+    @Test func suggestScoreRecordsTheFeedback() throws {
+        let (record, response) = try SuggestScore.handle(
+            Array(#"{"comment":{"text":"hi"},"attributeScores":{"TOXICITY":{"summaryScore":{"value":1}}},"clientToken":"c9","communityId":"site"}"#.utf8))
+        #expect(response == "{\"clientToken\":\"c9\"}\n")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(record.utf8)) as? [String: Any])
+        #expect(object["communityId"] as? String == "site")
+        #expect(object["receivedAt"] is String)
+        #expect(!record.contains("\n"))
+        #expect(throws: ServiceError.self) { try SuggestScore.handle(Array(#"{"comment":{"text":"hi"}}"#.utf8)) }
+    }
+
+    @Test func nativeAnalyzeIsScoreJSON() throws {
+        let page = "Council approves flood budget\nThe council approved the budget on Tuesday.\nGreat news!\nYou idiots wasted our money.\n"
+        let body = try JSONSerialization.data(withJSONObject: ["text": page, "id": "page.txt"])
+        let (json, scored) = try NativeAnalyze.respond(Array(body), analyzer: Self.analyzer)
+        let report = Self.analyzer.analyze(Document(name: "page.txt", text: page))
+        #expect(json == ScoreRenderer.json(report, columns: CommentColumns.all))
+        #expect(scored == report.comments.count)
+        let separate = try JSONSerialization.data(withJSONObject: ["article": "The council met.", "comments": ["Good.", "Bad\nidea."]])
+        let (json2, scored2) = try NativeAnalyze.respond(Array(separate), analyzer: Self.analyzer)
+        #expect(scored2 == 2)
+        #expect(json2.contains("\"text\":\"Bad idea.\""))
+        #expect(throws: ServiceError.self) { try NativeAnalyze.respond(Array(#"{"nothing":1}"#.utf8), analyzer: Self.analyzer) }
+    }
+
+    @Test func constantTimeCompare() {
+        #expect(CommentsService.constantTimeEqual(Array("secret".utf8), Array("secret".utf8)))
+        #expect(!CommentsService.constantTimeEqual(Array("secret".utf8), Array("secreT".utf8)))
+        #expect(!CommentsService.constantTimeEqual(Array("secret".utf8), Array("secret2".utf8)))
+        #expect(!CommentsService.constantTimeEqual([], Array("x".utf8)))
+    }
+}
