@@ -28,7 +28,7 @@ public struct DriftTerm: Sendable, Equatable {
         self.continuesPhrase = continuesPhrase
         self.logBackground = logBackground
         self.background = Foundation.exp(logBackground)
-        self.prior = Foundation.exp(logBackground - topicality)
+        self.prior = topicality == 0 ? self.background : Foundation.exp(logBackground - topicality)
         self.meta = meta
     }
 
