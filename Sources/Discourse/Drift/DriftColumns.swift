@@ -3,7 +3,7 @@ public enum DriftColumns {
     public static let all: [Column] = [
         Column(
             "drift", .number,
-            help: "number 0..1: how far off the topic of the article and its discussion (0.5 = no evidence)"
+            help: "number 0..1: how far off the topic of the article and its discussion, relative to the thread's other comments (0.5 = as far as they are, or no evidence)"
         ) { c, _ in .number(c.drift.drift) },
         Column(
             "drift_confidence", .number,

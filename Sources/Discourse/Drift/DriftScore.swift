@@ -4,7 +4,9 @@
 public struct DriftScore: Sendable, Equatable {
     /// Off the topic of the article as its readers discuss it: the article model, enriched with
     /// the words of the other comments that themselves fit the article (relevance feedback, leave
-    /// one out). Without an article: off the topic of the rest of the discussion.
+    /// one out), then put relative to the thread's other comments (0.5 = as far off as they are on
+    /// average), since the raw scale differs from article to article. Without an article: off the
+    /// topic of the rest of the discussion.
     public var drift: Double = 0.5
     /// 0..1: how much evidence `drift` rests on; grows with the number of content words (half as
     /// much when there is no article to anchor the topic). 0 for a comment without content words.

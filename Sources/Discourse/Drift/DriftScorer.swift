@@ -11,39 +11,67 @@ import Foundation
 /// and shrunk towards 0.5 by the confidence `c = n / (n + confidenceWords)`:
 /// `drift = c * raw + (1 - c) * 0.5`.
 ///
+/// The topic models are more than the article's words (``TopicModel``): they mix in the words the
+/// article's words predict (associations learned offline, ``AssociationModel``), lower the prior of
+/// topical words the topic does not predict, and mix in the words readers use about the piece
+/// itself (``MetaWords``), so "knocked over" under a scooter story counts for the topic, "referee"
+/// against it, and "thanks for the article" is not drift.
+///
 /// Three models give three scores:
 /// - `articleDrift`: the article (header and body lines) alone.
 /// - `threadDrift`: the article plus every earlier comment, updated as comments go by.
 /// - `drift`: the article plus relevance feedback from the reader discussion. A thread's own
 ///   comments share words the article never uses (the author's name, follow-up questions, the
 ///   thing everyone argues about), so each other comment adds its words with a weight that grows
-///   with its own article fit (a logistic of its first-pass score around the thread's median), in
-///   total `feedbackMass` article lengths. A comment never supports itself (leave one out). This is
-///   the relevance-model idea of information retrieval; on the dev set it lifts pooled ROC AUC
-///   from about 0.85 (article alone) to about 0.93.
+///   with its own fit (a logistic of its score around the thread's median; `feedbackRounds`
+///   rounds, each weighing by the previous round's fit), in total `feedbackMass` article lengths
+///   but at most `maximumFeedbackScale` times the comments' own weight (a short thread must not
+///   stand for a whole article). A comment never supports itself (leave one out). This is the
+///   relevance-model idea of information retrieval. Finally `drift` is put relative to the rest of
+///   the thread (``centre(_:terms:)``), since the raw scale differs from article to article.
 ///
 /// Without an article (`--all-comments`), `drift` is measured against the rest of the discussion
 /// with equal weights and half the confidence, `articleDrift` is nil, and `threadDrift` compares
 /// with the earlier comments only.
 ///
-/// Cost: building is linear in the article, scoring linear in each comment (a few hash lookups per
-/// content word); the feedback model is built once per file.
+/// Cost: building is linear in the article (times the dozen neighbours of each distinct word),
+/// scoring linear in each comment (a few hash lookups per content word); the feedback model is
+/// built once per file and round.
 public struct DriftScorer: Sendable {
     public var background: BackgroundModel
+    public var associations: AssociationModel
+    public var meta: MetaWords
     public var parameters: DriftParameters
 
-    public init(background: BackgroundModel = .embedded, parameters: DriftParameters = DriftParameters()) {
+    public init(
+        background: BackgroundModel = .embedded, associations: AssociationModel = .embedded,
+        meta: MetaWords = .embedded, parameters: DriftParameters = .standard
+    ) {
         self.background = background
+        self.associations = associations
+        self.meta = meta
         self.parameters = parameters
     }
 
-    /// The article's topic model from its tokenized lines.
+    /// The content words of one text with their priors and meta marks (see ``DriftTerm/extract``).
+    public func terms(_ text: TokenizedText) -> [DriftTerm] {
+        DriftTerm.extract(
+            text, background: background, associations: associations,
+            topicalityWeight: parameters.topicalityWeight, meta: meta)
+    }
+
+    /// The article's topic model from its tokenized lines: its words, the words they predict, and
+    /// the meta words.
     public func articleModel(_ lines: [TokenizedText]) -> TopicModel {
         var model = TopicModel(mu: parameters.mu, bigramWeight: parameters.bigramWeight)
-        let terms = lines.map { DriftTerm.extract($0, background: background) }
+        let terms = lines.map(self.terms)
         // Sized once: growing the tables line by line cost as much as counting.
         model.reserve(terms.reduce(0) { $0 + $1.count })
         for t in terms { model.add(t) }
+        if !model.isEmpty {
+            model.addAssociations(associations, weight: parameters.associationWeight)
+            if meta.count > 0 { model.metaWeight = parameters.metaWeight }
+        }
         return model
     }
 
@@ -55,7 +83,7 @@ public struct DriftScorer: Sendable {
     public func score(articleModel: TopicModel, comments: [TokenizedText], explain: Bool = false) -> DriftReport {
         let p = parameters
         let hasArticle = !articleModel.isEmpty
-        let terms = comments.map { DriftTerm.extract($0, background: background) }
+        let terms = comments.map(self.terms)
         var scores = [DriftScore](repeating: DriftScore(), count: comments.count)
 
         // Pass 1: the article alone, and the thread as it grows.
@@ -79,15 +107,47 @@ public struct DriftScorer: Sendable {
             thread.add(t)
         }
 
-        // Pass 2: relevance feedback from the other comments, weighted by their article fit.
-        var weights = [Double](repeating: 1, count: comments.count)
-        if hasArticle {
-            let fits = terms.indices.filter { !terms[$0].isEmpty }.map { articleFit[$0] }.sorted()
-            let median = fits.isEmpty ? 0 : fits[fits.count / 2]
+        // Pass 2: relevance feedback from the other comments, weighted by their fit; each round
+        // re-weighs them by the fit the previous round measured (with the discussion's help).
+        var sums = [Double?](repeating: nil, count: comments.count)
+        var fit = articleFit
+        let rounds = hasArticle ? max(1, Int(p.feedbackRounds)) : 1
+        for round in 0..<rounds {
+            let weights = hasArticle ? feedbackWeights(fit, terms: terms) : [Double](repeating: 1, count: terms.count)
+            let last = round == rounds - 1
+            sums = feedbackSums(
+                articleModel: articleModel, terms: terms, weights: weights,
+                explain: explain && last ? comments : nil, scores: &scores)
             for i in terms.indices {
-                weights[i] = 1 / (1 + Foundation.exp(-(articleFit[i] - median) / p.feedbackTemperature))
+                if let sum = sums[i] { fit[i] = sum / (Double(terms[i].count) + p.confidenceWords) }
             }
         }
+        for i in terms.indices {
+            if let sum = sums[i] { scores[i].drift = squash(sum, count: terms[i].count) }
+        }
+        if hasArticle { centre(&scores, terms: terms) }
+        let trend = DriftTrend.slope(scores.map(\.drift), weights: scores.map(\.confidence))
+        return DriftReport(scores: scores, trend: trend, hasArticle: hasArticle)
+    }
+
+    /// Feedback weight of each comment: a logistic of its fit around the thread's median.
+    func feedbackWeights(_ fit: [Double], terms: [[DriftTerm]]) -> [Double] {
+        let fits = terms.indices.filter { !terms[$0].isEmpty }.map { fit[$0] }.sorted()
+        let median = fits.isEmpty ? 0 : fits[fits.count / 2]
+        return fit.map { 1 / (1 + Foundation.exp(-($0 - median) / parameters.feedbackTemperature)) }
+    }
+
+    /// One feedback round: the summed log ratio of every comment under the article model plus the
+    /// other comments' words (weighted by `weights`, leave one out, scaled to the feedback mass).
+    /// Sets the confidence, and the explanation terms when `explain` holds the comments. Nil for a
+    /// comment without content words or with nothing to compare it with (no article, no other words).
+    func feedbackSums(
+        articleModel: TopicModel, terms: [[DriftTerm]], weights: [Double], explain: [TokenizedText]?,
+        scores: inout [DriftScore]
+    ) -> [Double?] {
+        let p = parameters
+        let hasArticle = !articleModel.isEmpty
+        let termCount = terms.reduce(0) { $0 + $1.count }
         var feedback = ModelTable<Double>(minimumCapacity: termCount, filler: 0)
         var feedbackTotal = 0.0
         for (i, t) in terms.enumerated() {
@@ -96,6 +156,7 @@ public struct DriftScorer: Sendable {
             feedbackTotal += weights[i] * Double(t.count)
         }
         let articleMass = p.feedbackMass * max(articleModel.total, p.minimumFeedbackMass)
+        var sums = [Double?](repeating: nil, count: terms.count)
         for (i, t) in terms.enumerated() {
             guard !t.isEmpty else { continue }
             // Own counts for leaving the comment out: a scan for short comments, a table for long ones.
@@ -108,11 +169,13 @@ public struct DriftScorer: Sendable {
             let others = feedbackTotal - weights[i] * Double(t.count)
             let usable = others > 1e-9
             guard hasArticle || usable else { continue }
-            let mass = usable ? (hasArticle ? articleMass : others) : 0
+            // Short threads: the other comments are scaled up at most maximumFeedbackScale times, so a
+            // handful of comments (one of them off topic) never stands for a whole article.
+            let mass = usable ? (hasArticle ? min(articleMass, p.maximumFeedbackScale * others) : others) : 0
             let scale = usable ? mass / others : 0
             var sum = 0.0
             var ratios: [Double] = []
-            if explain { ratios.reserveCapacity(t.count) }
+            if explain != nil { ratios.reserveCapacity(t.count) }
             for j in t.indices {
                 let key = t[j].key
                 let ownCount: Double
@@ -126,16 +189,42 @@ public struct DriftScorer: Sendable {
                 let extra = usable ? scale * max(0, (feedback[key] ?? 0) - weights[i] * ownCount) : 0
                 let r = articleModel.logRatio(t, j, extraCount: extra, extraTotal: mass)
                 sum += r
-                if explain { ratios.append(r) }
+                if explain != nil { ratios.append(r) }
             }
-            scores[i].drift = squash(sum, count: t.count)
+            sums[i] = sum
             scores[i].confidence = confidence(t.count) * (hasArticle ? 1 : 0.5)
-            if explain {
-                (scores[i].onTopicTerms, scores[i].offTopicTerms) = explainTerms(t, ratios, comments[i])
+            if let explain {
+                (scores[i].onTopicTerms, scores[i].offTopicTerms) = explainTerms(t, ratios, explain[i])
             }
         }
-        let trend = DriftTrend.slope(scores.map(\.drift), weights: scores.map(\.confidence))
-        return DriftReport(scores: scores, trend: trend, hasArticle: hasArticle)
+        return sums
+    }
+
+    /// Puts the drift of each comment relative to the rest of its thread (with an article only):
+    /// `drift_i - k * (mean of the other comments' drift - 0.5)`, with `k = threadCentring * m / (m + 1)`
+    /// for `m` other comments with content words, clamped to 0..1.
+    ///
+    /// Why: the raw scale of the evidence differs from article to article (a long article leaves
+    /// fewer words unseen, a specialised one shares rarer words), so a comment at 0.6 under one
+    /// article can be as on-topic as one at 0.4 under another. The other comments show where this
+    /// article's scale sits. Leaving the comment out keeps one off-topic comment from lowering its
+    /// own score; the order of the comments within a thread is unchanged. Linear in the comments.
+    func centre(_ scores: inout [DriftScore], terms: [[DriftTerm]]) {
+        let k = parameters.threadCentring
+        guard k > 0 else { return }
+        var total = 0.0
+        var n = 0
+        for i in terms.indices where !terms[i].isEmpty {
+            total += scores[i].drift
+            n += 1
+        }
+        guard n > 1 else { return }
+        for i in terms.indices where !terms[i].isEmpty {
+            let m = Double(n - 1)
+            let others = (total - scores[i].drift) / m
+            let shifted = scores[i].drift - k * m / (m + 1) * (others - 0.5)
+            scores[i].drift = min(1, max(0, shifted))
+        }
     }
 
     /// 0..1 from a summed log-likelihood ratio over `count` content words (see the type's doc).

@@ -11,15 +11,25 @@ public struct DriftTerm: Sendable, Equatable {
     public var continuesPhrase: Bool
     /// Natural-log background probability, looked up once (every model compares against it).
     public var logBackground: Double
-    /// `exp(logBackground)`, the Dirichlet prior of the word.
+    /// `exp(logBackground)`.
     public var background: Double
+    /// The Dirichlet prior of the word in a topic model: its background probability, lowered for a
+    /// topical word (``AssociationModel``), which a topic that does not predict it rarely uses.
+    public var prior: Double
+    /// Probability of the word within the class of meta words (``MetaWords``), 0 for other words.
+    public var meta: Double
 
-    public init(key: UInt64, token: Int32, continuesPhrase: Bool, logBackground: Double) {
+    public init(
+        key: UInt64, token: Int32, continuesPhrase: Bool, logBackground: Double, topicality: Double = 0,
+        meta: Double = 0
+    ) {
         self.key = key
         self.token = token
         self.continuesPhrase = continuesPhrase
         self.logBackground = logBackground
         self.background = Foundation.exp(logBackground)
+        self.prior = topicality == 0 ? self.background : Foundation.exp(logBackground - topicality)
+        self.meta = meta
     }
 
     /// The content words of `text`: words and hashtags that are not stopwords.
@@ -29,7 +39,13 @@ public struct DriftTerm: Sendable, Equatable {
     /// punctuation and markdown symbols, and ~~struck~~ words the writer withdrew. Bigrams join
     /// neighbouring content words of one sentence, so "North Korea" and "Secretary Blinken" stay
     /// phrases even with a stopword between them ("Secretary of State Blinken").
-    public static func extract(_ text: TokenizedText, background: BackgroundModel) -> [DriftTerm] {
+    ///
+    /// `associations` and `topicalityWeight` set each word's prior (topicality times the weight, in
+    /// nats, is taken off its log background probability); `meta` marks the meta words.
+    public static func extract(
+        _ text: TokenizedText, background: BackgroundModel, associations: AssociationModel = .none,
+        topicalityWeight: Double = 0, meta: MetaWords = .none
+    ) -> [DriftTerm] {
         var terms: [DriftTerm] = []
         terms.reserveCapacity(text.count / 2)
         var lastSentence: Int32 = -1
@@ -48,8 +64,11 @@ public struct DriftTerm: Sendable, Equatable {
             }
             let lp = background.logProbability(key)
             if lp >= background.stopwordLogProbability { continue }
+            let topicality = topicalityWeight > 0 ? topicalityWeight * associations.topicality(key) : 0
             terms.append(
-                DriftTerm(key: key, token: Int32(i), continuesPhrase: t.sentence == lastSentence, logBackground: lp))
+                DriftTerm(
+                    key: key, token: Int32(i), continuesPhrase: t.sentence == lastSentence, logBackground: lp,
+                    topicality: topicality, meta: meta.probability(key)))
             lastSentence = t.sentence
         }
         return terms

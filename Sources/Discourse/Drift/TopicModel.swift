@@ -9,6 +9,13 @@ import Foundation
 /// `P(w | h) = l(h) * c(h w) / c(h) + (1 - l(h)) * P(w)` with `l(h) = b * c(h) / (c(h) + T(h))`
 /// (`T(h)`: distinct words seen after `h`), so a phrase the article uses ("nuclear talks") earns more
 /// than its two words apart. Adding texts is incremental and costs time linear in their length.
+///
+/// Two mixtures reach words the texts never use (after Berger & Lafferty's translation language
+/// model): `P'(w) = (1 - a - m) * P(w) + a * T(w) + m * Meta(w)`, where `T(w) = sum_v P(v) * P(w | v)`
+/// translates the article's words `v` into the words they predict (``AssociationModel``; set once by
+/// ``addAssociations(_:)``) and `Meta` is the class of words about the piece itself (``MetaWords``).
+/// The Dirichlet prior of each word is its ``DriftTerm/prior``, so an unpredicted topical word
+/// counts against the topic.
 public struct TopicModel: Sendable {
     var counts = ModelTable<Double>(filler: 0)
     /// Sum of all counts.
@@ -19,6 +26,12 @@ public struct TopicModel: Sendable {
     public var mu: Double
     /// Largest weight a bigram estimate can get.
     public var bigramWeight: Double
+    /// Translated probability `T(w)` of the words the texts' words predict (sums to at most 1).
+    var translations = ModelTable<Double>(filler: 0)
+    /// Weight `a` of the translations (0 until ``addAssociations(_:)`` found any).
+    public private(set) var translationWeight: Double = 0
+    /// Weight `m` of the meta words (0: no meta class).
+    public var metaWeight: Double = 0
 
     struct History: Sendable {
         var count: Double = 0
@@ -63,6 +76,22 @@ public struct TopicModel: Sendable {
         }
     }
 
+    /// Fixes the translations `T(w)` from the words counted so far (call it after adding the
+    /// article), with weight `weight`. Linear in the distinct words times their neighbours.
+    public mutating func addAssociations(_ associations: AssociationModel, weight: Double) {
+        guard weight > 0, total > 0 else { return }
+        var table = ModelTable<Double>(minimumCapacity: counts.count * 4, filler: 0)
+        let total = self.total
+        counts.forEach { key, c in
+            associations.forEachNeighbour(of: key) { b, w in
+                table.update(b, initial: 0) { $0 += c / total * w }
+            }
+        }
+        guard table.count > 0 else { return }
+        translations = table
+        translationWeight = weight
+    }
+
     /// `log P(w | previous) - log Pbg(w)` for term `i` of `terms`: how many nats better this model
     /// explains the word than general English does. `extraCount`/`extraTotal` add pseudo-counts
     /// from outside (relevance feedback) to the unigram estimate.
@@ -70,9 +99,12 @@ public struct TopicModel: Sendable {
     func logRatio(_ terms: [DriftTerm], _ i: Int, extraCount: Double = 0, extraTotal: Double = 0) -> Double {
         let key = terms[i].key
         let lp = terms[i].logBackground
-        let pb = terms[i].background
         let c = (counts[key] ?? 0) + extraCount
-        var p = (c + mu * pb) / (total + extraTotal + mu)
+        var p = (c + mu * terms[i].prior) / (total + extraTotal + mu)
+        if translationWeight > 0 || metaWeight > 0 {
+            let t = translationWeight > 0 ? translations[key] ?? 0 : 0
+            p = (1 - translationWeight - metaWeight) * p + translationWeight * t + metaWeight * terms[i].meta
+        }
         if i > 0, terms[i].continuesPhrase, let h = histories[terms[i - 1].key], h.count > 0 {
             let lambda = bigramWeight * h.count / (h.count + h.followers)
             let pair = bigrams[Self.pairKey(terms[i - 1].key, key)] ?? 0
