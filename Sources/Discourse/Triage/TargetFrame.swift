@@ -123,7 +123,7 @@ struct FrameReader {
     /// True when token `i` names a person: a pronoun, a person noun, a group, an insult for a
     /// person, or a capitalised name that is no function word ("This", "It's").
     func isPersonal(_ i: Int) -> Bool {
-        let mask = matches.startMask[i] | matches.endMask[i]
+        let mask = matches.startMask[i] | matches.endMask[i] | matches.wordBits(text, i)
         if mask & (Kind.secondPerson.bit | Kind.thirdPerson.bit | Kind.person.bit | Kind.identityGroup.bit) != 0 {
             return true
         }
@@ -137,7 +137,7 @@ struct FrameReader {
         var j = end
         while j < text.count, text[j].kind == .word, matches.startMask[j] & Kind.filler.bit != 0 { j += 1 }
         guard j < text.count, text[j].kind == .word else { return false }
-        let mask = matches.startMask[j]
+        let mask = matches.startMask[j] | matches.wordBits(text, j)
         return mask & (Kind.person.bit | Kind.identityGroup.bit | Kind.thirdPerson.bit) != 0
             || (abusive[j] && mask & Kind.insultPerson.bit != 0)
     }
@@ -156,10 +156,11 @@ struct FrameReader {
                 continue
             }
             if isPersonal(j) { return false }
+            let words = mask | matches.wordBits(text, j)
             let functionLike =
                 Kind.function.bit | Kind.copula.bit | Kind.negation.bit | Kind.possessive.bit | Kind.exclamative.bit
                 | Kind.mention.bit
-            return mask & functionLike == 0 && !FrameReader.isInterjection(text, j)
+            return words & functionLike == 0 && !FrameReader.isInterjection(text, j)
         }
         return false
     }

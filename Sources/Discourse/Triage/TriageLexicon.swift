@@ -129,6 +129,12 @@ public struct TriageLexicon: Sendable {
     var plainWords: [Int: [PlainWord]] = [:]
     /// Longest term in tokens, so n-gram scans know where to stop.
     public private(set) var maxLength = 1
+    /// Kind bits of single words read only around a hit (person nouns, possessives, function
+    /// words, removal particles, body parts), kept out of ``lookup`` so the scan of every token does not pay
+    /// for some of the most frequent English words.
+    public internal(set) var wordKinds: [UInt64: UInt64] = [:]
+    static let offTableKinds: Set<Kind> = [.person, .possessive, .function, .identityParticle, .threatBody]
+
     /// Link hosts by key of their lowercase name: a known site ("bbc.co.uk", "gov"), a link
     /// shortener, or a top-level domain, with how much a link to it counts as spam.
     var domains: [UInt64: Domain] = [:]
@@ -276,6 +282,10 @@ public struct TriageLexicon: Sendable {
                 let known = (Array(kinds.keys) + Array(domainKinds.keys)).sorted().joined(separator: ", ")
                 throw .badLine(
                     path: table.path, line: row.line, reason: "unknown kind '\(row[1])' (expected one of \(known))")
+            }
+            if length == 1, Self.offTableKinds.contains(kind) {
+                wordKinds[key, default: 0] |= kind.bit
+                continue
             }
             add(Entry(kind: kind, weight: weight, length: length), key: key, term: row[0])
         }

@@ -35,6 +35,12 @@ public struct TriageMatches: Sendable {
     public var startMask: [UInt64]
     /// Non-cue terms, ordered by start, longest first.
     public var hits: [TriageHit]
+    /// The lexicon's off-table word kinds (see ``TriageLexicon/wordKinds``).
+    var wordKinds: [UInt64: UInt64] = [:]
+
+    /// Kind bits of token `i` from the off-table word lists (person, possessive, function word,
+    /// particle); looked up only where a hit needs them.
+    func wordBits(_ text: TokenizedText, _ i: Int) -> UInt64 { wordKinds[text[i].key] ?? 0 }
 
     static let cueBits: UInt64 = [
         TriageLexicon.Kind.secondPerson, .thirdPerson, .copula, .filler, .exclamative, .negation,
@@ -47,7 +53,7 @@ public struct TriageMatches: Sendable {
         let n = text.count
         var m = TriageMatches(
             endMask: [UInt64](repeating: 0, count: n), endStart: Array(0..<n),
-            startMask: [UInt64](repeating: 0, count: n), hits: [])
+            startMask: [UInt64](repeating: 0, count: n), hits: [], wordKinds: lexicon.wordKinds)
         var covered = [Bool](repeating: false, count: n)
         for i in 0..<n {
             var h = text[i].key

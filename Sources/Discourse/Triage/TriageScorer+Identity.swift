@@ -17,11 +17,11 @@ extension TriageScorer {
         typealias Kind = TriageLexicon.Kind
         let w = weights
         func isExcluded(_ hit: TriageHit) -> Bool { (hit.start..<hit.end).contains { excluded[$0] } }
-        let identityKinds: [Kind] = [
-            .identityGroup, .identityExpel, .identityExpelled, .identityOrigin, .identityDehumanizing,
-            .identityExclusion,
-        ]
-        let relevant = matches.hits.filter { identityKinds.contains($0.entry.kind) && !isExcluded($0) }
+        let identityBits =
+            Kind.identityGroup.bit | Kind.identityExpel.bit | Kind.identityExpelled.bit | Kind.identityOrigin.bit
+            | Kind.identityDehumanizing.bit | Kind.identityExclusion.bit
+        guard matches.hits.contains(where: { $0.entry.kind.bit & identityBits != 0 }) else { return }
+        let relevant = matches.hits.filter { $0.entry.kind.bit & identityBits != 0 && !isExcluded($0) }
         guard !relevant.isEmpty else { return }
         func sameSentence(_ a: Int, _ b: Int) -> Bool { text[a].sentence == text[b].sentence }
         /// A removal verb said as a call: an imperative opening its sentence ("Deport them all", "Go
@@ -31,7 +31,7 @@ extension TriageScorer {
             if expel.end - expel.start == 1, expel.entry.weight < Self.bareExpelWeight {
                 let upper = min(text.count, expel.end + 4)
                 let particle = (expel.end..<upper).contains {
-                    sameSentence($0, expel.start) && matches.startMask[$0] & Kind.identityParticle.bit != 0
+                    sameSentence($0, expel.start) && matches.wordBits(text, $0) & Kind.identityParticle.bit != 0
                 }
                 guard particle else { return false }
             }

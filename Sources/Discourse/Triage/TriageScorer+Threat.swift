@@ -21,13 +21,11 @@ extension TriageScorer {
         var intentEnd: [Int: Double] = [:]
         var passiveEnd: [Int: Double] = [:]
         var outcomeStart: [Int: Double] = [:]
-        var bodyStart: [Int: Int] = [:]
         for hit in matches.hits {
             switch hit.entry.kind {
             case .threatIntent: intentEnd[hit.end - 1] = max(intentEnd[hit.end - 1] ?? 0, hit.entry.weight)
             case .threatPassive: passiveEnd[hit.end - 1] = max(passiveEnd[hit.end - 1] ?? 0, hit.entry.weight)
             case .threatOutcome: outcomeStart[hit.start] = max(outcomeStart[hit.start] ?? 0, hit.entry.weight)
-            case .threatBody: bodyStart[hit.start] = hit.end
             default: break
             }
         }
@@ -58,8 +56,10 @@ extension TriageScorer {
             var sawOwner = false
             var steps = 0
             while j < n, steps < 4, sameSentence(j, end - 1), text[j].kind == .word {
-                if let e = bodyStart[j] { return sawOwner ? e : nil }
-                if matches.startMask[j] & (Kind.possessive.bit | Kind.secondPerson.bit | Kind.thirdPerson.bit) != 0 {
+                if matches.wordBits(text, j) & Kind.threatBody.bit != 0 { return sawOwner ? j + 1 : nil }
+                if (matches.startMask[j] | matches.wordBits(text, j))
+                    & (Kind.possessive.bit | Kind.secondPerson.bit | Kind.thirdPerson.bit) != 0
+                {
                     sawOwner = true
                 }
                 j += 1
@@ -74,7 +74,7 @@ extension TriageScorer {
             var steps = 0
             while j < n, steps < 3, sameSentence(j, end - 1) {
                 let t = text[j]
-                if matches.startMask[j] & personBits != 0 { return true }
+                if (matches.startMask[j] | matches.wordBits(text, j)) & personBits != 0 { return true }
                 if steps == 0, t.kind == .word, t.flags.contains(.capitalized) { return true }
                 if allowArticle, steps == 0, Self.determiners.contains(t.key), j + 1 < n, text[j + 1].kind == .word {
                     return true
