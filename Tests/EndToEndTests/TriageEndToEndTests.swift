@@ -92,4 +92,46 @@ struct TriageEndToEndTests {
         #expect(try CommandRunner.run(["triage", "--format", "html", "x.txt"]).status == 2)
         #expect(try CommandRunner.run(["triage"]).status == 2)
     }
+
+    @Test func triageLexiconAddsAndAllowsTerms() throws {
+        let input = try CommandRunner.temporaryFile(
+            Data("you absolute glorpnik\nHe collects a bastard sword or two\nThanks for the update\n".utf8),
+            name: "community.txt")
+        let lexicon = try CommandRunner.temporaryFile(
+            Data("# our forum's words\nterm\tcategory\tstrength\nglorpnik\tinsult\t0.9\nbastard sword\tallow\t\n".utf8),
+            name: "community.tsv")
+        let plain = try rows(
+            CommandRunner.run(["score", "--all-comments", input, "--format", "jsonl"]).stdout)
+        let r = try CommandRunner.run([
+            "score", "--all-comments", input, "--format", "jsonl", "--explain", "--triage-lexicon", lexicon,
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let tuned = try rows(r.stdout)
+        #expect((plain[0]["insult"] as! Double) == 0)
+        #expect((tuned[0]["insult"] as! Double) >= 0.8)
+        let evidence = tuned[0]["triage_evidence"] as! [[String: Any]]
+        #expect(evidence.contains { $0["text"] as? String == "glorpnik" && $0["begin"] as? Int == 13 && $0["end"] as? Int == 21 })
+        #expect((plain[1]["profanity"] as! Double) > 0)
+        #expect((plain[1]["profanity"] as! Double) > 0)
+        #expect((tuned[1]["toxicity"] as! Double) == 0)
+        #expect((tuned[1]["triage_evidence"] as! [[String: Any]]).isEmpty)
+    }
+
+    @Test func badTriageLexiconLineIsAUsageErrorNamingFileAndLine() throws {
+        let (a, _) = try inputs()
+        let lexicon = try CommandRunner.temporaryFile(
+            Data("term\tcategory\tstrength\nfine\tinsult\t0.5\nworse\tinsult\tvery\n".utf8), name: "badtriage.tsv")
+        let r = try CommandRunner.run(["triage", "--all-comments", a, "--triage-lexicon", lexicon])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("badtriage.tsv:3:"))
+        #expect(r.stderr.contains("strength must be a number"))
+        #expect(r.stdout.isEmpty)
+        let header = try CommandRunner.temporaryFile(Data("word\tkind\nx\ty\n".utf8), name: "header.tsv")
+        let h = try CommandRunner.run(["score", "--all-comments", a, "--triage-lexicon", header])
+        #expect(h.status == 2)
+        #expect(h.stderr.contains("header.tsv:1:"))
+        let help = try CommandRunner.run(["score", "--help"])
+        #expect(help.stdout.contains("term<TAB>category<TAB>strength"))
+        #expect(help.stdout.contains("term<TAB>valence"))
+    }
 }

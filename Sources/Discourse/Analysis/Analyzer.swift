@@ -5,11 +5,17 @@ public struct AnalysisOptions: Sendable {
     public var explain: Bool
     /// Sentiment lexicon files (`--lexicon FILE`) layered over the built-in lexicon, later files winning.
     public var sentimentLexicons: [SentimentTerms]
+    /// Community triage lexicons (`--triage-lexicon FILE`) layered over the built-in lists, later files winning.
+    public var triageLexicons: [CommunityTerms]
 
-    public init(mode: SegmentationMode = .detect, explain: Bool = false, sentimentLexicons: [SentimentTerms] = []) {
+    public init(
+        mode: SegmentationMode = .detect, explain: Bool = false, sentimentLexicons: [SentimentTerms] = [],
+        triageLexicons: [CommunityTerms] = []
+    ) {
         self.mode = mode
         self.explain = explain
         self.sentimentLexicons = sentimentLexicons
+        self.triageLexicons = triageLexicons
     }
 }
 
@@ -22,11 +28,14 @@ public struct Analyzer: Sendable {
     public var segmenter: Segmenter
     /// Built once per analyzer: the lexicon is parsed and merged here, not per file.
     public var sentiment: SentimentScorer
+    /// Built once per analyzer, with the community triage lexicons merged in.
+    public var triage: TriageScorer
 
     public init(options: AnalysisOptions = AnalysisOptions(), segmenter: Segmenter = Segmenter()) {
         self.options = options
         self.segmenter = segmenter
         self.sentiment = SentimentScorer(lexicon: SentimentLexicon.embedded.adding(options.sentimentLexicons))
+        self.triage = TriageScorer(lexicon: TriageLexicon.embedded.adding(options.triageLexicons))
     }
 
     public func analyze(_ document: Document) -> FileReport {
@@ -46,7 +55,7 @@ public struct Analyzer: Sendable {
         let article = articleLines(tokens, segmentation, mode: document.mode ?? options.mode)
         let drift = DriftScorer().score(article: article, comments: comments.map(\.tokens), explain: options.explain)
         for i in scored.indices { scored[i].drift = drift.scores[i] }
-        Self.triage(&scored, article: article, explain: options.explain)
+        Self.triage(&scored, article: article, scorer: triage, explain: options.explain)
         var report = FileReport(
             file: document.name, lineCount: lines.count, segmentation: segmentation, comments: scored,
             warnings: document.warnings + tokenWarnings)
@@ -74,9 +83,10 @@ public struct Analyzer: Sendable {
 
     /// Moderation triage for every comment, with the file's article and repeated texts as context
     /// and the sentiment and drift scores as inputs (see ``TriageSignals`` for how they map).
-    static func triage(_ rows: inout [ScoredComment], article: [TokenizedText], explain: Bool) {
+    static func triage(
+        _ rows: inout [ScoredComment], article: [TokenizedText], scorer: TriageScorer, explain: Bool
+    ) {
         let context = TriageContext(article: article, comments: rows.map(\.comment.tokens))
-        let scorer = TriageScorer()
         for i in rows.indices {
             let signals = TriageSignals(
                 negativity: rows[i].sentiment?.negative, drift: TriageSignals.offTopic(rows[i].drift))

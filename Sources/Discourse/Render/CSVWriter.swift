@@ -39,6 +39,7 @@ public struct CSVWriter: Sendable {
         case .null: return ""
         case .integer(let i): return String(i)
         case .number(let d): return NumberFormat.fixed(d)
+        case .objects(_, let text): return cell(.text(text), kind: kind)
         case .text(let s):
             guard formulaGuard, kind == .text, let first = s.utf8.first, !Self.isStdinName(s) else { return s }
             switch first {

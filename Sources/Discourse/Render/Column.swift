@@ -4,6 +4,19 @@ public enum CellValue: Sendable, Equatable {
     case integer(Int)
     case number(Double)
     case null
+    /// A list of records: an array of objects in JSON, `text` in CSV and tables.
+    case objects([CellObject], text: String)
+}
+
+/// One record of an ``CellValue/objects(_:text:)`` cell: named values in a fixed order.
+public struct CellObject: Sendable, Equatable {
+    public var keys: [String]
+    public var values: [CellValue]
+
+    public init(_ fields: KeyValuePairs<String, CellValue>) {
+        keys = fields.map(\.key)
+        values = fields.map(\.value)
+    }
 }
 
 /// One column of the per-comment rows that `score`, `triage` and `export` print.

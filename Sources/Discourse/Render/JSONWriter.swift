@@ -67,6 +67,14 @@ public struct JSONWriter {
         case .integer(let i): integer(i)
         case .number(let d): number(d)
         case .null: null()
+        case .objects(let records, _):
+            beginArray()
+            for record in records {
+                beginObject()
+                for (k, v) in zip(record.keys, record.values) { field(k, v) }
+                endObject()
+            }
+            endArray()
         }
     }
 

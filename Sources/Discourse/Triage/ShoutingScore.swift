@@ -10,13 +10,17 @@ enum ShoutingScore {
         var words = 0
         var run = 0
         var longestRun = 0
-        for t in text.tokens where t.kind == .word {
+        var firstCaps = -1
+        var lastCaps = -1
+        for (i, t) in text.tokens.enumerated() where t.kind == .word {
             let length = t.length
             guard length >= 2 else { continue }
             words += 1
             letters += length
             if t.flags.contains(.allCaps) {
                 capitals += length
+                if firstCaps < 0 { firstCaps = i }
+                lastCaps = i
                 if length >= 3 {
                     run += 1
                     longestRun = max(longestRun, run)
@@ -35,7 +39,7 @@ enum ShoutingScore {
             }
             if longestRun >= 3 { caps = max(caps, min(0.6, 0.3 + 0.1 * Double(longestRun - 3))) }
         }
-        if caps > 0 { evidence.add(.shouting, caps, label: "capitals") }
+        if caps > 0, firstCaps >= 0 { evidence.add(.shouting, caps, label: "capitals", firstCaps, lastCaps + 1) }
         // Runs of ! and ?, also mixed ("?!?!"): adjacent punctuation tokens of those marks.
         var i = 0
         let n = text.count
@@ -48,7 +52,8 @@ enum ShoutingScore {
                 j += 1
             }
             if marks >= 2 {
-                evidence.add(.shouting, marks >= 3 ? 0.35 : 0.2, label: String(repeating: "!", count: min(marks, 5)))
+                evidence.add(
+                    .shouting, marks >= 3 ? 0.35 : 0.2, label: String(repeating: "!", count: min(marks, 5)), i, j)
                 i = j
             } else {
                 i += 1

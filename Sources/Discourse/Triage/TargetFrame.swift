@@ -29,7 +29,12 @@ public struct TargetFrame: Sendable, Equatable {
         }
     }
 
+    /// What the subject of a copula is ("Harper is a fool": a person; "this plan is stupid": a
+    /// thing); unknown when no copula frames the word.
+    public enum Subject: Sendable, Equatable { case unknown, person, thing }
+
     public var target: Target = .none
+    public var subject: Subject = .unknown
     /// A negation stands just before the word ("not an idiot", "isn't stupid").
     public var negated = false
     /// The word is talked about rather than used ("calling people idiots", "the word 'moron'").
@@ -92,7 +97,7 @@ struct FrameReader {
         ]
         .map { TermHash.of(normalized: $0) })
 
-    func has(_ mask: UInt32, _ kind: Kind) -> Bool { mask & kind.bit != 0 }
+    func has(_ mask: UInt64, _ kind: Kind) -> Bool { mask & kind.bit != 0 }
 
     /// The frame of the term spanning tokens `start..<end`.
     func frame(start: Int, end: Int) -> TargetFrame {
@@ -111,15 +116,61 @@ struct FrameReader {
             k -= 1
             steps += 1
         }
-        f.target = target(start: start, end: end)
+        (f.target, f.subject) = target(start: start, end: end)
         return f
     }
 
-    /// The strongest target the words around `start..<end` point to.
-    func target(start: Int, end: Int) -> TargetFrame.Target {
+    /// True when token `i` names a person: a pronoun, a person noun, a group, an insult for a
+    /// person, or a capitalised name that is no function word ("This", "It's").
+    func isPersonal(_ i: Int) -> Bool {
+        let mask = matches.startMask[i] | matches.endMask[i] | matches.wordBits(text, i)
+        if mask & (Kind.secondPerson.bit | Kind.thirdPerson.bit | Kind.person.bit | Kind.identityGroup.bit) != 0 {
+            return true
+        }
+        if abusive[i] { return true }
+        return text[i].flags.contains(.capitalized) && mask & Kind.function.bit == 0
+    }
+
+    /// True when the word after `end` (past fillers) names a person ("lying politicians").
+    func modifiesPerson(_ end: Int) -> Bool {
+        guard end > 0, end < text.count, text[end].sentence == text[end - 1].sentence else { return false }
+        var j = end
+        while j < text.count, text[j].kind == .word, matches.startMask[j] & Kind.filler.bit != 0 { j += 1 }
+        guard j < text.count, text[j].kind == .word else { return false }
+        let mask = matches.startMask[j] | matches.wordBits(text, j)
+        return mask & (Kind.person.bit | Kind.identityGroup.bit | Kind.thirdPerson.bit) != 0
+            || (abusive[j] && mask & Kind.insultPerson.bit != 0)
+    }
+
+    /// True when the word after `end` (past fillers) is a noun for a thing: "ridiculous fee",
+    /// "stupid rule" (and not "stupid people", "stupid and lazy", "stupid, you").
+    func modifiesThing(_ end: Int) -> Bool {
+        var j = end
+        let n = text.count
+        guard end > 0 else { return false }
+        let sentence = text[end - 1].sentence
+        while j < n, text[j].sentence == sentence, text[j].kind == .word {
+            let mask = matches.startMask[j]
+            if abusive[j] || mask & Kind.filler.bit != 0 {
+                j += 1
+                continue
+            }
+            if isPersonal(j) { return false }
+            let words = mask | matches.wordBits(text, j)
+            let functionLike =
+                Kind.function.bit | Kind.copula.bit | Kind.negation.bit | Kind.possessive.bit | Kind.exclamative.bit
+                | Kind.mention.bit
+            return words & functionLike == 0 && !FrameReader.isInterjection(text, j)
+        }
+        return false
+    }
+
+    /// The strongest target the words around `start..<end` point to, and the copula's subject.
+    func target(start: Int, end: Int) -> (TargetFrame.Target, TargetFrame.Subject) {
         let n = text.count
         let sentence = text[start].sentence
         var best = TargetFrame.Target.none
+        var subject = TargetFrame.Subject.unknown
         // Looking back: "you [are] [such] [a] [stupid] idiot", "Harper is a fool", "what a moron".
         var k = start - 1
         var steps = 0
@@ -134,7 +185,10 @@ struct FrameReader {
                 break
             }
             if sawCopula {
-                if t.kind == .word || t.kind == .number || has(mask, .thirdPerson) { best = max(best, .named) }
+                if t.kind == .word || t.kind == .number || has(mask, .thirdPerson) {
+                    best = max(best, .named)
+                    subject = isPersonal(matches.endStart[k]) || isPersonal(k) ? .person : .thing
+                }
                 break
             }
             if has(mask, .exclamative) {
@@ -147,8 +201,9 @@ struct FrameReader {
                 continue
             }
             if t.kind == .word, endsWithContraction(k) {
-                // "Harper's a fool", "they're idiots".
+                // "Harper's a fool", "they're idiots" ("it's stupid": a thing).
                 best = max(best, .named)
+                subject = isPersonal(k) ? .person : .thing
                 break
             }
             if has(mask, .filler) || has(mask, .negation) || abusive[k] {
@@ -181,7 +236,8 @@ struct FrameReader {
         } else if otherWords[s] <= 3, sentenceWords[s] <= 6 {
             best = max(best, .named)
         }
-        return best
+        if best == .second { subject = .person }
+        return (best, subject)
     }
 
     /// "a" or "an" within the three tokens before `i` in its sentence ("is an utter asshole").

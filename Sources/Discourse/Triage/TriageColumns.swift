@@ -1,10 +1,13 @@
 /// The triage columns of `comments score` and `comments triage` rows (CSV, JSON Lines, JSON).
 public enum TriageColumns {
+    /// The weights the help texts quote (the shipped ones).
+    static let w = TriageWeights()
+
     public static let all: [Column] = [
         Column(
             "priority", .number,
             help:
-                "number 0..1: how urgently a moderator should look (toxicity, threats, identity attacks and spam raised; sentiment and drift when available)"
+                "number 0..1: how urgently a moderator should look: the noisy-or 1 − ∏(1 − wᵢxᵢ) of toxicity, \(w.threatBoost) × threat, \(w.identityBoost) × identity_attack, \(w.spam) × spam, \(w.shoutingInPriority) × shouting, \(w.negativity) × the negative share of sentiment, \(w.opinion) × opinion words said of things (evidence category negative) and \(w.drift) × drift off the article; flagged at >= 0.5"
         ) { c, _ in
             .number(c.triage.priority)
         },
@@ -18,14 +21,14 @@ public enum TriageColumns {
         Column(
             "toxicity", .number,
             help:
-                "number 0..1: overall rudeness (insult, profanity, threat, identity attack combined); a lexicon heuristic, not a model"
+                "number 0..1: overall rudeness, the noisy-or of its parts: 1 − (1 − insult)(1 − \(w.profanity) × profanity)(1 − threat)(1 − identity_attack), so 0 when all four are 0; a lexicon heuristic, not a model"
         ) { c, _ in
             .number(c.triage.toxicity)
         },
         Column(
             "insult", .number,
             help:
-                "number 0..1: insulting words, strongest when aimed at someone (\"you idiot\", \"Harper is a fool\"), weaker under negation or as a mention"
+                "number 0..1: insulting words, strongest when aimed at someone (\"you idiot\", \"Harper is a fool\"), weaker under negation or as a mention; words with an ordinary sense (\"lying\", \"crap\") need an insulting frame, and opinions about things (\"a ridiculous fee\") are no insult"
         ) { c, _ in
             .number(c.triage.insult)
         },
@@ -35,13 +38,15 @@ public enum TriageColumns {
         ) { c, _ in
             .number(c.triage.profanity)
         },
-        Column("threat", .number, help: "number 0..1: threats of violence (\"I will find you\", \"should be shot\")") {
+        Column("threat", .number, help:
+                "number 0..1: threats of violence: intent, a violent act and a target (\"I will break your legs\", also after \"if …\"), calls (\"should be shot\"), wishes of harm (\"hope you die\"); idioms (\"killing me\") do not count") {
             c, _ in
             .number(c.triage.threat)
         },
         Column(
             "identity_attack", .number,
-            help: "number 0..1: slurs, and insults, dehumanising words or exclusion aimed at a group"
+            help:
+                "number 0..1: slurs; insults, dehumanising comparisons, stereotypes and calls for removal aimed at a group (\"X should be deported\"); telling people to go back where they came from; a group named alone is never an attack"
         ) { c, _ in
             .number(c.triage.identityAttack)
         },
@@ -50,7 +55,8 @@ public enum TriageColumns {
         },
         Column(
             "spam", .number,
-            help: "number 0..1: links, promotional phrases, text repeated within the file, character floods"
+            help:
+                "number 0..1: money promises, work-from-home and contact bait, links (little for known sites, more for unknown domains and shorteners), phone numbers beside a promotion, text repeated within the file, floods; >= 0.5 flags a comment on its own"
         ) { c, _ in
             .number(c.triage.spam)
         },
@@ -60,9 +66,10 @@ public enum TriageColumns {
     public static let explainColumns: [Column] = [
         Column(
             "triage_evidence", .text,
-            help: "text: the words behind the triage scores, strongest first, as 'category: words strength' joined by '; '"
+            help:
+                "the words behind every non-zero triage score, strongest first; JSON: an array of {\"category\", \"text\", \"begin\", \"end\", \"score\"} with begin/end offsets into the comment text in UTF-16 code units (end exclusive, as Perspective API's spans); CSV and tables: 'category: words score @begin-end' joined by '; '"
         ) { c, _ in
-            .text(TriageRenderer.evidenceList(c.triage))
+            TriageRenderer.evidenceCell(c.triage)
         }
     ]
 }

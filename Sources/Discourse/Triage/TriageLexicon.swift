@@ -9,18 +9,49 @@ public struct TriageLexicon: Sendable {
     /// What a matched term means to the scorer.
     public enum Kind: UInt8, Sendable, CaseIterable {
         case profanity, insultPerson, insultQuality, insultContent, dismissal, swear
+        /// A slur added by a community lexicon (`identity_attack`): an identity attack on its own.
+        case slur
         case threatPhrase, threatIntent, threatHarm, threatPassive, threatHarmed, threatWish, threatOutcome
+        /// A body part ("teeth", "skull"): a harm verb aimed at someone's body part is a violent act.
+        case threatBody
         case identityGroup, identityDehumanizing, identityExclusion, identityGeneralizer
-        case spam
+        /// A verb that removes people ("deport", "send back", "go back"), a participle after a passive
+        /// cue ("deported", "banned"), where the people are sent ("where you came from", "your own
+        /// country"), a group stereotype after a copula ("criminals"), and a noun that turns a group
+        /// adjective into people ("black people").
+        case identityExpel, identityExpelled, identityOrigin, identityStereotype, identityPeople
+        /// A call for action before a removal verb ("should deport"), and the particle that makes a
+        /// bare verb a removal ("send … back").
+        case identityModal, identityParticle
+        case spamMoney, spamContact, spamPromo
+        /// An idiom or allow-listed name or phrase: no term inside it counts ("kill two birds",
+        /// "Scunthorpe", a reclaimed word in a community lexicon).
+        case allow
         case secondPerson, thirdPerson, copula, filler, exclamative, negation, mention
+        /// A noun for a person ("guy", "mayor"), a possessive ("his", "their"), a function word that
+        /// is no noun ("and", "to"): they tell an insult about a person from an opinion about a thing.
+        case person, possessive, function
 
-        @inlinable public var bit: UInt32 { 1 << UInt32(rawValue) }
+        @inlinable public var bit: UInt64 { 1 << UInt64(rawValue) }
 
         /// Kinds that are abusive by themselves (the rest need a pattern around them).
         public var isAbusive: Bool {
             switch self {
-            case .profanity, .insultPerson, .insultQuality, .insultContent, .dismissal, .swear: return true
+            case .profanity, .insultPerson, .insultQuality, .insultContent, .dismissal, .swear, .slur: return true
             default: return false
+            }
+        }
+
+        /// Spam phrase kinds.
+        public var isSpam: Bool { self == .spamMoney || self == .spamContact || self == .spamPromo }
+
+        /// Kinds that answer for the same output category: a community entry replaces all of them.
+        var family: UInt8 {
+            switch self {
+            case .insultPerson, .insultQuality, .insultContent, .dismissal: return 100
+            case .profanity, .swear: return 101
+            case .spamMoney, .spamContact, .spamPromo: return 102
+            default: return rawValue
             }
         }
     }
@@ -98,6 +129,22 @@ public struct TriageLexicon: Sendable {
     var plainWords: [Int: [PlainWord]] = [:]
     /// Longest term in tokens, so n-gram scans know where to stop.
     public private(set) var maxLength = 1
+    /// Kind bits of single words read only around a hit (person nouns, possessives, function
+    /// words, removal particles, body parts), kept out of ``lookup`` so the scan of every token does not pay
+    /// for some of the most frequent English words.
+    public internal(set) var wordKinds: [UInt64: UInt64] = [:]
+    static let offTableKinds: Set<Kind> = [.person, .possessive, .function, .identityParticle, .threatBody]
+
+    /// Link hosts by key of their lowercase name: a known site ("bbc.co.uk", "gov"), a link
+    /// shortener, or a top-level domain, with how much a link to it counts as spam.
+    var domains: [UInt64: Domain] = [:]
+
+    /// What a link's host says about spam (`spam-patterns.tsv` kinds `site`, `shortener`, `tld`).
+    struct Domain: Sendable {
+        enum Kind: Sendable { case site, shortener, tld }
+        var kind: Kind
+        var weight: Double
+    }
 
     /// The lists compiled into the binary. Parsed once, on first use.
     public static let embedded: TriageLexicon = {
@@ -153,37 +200,71 @@ public struct TriageLexicon: Sendable {
             "swear": .swear,
         ]
         try load(insults, kinds: insultKinds)
+        // Insults that are also ordinary words ("lying", "sick") count only in an insulting frame.
+        for (key, use) in ambiguity where use == "targeted" {
+            guard var list = table[key] else { continue }
+            for i in list.indices where list[i].kind != .profanity && list[i].kind.isAbusive {
+                list[i].ambiguity = .targeted
+            }
+            table[key] = list
+        }
         try load(
             threats,
             kinds: [
                 "phrase": .threatPhrase, "intent": .threatIntent, "harm": .threatHarm, "passive": .threatPassive,
-                "harmed": .threatHarmed, "wish": .threatWish, "outcome": .threatOutcome,
+                "harmed": .threatHarmed, "wish": .threatWish, "outcome": .threatOutcome, "body": .threatBody,
+                "idiom": .allow,
             ])
         try load(
             identity,
             kinds: [
                 "group": .identityGroup, "dehumanizing": .identityDehumanizing, "exclusion": .identityExclusion,
-                "generalizer": .identityGeneralizer,
+                "generalizer": .identityGeneralizer, "expel": .identityExpel, "expelled": .identityExpelled,
+                "origin": .identityOrigin, "stereotype": .identityStereotype, "people": .identityPeople,
+                "modal": .identityModal, "particle": .identityParticle,
             ])
-        try load(spam, kinds: ["promo": .spam, "money": .spam, "contact": .spam, "product": .spam])
+        try load(
+            spam, kinds: ["promo": .spamPromo, "money": .spamMoney, "contact": .spamContact, "product": .spamPromo],
+            domains: ["site": .site, "shortener": .shortener, "tld": .tld])
         try load(
             cues,
             kinds: [
                 "second-person": .secondPerson, "third-person": .thirdPerson, "copula": .copula, "filler": .filler,
-                "exclamative": .exclamative, "negation": .negation, "mention": .mention,
+                "exclamative": .exclamative, "negation": .negation, "mention": .mention, "person": .person,
+                "possessive": .possessive, "function": .function,
             ], weighted: false)
+        freeze()
+    }
+
+    /// Rebuilds the hot-path table after `table` changed.
+    private mutating func freeze() {
         lookup = TermTable(minimumCapacity: table.count)
         for (key, list) in table { lookup[key] = list }
     }
 
-    private mutating func load(_ table: TSVTable, kinds: [String: Kind], weighted: Bool = true) throws(LexiconError) {
-        for row in table.rows {
-            let (key, length) = try Self.key(row[0], table: table, row: row)
-            guard let kind = kinds[row[1]] else {
-                let known = kinds.keys.sorted().joined(separator: ", ")
-                throw .badLine(
-                    path: table.path, line: row.line, reason: "unknown kind '\(row[1])' (expected one of \(known))")
+    /// This lexicon with community entries layered over it, later files winning (see
+    /// ``CommunityTerms``): a term re-rated in a category replaces the built-in weight of that kind.
+    public func adding(_ files: [CommunityTerms]) -> TriageLexicon {
+        guard !files.isEmpty else { return self }
+        var copy = self
+        for file in files {
+            for entry in file.entries {
+                let tokens = Tokenizer.tokenize(entry.term)
+                let key = tokens.key(from: 0, count: tokens.count)
+                var list = copy.table[key] ?? []
+                list.removeAll { $0.kind.family == entry.kind.family }
+                copy.table[key] = list
+                copy.add(Entry(kind: entry.kind, weight: entry.weight, length: tokens.count), key: key, term: entry.term)
             }
+        }
+        copy.freeze()
+        return copy
+    }
+
+    private mutating func load(
+        _ table: TSVTable, kinds: [String: Kind], domains domainKinds: [String: Domain.Kind] = [:], weighted: Bool = true
+    ) throws(LexiconError) {
+        for row in table.rows {
             var weight = 1.0
             if weighted {
                 guard let w = TSVTable.number(row[2]), (0...1).contains(w) else {
@@ -192,8 +273,42 @@ public struct TriageLexicon: Sendable {
                 }
                 weight = w
             }
+            if let domainKind = domainKinds[row[1]] {
+                domains[Self.hostKey(Array(row[0].lowercased().utf8))] = Domain(kind: domainKind, weight: weight)
+                continue
+            }
+            let (key, length) = try Self.key(row[0], table: table, row: row)
+            guard let kind = kinds[row[1]] else {
+                let known = (Array(kinds.keys) + Array(domainKinds.keys)).sorted().joined(separator: ", ")
+                throw .badLine(
+                    path: table.path, line: row.line, reason: "unknown kind '\(row[1])' (expected one of \(known))")
+            }
+            if length == 1, Self.offTableKinds.contains(kind) {
+                wordKinds[key, default: 0] |= kind.bit
+                continue
+            }
             add(Entry(kind: kind, weight: weight, length: length), key: key, term: row[0])
         }
+    }
+
+    /// Key of a lowercase host name or domain suffix ("bbc.co.uk", "biz").
+    static func hostKey<C: Collection<UInt8>>(_ bytes: C) -> UInt64 { TermHash.of(bytes) }
+
+    /// What the lexicon knows about a lowercase host: the longest listed site suffix
+    /// ("news.bbc.co.uk" → "bbc.co.uk"), else a shortener, else its top-level domain; nil when none.
+    func domain(host: [UInt8]) -> Domain? {
+        var tld: Domain?
+        var i = 0
+        while i < host.count {
+            let suffix = host[i...]
+            if let d = domains[Self.hostKey(suffix)] {
+                if d.kind != .tld { return d }
+                if tld == nil { tld = d }
+            }
+            guard let dot = host[i...].firstIndex(of: 0x2E) else { break }
+            i = dot + 1
+        }
+        return tld
     }
 
     /// Adds `entry`; a second entry of the same kind for the same key keeps the stronger weight
@@ -242,9 +357,9 @@ public struct TriageLexicon: Sendable {
     @inline(__always) public func entries(_ key: UInt64) -> [Entry]? { lookup[key] }
 
     /// Bitmask of the kinds a key has.
-    public func kinds(_ key: UInt64) -> UInt32 {
+    public func kinds(_ key: UInt64) -> UInt64 {
         guard let list = table[key] else { return 0 }
-        var mask: UInt32 = 0
+        var mask: UInt64 = 0
         for e in list { mask |= e.kind.bit }
         return mask
     }

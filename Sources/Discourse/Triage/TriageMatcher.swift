@@ -28,17 +28,23 @@ public struct TriageHit: Sendable {
 /// ``TriageLexicon/Kind`` so the scorer's look-back windows cost one load per token.
 public struct TriageMatches: Sendable {
     /// Kinds of every term that ends at the token.
-    public var endMask: [UInt32]
+    public var endMask: [UInt64]
     /// Start of the longest term that ends at the token (the token itself when none does).
     public var endStart: [Int]
     /// Kinds of every term that starts at the token.
-    public var startMask: [UInt32]
+    public var startMask: [UInt64]
     /// Non-cue terms, ordered by start, longest first.
     public var hits: [TriageHit]
+    /// The lexicon's off-table word kinds (see ``TriageLexicon/wordKinds``).
+    var wordKinds: [UInt64: UInt64] = [:]
 
-    static let cueBits: UInt32 = [
+    /// Kind bits of token `i` from the off-table word lists (person, possessive, function word,
+    /// particle); looked up only where a hit needs them.
+    func wordBits(_ text: TokenizedText, _ i: Int) -> UInt64 { wordKinds[text[i].key] ?? 0 }
+
+    static let cueBits: UInt64 = [
         TriageLexicon.Kind.secondPerson, .thirdPerson, .copula, .filler, .exclamative, .negation,
-        .mention,
+        .mention, .person, .possessive, .function, .identityModal, .identityParticle,
     ].reduce(0) { $0 | $1.bit }
 
     /// Matches `lexicon` against `text`: n-grams as written, then obfuscated, spaced, stretched and
@@ -46,8 +52,8 @@ public struct TriageMatches: Sendable {
     public static func find(in text: TokenizedText, lexicon: TriageLexicon) -> TriageMatches {
         let n = text.count
         var m = TriageMatches(
-            endMask: [UInt32](repeating: 0, count: n), endStart: Array(0..<n),
-            startMask: [UInt32](repeating: 0, count: n), hits: [])
+            endMask: [UInt64](repeating: 0, count: n), endStart: Array(0..<n),
+            startMask: [UInt64](repeating: 0, count: n), hits: [], wordKinds: lexicon.wordKinds)
         var covered = [Bool](repeating: false, count: n)
         for i in 0..<n {
             var h = text[i].key
@@ -72,6 +78,7 @@ public struct TriageMatches: Sendable {
         }
         m.findSpacedLetters(text, lexicon: lexicon, covered: &covered)
         m.findVariants(text, lexicon: lexicon, covered: covered)
+        m.dropAllowed()
         // By start, the longest term first (a listed phrase speaks for its words), then by kind: a
         // deterministic order, since the scorer counts each start once.
         m.hits.sort {
@@ -80,6 +87,18 @@ public struct TriageMatches: Sendable {
             return $0.entry.kind.rawValue < $1.entry.kind.rawValue
         }
         return m
+    }
+
+    /// Removes every hit inside an idiom or allow-listed phrase, and the allow hits themselves:
+    /// inside "kill two birds" or "Dick Smith" nothing counts. Cue masks stay (a pronoun is still a
+    /// pronoun).
+    mutating func dropAllowed() {
+        let allowBit = TriageLexicon.Kind.allow.bit
+        guard hits.contains(where: { $0.entry.kind.bit & allowBit != 0 }) else { return }
+        let allowed = hits.filter { $0.entry.kind == .allow }.map { $0.start..<$0.end }
+        hits.removeAll { hit in
+            hit.entry.kind == .allow || allowed.contains { $0.lowerBound <= hit.start && hit.end <= $0.upperBound }
+        }
     }
 
     // MARK: Spelling variants

@@ -61,16 +61,30 @@ public enum TriageRenderer {
             w.beginObject()
             w.field("rank", .integer(i + 1))
             for column in columns { w.field(column.name, column.value(item.row, in: item.report)) }
-            if explain { w.field("evidence", .text(evidenceList(item.row.triage))) }
+            if explain { w.field("evidence", evidenceCell(item.row.triage)) }
             w.endObject()
             out += w.output + "\n"
         }
         return out
     }
 
-    /// "insult: you idiot 0.85; shouting: capitals 0.40".
+    /// "insult: you idiot 0.85 @0-9; shouting: capitals 0.40 @0-21" (offsets in UTF-16 code units).
     public static func evidenceList(_ scores: TriageScores) -> String {
-        scores.evidence.map { "\($0.category.rawValue): \($0.text) \(NumberFormat.fixed($0.strength, digits: 2))" }
-            .joined(separator: "; ")
+        scores.evidence.map {
+            "\($0.category.rawValue): \($0.text) \(NumberFormat.fixed($0.strength, digits: 2)) @\($0.begin)-\($0.end)"
+        }
+        .joined(separator: "; ")
+    }
+
+    /// The evidence as a cell: `[{"category", "text", "begin", "end", "score"}]` in JSON,
+    /// ``evidenceList(_:)`` in CSV and tables.
+    public static func evidenceCell(_ scores: TriageScores) -> CellValue {
+        .objects(
+            scores.evidence.map {
+                CellObject([
+                    "category": .text($0.category.rawValue), "text": .text($0.text), "begin": .integer($0.begin),
+                    "end": .integer($0.end), "score": .number($0.strength),
+                ])
+            }, text: evidenceList(scores))
     }
 }

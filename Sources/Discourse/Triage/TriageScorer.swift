@@ -29,7 +29,8 @@ public struct TriageScorer: Sendable {
             scoreThreats(text, matches: matches, frames: frames, excluded: excluded, into: &evidence)
             scoreIdentity(text, matches: matches, excluded: excluded, abuse: abuse, into: &evidence)
             ShoutingScore.add(text, into: &evidence)
-            SpamScore.add(text, matches: matches, copies: context.copies(of: text), into: &evidence)
+            SpamScore.add(
+                text, matches: matches, lexicon: lexicon, copies: context.copies(of: text), into: &evidence)
         }
         return combine(evidence, signals: signals)
     }
@@ -65,10 +66,11 @@ public struct TriageScorer: Sendable {
                 hit.route == .obfuscated || hit.route == .spaced
                 || (hit.start..<hit.end).contains { text[$0].flags.contains(.obfuscated) }
             var abuse = 0.0
+            let w = weights
             switch entry.kind {
             case .profanity:
                 if entry.ambiguity == .targeted && !(targeted || obfuscated) { continue }
-                let strength = entry.weight * (f.mention ? 0.35 : 1)
+                let strength = entry.weight * (f.mention ? w.mention : 1)
                 evidence.add(.profanity, strength, hit.start, hit.end)
                 let insulting: TriageLexicon.ProfanityGroups = [
                     .generalInsult, .disability, .animal, .physical, .racial,
@@ -90,8 +92,13 @@ public struct TriageScorer: Sendable {
                     evidence.add(.identityAttack, strength, hit.start, hit.end)
                 }
                 abuse = max(abuse, strength)
+            case .slur:
+                let s = entry.weight * f.assertion
+                evidence.add(.identityAttack, s, hit.start, hit.end)
+                evidence.add(.insult, s * 0.85 * f.target.multiplier, hit.start, hit.end)
+                abuse = s
             case .swear:
-                let s = entry.weight * (f.mention ? 0.35 : 1)
+                let s = entry.weight * (f.mention ? w.mention : 1)
                 evidence.add(.profanity, s, hit.start, hit.end)
                 abuse = max(abuse, s * 0.5)
             case .dismissal:
@@ -99,8 +106,26 @@ public struct TriageScorer: Sendable {
                 evidence.add(.insult, s, hit.start, hit.end)
                 abuse = s
             case .insultPerson, .insultQuality, .insultContent:
+                // A word that is also ordinary ("lying", "sick", "crap") insults only in an insulting
+                // frame: addressed ("you're sick"), exclaimed ("what a lying…"), or put on a person
+                // ("lying politicians"); "the scooter was lying", "he was sick" are no insults.
                 var multiplier = f.target.multiplier
                 if entry.kind == .insultContent, f.target == .none { multiplier = 0.6 }
+                // What the word says as an opinion: it still tells a moderator the comment is
+                // heated, so it raises priority (category `negative`), but it is no insult.
+                let opinion = entry.weight * multiplier * f.assertion
+                if entry.ambiguity == .targeted, !(f.target >= .exclamative || frames.modifiesPerson(hit.end)) {
+                    evidence.add(.negative, opinion, hit.start, hit.end)
+                    continue
+                }
+                // An opinion about a thing ("a ridiculous fee", "this plan is stupid") is negative
+                // sentiment, not an insult.
+                if entry.kind != .insultPerson,
+                    f.subject == .thing || (entry.kind == .insultQuality && frames.modifiesThing(hit.end))
+                {
+                    multiplier *= w.thing
+                    evidence.add(.negative, opinion, hit.start, hit.end)
+                }
                 let s = entry.weight * multiplier * f.assertion
                 evidence.add(.insult, s, hit.start, hit.end)
                 abuse = s
@@ -112,176 +137,6 @@ public struct TriageScorer: Sendable {
         }
         return found
     }
-
-    // MARK: Threat
-
-    /// Threat patterns inside one sentence: a listed phrase; an intent cue then a harm verb (with a
-    /// target after it); a harm verb aimed at "you"; an imperative harm verb with a target; "should
-    /// be" then a harmed participle; a wish then an outcome ("hope you die").
-    func scoreThreats(
-        _ text: TokenizedText, matches: TriageMatches, frames: FrameReader, excluded: [Bool],
-        into evidence: inout EvidenceCollector
-    ) {
-        typealias Kind = TriageLexicon.Kind
-        var intentEnd: [Int: Double] = [:]
-        var passiveEnd: [Int: Double] = [:]
-        var outcomeStart: [Int: Double] = [:]
-        for hit in matches.hits {
-            switch hit.entry.kind {
-            case .threatIntent: intentEnd[hit.end - 1] = max(intentEnd[hit.end - 1] ?? 0, hit.entry.weight)
-            case .threatPassive: passiveEnd[hit.end - 1] = max(passiveEnd[hit.end - 1] ?? 0, hit.entry.weight)
-            case .threatOutcome: outcomeStart[hit.start] = max(outcomeStart[hit.start] ?? 0, hit.entry.weight)
-            default: break
-            }
-        }
-        let n = text.count
-        func sameSentence(_ a: Int, _ b: Int) -> Bool { text[a].sentence == text[b].sentence }
-        /// A negation before `i` or between `i` and `end` ("I would never kill you").
-        func negated(_ i: Int, _ end: Int) -> Bool {
-            for k in i..<end where matches.endMask[k] & Kind.negation.bit != 0 { return true }
-            var k = i - 1
-            var steps = 0
-            while k >= 0, steps < 3, sameSentence(k, i) {
-                if matches.endMask[k] & Kind.negation.bit != 0 { return true }
-                k -= 1
-                steps += 1
-            }
-            return false
-        }
-        /// A person after a harm verb: a pronoun, a name, a group, an insulting noun.
-        func targetAfter(_ end: Int, allowArticle: Bool) -> Bool {
-            var j = end
-            var steps = 0
-            while j < n, steps < 3, sameSentence(j, end - 1) {
-                let t = text[j]
-                let mask = matches.startMask[j]
-                if mask
-                    & (Kind.secondPerson.bit | Kind.thirdPerson.bit | Kind.identityGroup.bit | Kind.insultPerson.bit
-                        | Kind.identityGeneralizer.bit) != 0
-                {
-                    return true
-                }
-                if t.kind == .word, t.flags.contains(.capitalized) { return true }
-                if allowArticle, Self.determiners.contains(t.key), j + 1 < n, text[j + 1].kind == .word { return true }
-                if t.kind != .word { return false }
-                j += 1
-                steps += 1
-            }
-            return false
-        }
-        func isSentenceStart(_ i: Int) -> Bool {
-            var k = i - 1
-            while k >= 0, sameSentence(k, i) {
-                let t = text[k]
-                if t.kind == .word || t.kind == .number { return FrameReader.isInterjection(text, k) && k == 0 }
-                k -= 1
-            }
-            return true
-        }
-        for hit in matches.hits {
-            if (hit.start..<hit.end).contains(where: { excluded[$0] }) { continue }
-            let w = hit.entry.weight
-            var strength = 0.0
-            var from = hit.start
-            switch hit.entry.kind {
-            case .threatPhrase:
-                strength = w
-            case .threatHarm:
-                var intent = 0.0
-                var k = hit.start - 1
-                var steps = 0
-                while k >= 0, steps < 4, sameSentence(k, hit.start) {
-                    if let iw = intentEnd[k] {
-                        intent = iw
-                        from = matches.endStart[k]
-                        break
-                    }
-                    k -= 1
-                    steps += 1
-                }
-                let secondNext =
-                    (hit.end < n && matches.startMask[hit.end] & Kind.secondPerson.bit != 0)
-                    || (hit.end + 1 < n && matches.startMask[hit.end + 1] & Kind.secondPerson.bit != 0
-                        && matches.startMask[hit.end] & Kind.filler.bit != 0)
-                if intent > 0 {
-                    strength = min(intent, w) * (targetAfter(hit.end, allowArticle: false) ? 1 : 0.4)
-                } else if secondNext {
-                    strength = 0.75 * w
-                } else if isSentenceStart(hit.start), targetAfter(hit.end, allowArticle: w >= 0.8) {
-                    strength = 0.6 * w
-                }
-            case .threatHarmed:
-                var k = hit.start - 1
-                var steps = 0
-                while k >= 0, steps < 2, sameSentence(k, hit.start) {
-                    if let pw = passiveEnd[k] {
-                        strength = pw * w
-                        from = matches.endStart[k]
-                        break
-                    }
-                    k -= 1
-                    steps += 1
-                }
-            case .threatWish:
-                for j in hit.end..<min(n, hit.end + 3) where sameSentence(j, hit.start) {
-                    if let ow = outcomeStart[j] {
-                        strength = w * ow
-                        break
-                    }
-                }
-            default:
-                continue
-            }
-            guard strength > 0 else { continue }
-            if negated(from, hit.start) { strength *= 0.3 }
-            let f = frames.frame(start: from, end: hit.end)
-            if f.mention { strength *= 0.35 }
-            evidence.add(.threat, strength, from, hit.end)
-        }
-    }
-
-    // MARK: Identity attack
-
-    /// A group named together with an insult, a slur, a dehumanising word or an exclusion phrase
-    /// near it in the same sentence. A group named on its own is never an attack.
-    func scoreIdentity(
-        _ text: TokenizedText, matches: TriageMatches, excluded: [Bool],
-        abuse: [(start: Int, end: Int, strength: Double)], into evidence: inout EvidenceCollector
-    ) {
-        let groups = matches.hits.filter {
-            $0.entry.kind == .identityGroup && !(($0.start..<$0.end).contains { excluded[$0] })
-        }
-        guard !groups.isEmpty else { return }
-        var generalizerEnd = Set<Int>()
-        for hit in matches.hits where hit.entry.kind == .identityGeneralizer { generalizerEnd.insert(hit.end - 1) }
-        let window = Self.identityWindow
-        func near(_ a: Int, _ b: Int, _ group: TriageHit) -> Bool {
-            text[a].sentence == text[group.start].sentence
-                && (abs(a - group.start) <= window || abs(b - 1 - (group.end - 1)) <= window)
-        }
-        for group in groups {
-            let generalized = generalizerEnd.contains(group.start - 1) || generalizerEnd.contains(group.start - 2)
-            var strength = 0.0
-            for a in abuse where near(a.start, a.end, group) {
-                strength = max(strength, a.strength * (generalized ? 1 : 0.85))
-            }
-            for hit in matches.hits where near(hit.start, hit.end, group) {
-                if (hit.start..<hit.end).contains(where: { excluded[$0] }) { continue }
-                switch hit.entry.kind {
-                case .identityDehumanizing: strength = max(strength, hit.entry.weight * 0.9)
-                case .identityExclusion: strength = max(strength, hit.entry.weight)
-                default: break
-                }
-            }
-            if strength > 0 { evidence.add(.identityAttack, strength * group.entry.weight, group.start, group.end) }
-        }
-    }
-
-    static let determiners = TermSet(
-        ["the", "that", "this", "these", "those"].map { TermHash.of(normalized: $0) })
-
-    /// Tokens between a group's name and the abuse that makes it an attack.
-    static let identityWindow = 6
 
     // MARK: Combining
 
@@ -296,13 +151,11 @@ public struct TriageScorer: Sendable {
         let w = weights
         let negativity = min(1, max(0, signals.negativity ?? 0))
         let drift = min(1, max(0, signals.drift ?? 0))
-        s.toxicity = Self.union([
-            s.insult, w.profanity * s.profanity, s.threat, s.identityAttack, w.shoutingInToxicity * s.shouting,
-            w.negativity * negativity,
-        ])
+        s.toxicity = Self.union([s.insult, w.profanity * s.profanity, s.threat, s.identityAttack])
+        let opinion = evidence.value(.negative)
         s.priority = Self.union([
             s.toxicity, w.threatBoost * s.threat, w.identityBoost * s.identityAttack, w.spam * s.spam,
-            w.shoutingInPriority * s.shouting, w.drift * drift,
+            w.shoutingInPriority * s.shouting, w.negativity * negativity, w.opinion * opinion, w.drift * drift,
         ])
         var reasons: [(TriageCategory, Double)] = [
             (.insult, s.insult), (.profanity, s.profanity), (.threat, s.threat), (.identityAttack, s.identityAttack),
@@ -311,102 +164,14 @@ public struct TriageScorer: Sendable {
         if negativity >= w.signalReasonThreshold { reasons.append((.negative, negativity)) }
         if drift >= w.signalReasonThreshold { reasons.append((.drift, drift)) }
         s.reasons = reasons.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
-        s.evidence = evidence.items.sorted { $0.strength > $1.strength }
+        s.evidence = evidence.finished()
         return s
     }
 
-    /// Probability-style union: 1 − ∏(1 − xᵢ).
+    /// Probability-style union (noisy-or): 1 − ∏(1 − xᵢ).
     static func union(_ values: [Double]) -> Double {
         var keep = 1.0
         for v in values { keep *= 1 - min(1, max(0, v)) }
-        return 1 - keep
-    }
-}
-
-/// The constants that turn category strengths into toxicity and priority, in one place so they are
-/// documented and tested together.
-public struct TriageWeights: Sendable, Equatable {
-    /// Profanity counts a little less than a direct insult towards toxicity.
-    public var profanity = 0.85
-    /// Shouting alone is rude but rarely needs a moderator.
-    public var shoutingInToxicity = 0.1
-    /// Negative tone (sentiment input) raises toxicity a little; it ranks comments no word list reaches.
-    public var negativity = 0.3
-    /// Threats and identity attacks are raised above their share of toxicity: they are the
-    /// comments a moderator must see first.
-    public var threatBoost = 0.5
-    public var identityBoost = 0.3
-    public var spam = 0.6
-    public var shoutingInPriority = 0.1
-    /// Off-topic comments are worth a look, not urgent.
-    public var drift = 0.15
-    /// A category is named in `reasons` from this strength on.
-    public var reasonThreshold = 0.15
-    /// The sentiment and drift inputs are named from this value on.
-    public var signalReasonThreshold = 0.5
-
-    public init() {}
-}
-
-/// Collects evidence per category; the strongest piece counts fully, the next ones less. The same
-/// term said twice counts once (at its stronger reading): repeating a word is not new evidence.
-struct EvidenceCollector {
-    let text: TokenizedText
-    let explain: Bool
-    var strengths: [TriageCategory: [UInt64: Double]] = [:]
-    var items: [TriageEvidence] = []
-
-    init(text: TokenizedText, explain: Bool) {
-        self.text = text
-        self.explain = explain
-    }
-
-    /// Each further piece of evidence counts this much less than the one before.
-    static let decay = 0.6
-
-    mutating func add(_ category: TriageCategory, _ strength: Double, _ start: Int, _ end: Int) {
-        guard start >= 0, end > start, end <= text.count else { return }
-        record(
-            category, strength, key: text.key(from: start, count: end - start),
-            label: explain ? surface(start, end) : "")
-    }
-
-    mutating func add(_ category: TriageCategory, _ strength: Double, label: String) {
-        record(category, strength, key: TermHash.of(normalized: label), label: label)
-    }
-
-    private mutating func record(_ category: TriageCategory, _ strength: Double, key: UInt64, label: String) {
-        guard strength > 0 else { return }
-        let s = min(1, strength)
-        let previous = strengths[category, default: [:]][key]
-        strengths[category, default: [:]][key] = max(previous ?? 0, s)
-        guard explain else { return }
-        if let previous {
-            guard s > previous,
-                let i = items.firstIndex(where: {
-                    $0.category == category && $0.text.lowercased() == label.lowercased()
-                })
-            else { return }
-            items[i].strength = s
-        } else {
-            items.append(TriageEvidence(category: category, text: label, strength: s))
-        }
-    }
-
-    func surface(_ start: Int, _ end: Int) -> String {
-        let a = Int(text[start].start)
-        let b = Int(text[end - 1].end)
-        return String(decoding: text.bytes[a..<b], as: UTF8.self)
-    }
-
-    func value(_ category: TriageCategory) -> Double {
-        guard let list = strengths[category] else { return 0 }
-        var keep = 1.0
-        var factor = 1.0
-        for s in list.values.sorted(by: >) {
-            keep *= 1 - s * factor
-            factor *= Self.decay
-        }
         return 1 - keep
     }
 }

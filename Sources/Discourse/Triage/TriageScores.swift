@@ -1,7 +1,8 @@
 /// The triage verdict for one comment: a strength per category, the overall `toxicity`, the
 /// combined `priority` a moderation queue sorts by, and the `reasons` behind it.
 public struct TriageScores: Sendable, Equatable {
-    /// Overall rudeness: insults, profanity, threats and identity attacks combined (0..1).
+    /// Overall rudeness: the noisy-or of insult, profanity (scaled by
+    /// ``TriageWeights/profanity``), threat and identity attack (0..1); 0 when all four are 0.
     public var toxicity: Double = 0
     public var insult: Double = 0
     public var profanity: Double = 0
@@ -9,8 +10,9 @@ public struct TriageScores: Sendable, Equatable {
     public var identityAttack: Double = 0
     public var shouting: Double = 0
     public var spam: Double = 0
-    /// How urgently a moderator should look (0..1): toxicity, with threats, identity attacks and
-    /// spam raised, and the optional sentiment and drift inputs.
+    /// How urgently a moderator should look (0..1): the noisy-or of toxicity, the extra weight of
+    /// threats and identity attacks, spam, shouting, and the optional sentiment and drift inputs
+    /// (see ``TriageWeights`` for the formula).
     public var priority: Double = 0
     /// Categories that fired, strongest first.
     public var reasons: [TriageCategory] = []
@@ -39,16 +41,29 @@ public struct TriageScores: Sendable, Equatable {
     public var reasonList: String { reasons.map(\.rawValue).joined(separator: ";") }
 }
 
-/// One piece of evidence: which category, what text, how strong after its context was weighed.
+/// One piece of evidence: which category, what text, where it is, how strong after its context was
+/// weighed.
+///
+/// `begin` and `end` are offsets into the comment text in UTF-16 code units, `end` exclusive: the
+/// convention of Perspective API's span scores and of JavaScript strings, so a moderation UI can
+/// highlight `text.slice(begin, end)` directly. An accented letter written precomposed counts 1, an
+/// emoji outside the Basic Multilingual Plane counts 2.
 public struct TriageEvidence: Sendable, Equatable {
     public var category: TriageCategory
-    /// The words as written in the comment (or a description such as "3 links").
+    /// The words as written in the comment, or a description of what was counted ("3 links",
+    /// "capitals"); the span then covers the counted part of the text.
     public var text: String
     public var strength: Double
+    /// First UTF-16 code unit of the span in the comment text.
+    public var begin: Int
+    /// One past the last UTF-16 code unit of the span.
+    public var end: Int
 
-    public init(category: TriageCategory, text: String, strength: Double) {
+    public init(category: TriageCategory, text: String, strength: Double, begin: Int = 0, end: Int = 0) {
         self.category = category
         self.text = text
         self.strength = strength
+        self.begin = begin
+        self.end = end
     }
 }

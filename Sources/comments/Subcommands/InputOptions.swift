@@ -8,7 +8,14 @@ enum InputOptions {
         OptionSpec("--explain", help: "Show which features or terms moved each score."),
         OptionSpec(
             "--lexicon", value: "FILE",
-            help: "Add or re-rate sentiment terms (TSV term<TAB>valence, -4 … 4); a bad line exits 2."),
+            help:
+                "Add or re-rate sentiment terms: TSV whose first line is the header term<TAB>valence, then one term (multiword allowed) and a valence -4 … 4 per line; repeatable, later files win; a bad line exits 2 naming file and line."
+        ),
+        OptionSpec(
+            "--triage-lexicon", value: "FILE",
+            help:
+                "Add moderation terms: TSV whose first line is the header term<TAB>category<TAB>strength; category insult, profanity, threat, identity_attack, spam (strength 0 … 1) or allow (a name or phrase inside which nothing counts, strength may be empty); repeatable, later files win; a bad line exits 2 naming file and line."
+        ),
         OptionSpec("--no-color", help: "Never colour the output (also: NO_COLOR=1)."),
     ]
 
@@ -30,7 +37,27 @@ enum InputOptions {
             }
         }
         options.sentimentLexicons = try sentimentLexicons(parsed, command: command)
+        options.triageLexicons = try triageLexicons(parsed, command: command)
         return options
+    }
+
+    /// The `--triage-lexicon` files, parsed and checked before any input is read: a bad line is a
+    /// usage error (exit 2) naming the file and line.
+    static func triageLexicons(_ parsed: ParsedArguments, command: String) throws -> [CommunityTerms] {
+        var files: [CommunityTerms] = []
+        for path in parsed.all("--triage-lexicon") {
+            switch InputFiles.read(.file(path)) {
+            case .success(let document):
+                do {
+                    files.append(try CommunityTerms(path: path, text: document.text))
+                } catch {
+                    throw UsageError(message: "--triage-lexicon: \(error)", command: command)
+                }
+            case .failure(let error):
+                throw UsageError(message: "--triage-lexicon: \(error)", command: command)
+            }
+        }
+        return files
     }
 
     /// The `--lexicon` files, parsed and checked before any input is read: a bad line is a usage

@@ -1,0 +1,93 @@
+/// Collects evidence per category; the strongest piece counts fully, the next ones less. The same
+/// term said twice counts once (at its stronger reading): repeating a word is not new evidence.
+///
+/// Every piece carries the tokens it rests on, so `--explain` can give its span in the comment.
+struct EvidenceCollector {
+    let text: TokenizedText
+    let explain: Bool
+    var strengths: [TriageCategory: [UInt64: Double]] = [:]
+    var items: [(evidence: TriageEvidence, start: Int, end: Int)] = []
+
+    init(text: TokenizedText, explain: Bool) {
+        self.text = text
+        self.explain = explain
+    }
+
+    /// Each further piece of evidence counts this much less than the one before.
+    static let decay = 0.6
+
+    /// Evidence resting on tokens `start..<end`, labelled by their words.
+    mutating func add(_ category: TriageCategory, _ strength: Double, _ start: Int, _ end: Int) {
+        guard start >= 0, end > start, end <= text.count else { return }
+        record(
+            category, strength, key: text.key(from: start, count: end - start), start: start, end: end,
+            label: explain ? surface(start, end) : "")
+    }
+
+    /// Evidence counted over tokens `start..<end` and described by `label` ("3 links", "capitals").
+    mutating func add(_ category: TriageCategory, _ strength: Double, label: String, _ start: Int, _ end: Int) {
+        guard start >= 0, end > start, end <= text.count else { return }
+        record(category, strength, key: TermHash.of(normalized: label), start: start, end: end, label: label)
+    }
+
+    private mutating func record(
+        _ category: TriageCategory, _ strength: Double, key: UInt64, start: Int, end: Int, label: String
+    ) {
+        guard strength > 0 else { return }
+        let s = min(1, strength)
+        let previous = strengths[category, default: [:]][key]
+        strengths[category, default: [:]][key] = max(previous ?? 0, s)
+        guard explain else { return }
+        if let previous {
+            guard s > previous,
+                let i = items.firstIndex(where: {
+                    $0.evidence.category == category && $0.evidence.text.lowercased() == label.lowercased()
+                })
+            else { return }
+            items[i] = (TriageEvidence(category: category, text: label, strength: s), start, end)
+        } else {
+            items.append((TriageEvidence(category: category, text: label, strength: s), start, end))
+        }
+    }
+
+    func surface(_ start: Int, _ end: Int) -> String {
+        let a = Int(text[start].start)
+        let b = Int(text[end - 1].end)
+        return String(decoding: text.bytes[a..<b], as: UTF8.self)
+    }
+
+    func value(_ category: TriageCategory) -> Double {
+        guard let list = strengths[category] else { return 0 }
+        var keep = 1.0
+        var factor = 1.0
+        for s in list.values.sorted(by: >) {
+            keep *= 1 - s * factor
+            factor *= Self.decay
+        }
+        return 1 - keep
+    }
+
+    /// The evidence, strongest first, each with its span in UTF-16 code units of the comment text.
+    /// - Complexity: O(bytes + items log items), once per explained comment.
+    func finished() -> [TriageEvidence] {
+        guard !items.isEmpty else { return [] }
+        // UTF-16 offset of every byte position: a lead byte of a four-byte sequence is two code
+        // units (a surrogate pair), other lead bytes one, continuation bytes none.
+        let bytes = text.bytes
+        var offsets = [Int](repeating: 0, count: bytes.count + 1)
+        var units = 0
+        for (i, b) in bytes.enumerated() {
+            offsets[i] = units
+            if b & 0xC0 != 0x80 { units += b >= 0xF0 ? 2 : 1 }
+        }
+        offsets[bytes.count] = units
+        return items.map { item in
+            var e = item.evidence
+            e.begin = offsets[Int(text[item.start].start)]
+            e.end = offsets[Int(text[item.end - 1].end)]
+            return e
+        }
+        .enumerated().sorted { $0.element.strength != $1.element.strength ? $0.element.strength > $1.element.strength : $0.offset < $1.offset }
+        .map(\.element)
+    }
+}

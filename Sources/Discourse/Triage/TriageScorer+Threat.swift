@@ -1,0 +1,175 @@
+extension TriageScorer {
+    /// Threat patterns inside one sentence (`threats.tsv`):
+    /// - a listed phrase ("I know where you live", "kill yourself");
+    /// - intent, a violent act and a target: an intent cue ("I will", "someone should", "I'm going
+    ///   to", also after a condition: "if I see you again I will …") before a harm verb, with a
+    ///   person after it ("smash their teeth in", "hurt you", "shoot the mayor");
+    /// - a harm verb aimed at "you", or an imperative harm verb that opens its sentence with a target;
+    /// - a passive or seeing cue then a harmed participle ("should be shot", "want to see him hanged",
+    ///   "should be lined up and shot");
+    /// - a wish then an outcome ("hope you die", "may your house burn").
+    ///
+    /// A harm verb aimed at a body part ("break your legs") is a violent act whatever the verb's own
+    /// weight. Idioms ("killing me", "kill two birds") are allow-listed phrases, so nothing in them
+    /// counts. Negation ("I would never hurt you") and mention ("he said he would kill") weaken.
+    func scoreThreats(
+        _ text: TokenizedText, matches: TriageMatches, frames: FrameReader, excluded: [Bool],
+        into evidence: inout EvidenceCollector
+    ) {
+        typealias Kind = TriageLexicon.Kind
+        let w = weights
+        var intentEnd: [Int: Double] = [:]
+        var passiveEnd: [Int: Double] = [:]
+        var outcomeStart: [Int: Double] = [:]
+        for hit in matches.hits {
+            switch hit.entry.kind {
+            case .threatIntent: intentEnd[hit.end - 1] = max(intentEnd[hit.end - 1] ?? 0, hit.entry.weight)
+            case .threatPassive: passiveEnd[hit.end - 1] = max(passiveEnd[hit.end - 1] ?? 0, hit.entry.weight)
+            case .threatOutcome: outcomeStart[hit.start] = max(outcomeStart[hit.start] ?? 0, hit.entry.weight)
+            default: break
+            }
+        }
+        guard !(intentEnd.isEmpty && passiveEnd.isEmpty && outcomeStart.isEmpty)
+            || matches.hits.contains(where: { $0.entry.kind == .threatPhrase || $0.entry.kind == .threatHarm })
+        else { return }
+        let n = text.count
+        func sameSentence(_ a: Int, _ b: Int) -> Bool { text[a].sentence == text[b].sentence }
+        /// A negation before `i` or between `i` and `end` ("I would never kill you").
+        func negated(_ i: Int, _ end: Int) -> Bool {
+            for k in i..<end where matches.endMask[k] & Kind.negation.bit != 0 { return true }
+            var k = i - 1
+            var steps = 0
+            while k >= 0, steps < 3, sameSentence(k, i) {
+                if matches.endMask[k] & Kind.negation.bit != 0 { return true }
+                k -= 1
+                steps += 1
+            }
+            return false
+        }
+        let personBits =
+            Kind.secondPerson.bit | Kind.thirdPerson.bit | Kind.identityGroup.bit | Kind.insultPerson.bit
+            | Kind.identityGeneralizer.bit | Kind.person.bit | Kind.possessive.bit
+        /// End of a body part after a harm verb ending at `end`: a possessive or "you", at most one
+        /// more word, then the body part ("your legs", "both your legs", "his stupid face").
+        func bodyPartAfter(_ end: Int) -> Int? {
+            var j = end
+            var sawOwner = false
+            var steps = 0
+            while j < n, steps < 4, sameSentence(j, end - 1), text[j].kind == .word {
+                if matches.wordBits(text, j) & Kind.threatBody.bit != 0 { return sawOwner ? j + 1 : nil }
+                if (matches.startMask[j] | matches.wordBits(text, j))
+                    & (Kind.possessive.bit | Kind.secondPerson.bit | Kind.thirdPerson.bit) != 0
+                {
+                    sawOwner = true
+                }
+                j += 1
+                steps += 1
+            }
+            return nil
+        }
+        /// A person after a harm verb: a pronoun, a possessive, a group, a person noun or an insult
+        /// within three words; a name right after the verb; "the"/"that" + noun when `allowArticle`.
+        func targetAfter(_ end: Int, allowArticle: Bool) -> Bool {
+            var j = end
+            var steps = 0
+            while j < n, steps < 3, sameSentence(j, end - 1) {
+                let t = text[j]
+                if (matches.startMask[j] | matches.wordBits(text, j)) & personBits != 0 { return true }
+                if steps == 0, t.kind == .word, t.flags.contains(.capitalized) { return true }
+                if allowArticle, steps == 0, Self.determiners.contains(t.key), j + 1 < n, text[j + 1].kind == .word {
+                    return true
+                }
+                if t.kind != .word { return false }
+                j += 1
+                steps += 1
+            }
+            return false
+        }
+        func isSentenceStart(_ i: Int) -> Bool {
+            var k = i - 1
+            while k >= 0, sameSentence(k, i) {
+                let t = text[k]
+                if t.kind == .word || t.kind == .number { return FrameReader.isInterjection(text, k) && k == 0 }
+                k -= 1
+            }
+            return true
+        }
+        for hit in matches.hits {
+            if (hit.start..<hit.end).contains(where: { excluded[$0] }) { continue }
+            let weight = hit.entry.weight
+            var strength = 0.0
+            var from = hit.start
+            var to = hit.end
+            switch hit.entry.kind {
+            case .threatPhrase:
+                strength = weight
+            case .threatHarm:
+                var intent = 0.0
+                var k = hit.start - 1
+                var steps = 0
+                while k >= 0, steps < 4, sameSentence(k, hit.start) {
+                    if let iw = intentEnd[k] {
+                        intent = iw
+                        from = matches.endStart[k]
+                        break
+                    }
+                    k -= 1
+                    steps += 1
+                }
+                var act = weight
+                // A pronoun inside the verb phrase is its target ("run him over", "beat you up").
+                var target = (hit.start + 1..<hit.end).contains {
+                    matches.startMask[$0] & (Kind.secondPerson.bit | Kind.thirdPerson.bit) != 0
+                }
+                if let bodyEnd = bodyPartAfter(hit.end) {
+                    act = max(act, w.bodyPartAct)
+                    target = true
+                    to = bodyEnd
+                }
+                let secondNext =
+                    (hit.end < n && matches.startMask[hit.end] & Kind.secondPerson.bit != 0)
+                    || (hit.end + 1 < n && matches.startMask[hit.end + 1] & Kind.secondPerson.bit != 0
+                        && matches.startMask[hit.end] & Kind.filler.bit != 0)
+                // A weak verb ("knock", "break") is violent only against someone or a body part:
+                // "I'll knock your teeth out", not "I'll knock on your door".
+                let strongVerb = weight >= w.verbNeedsNoBody
+                if intent > 0 {
+                    target = target || secondNext || (strongVerb && targetAfter(hit.end, allowArticle: weight >= 0.8))
+                    strength = min(intent, act) * (target ? 1 : w.untargetedThreat)
+                } else if secondNext || (target && isSentenceStart(hit.start)) {
+                    strength = 0.75 * act
+                } else if strongVerb, isSentenceStart(hit.start), targetAfter(hit.end, allowArticle: weight >= 0.8) {
+                    strength = 0.6 * act
+                }
+            case .threatHarmed:
+                // "should be shot", "should be lined up and shot", "want to see him hanged".
+                var k = hit.start - 1
+                var steps = 0
+                while k >= 0, steps < 4, sameSentence(k, hit.start) {
+                    if let pw = passiveEnd[k] {
+                        strength = pw * weight
+                        from = matches.endStart[k]
+                        break
+                    }
+                    k -= 1
+                    steps += 1
+                }
+            case .threatWish:
+                for j in hit.end..<min(n, hit.end + 5) where sameSentence(j, hit.start) {
+                    if let ow = outcomeStart[j] {
+                        strength = weight * ow
+                        to = j + 1
+                        break
+                    }
+                }
+            default:
+                continue
+            }
+            guard strength > 0 else { continue }
+            if negated(from, hit.start) { strength *= w.negatedThreat }
+            let f = frames.frame(start: from, end: hit.end)
+            if f.mention { strength *= w.mention }
+            evidence.add(.threat, strength, from, max(to, hit.end))
+        }
+    }
+}

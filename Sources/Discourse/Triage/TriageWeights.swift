@@ -1,0 +1,62 @@
+/// The constants of the triage stage: how category strengths combine into `toxicity` and
+/// `priority`, and how context scales a piece of evidence. One place, so they are documented and
+/// tested together.
+///
+/// With ∪ the noisy-or, a ∪ b = 1 − (1 − a)(1 − b):
+///
+///     toxicity = insult ∪ (profanity × profanity-weight) ∪ threat ∪ identity_attack
+///     priority = toxicity ∪ (threat × threatBoost) ∪ (identity_attack × identityBoost) ∪ (spam × spam)
+///                ∪ (shouting × shoutingInPriority) ∪ (negativity × negativity) ∪ (opinion × opinion)
+///                ∪ (drift × drift)
+///
+/// so toxicity is 0 exactly when its four parts are, and a part never lowers a score. `negativity`
+/// (the sentiment's negative share) and `drift` are inputs from other stages (``TriageSignals``);
+/// `opinion` is the strength of the evidence of category `negative` (insulting words said of a
+/// thing, or in an ordinary sense).
+/// The combination weights were chosen by cross-validation on the toxicity dev sets
+/// (`scripts/fit-triage-weights`); `spam` is 1 by principle (a spam comment needs a moderator as it is).
+public struct TriageWeights: Sendable, Equatable {
+    /// Profanity counts a little less than a direct insult towards toxicity.
+    public var profanity = 0.85
+    /// Threats and identity attacks are raised above their share of toxicity: they are the
+    /// comments a moderator must see first.
+    public var threatBoost = 0.5
+    public var identityBoost = 0.3
+    /// Spam enters priority as it is, so a clear spam comment (spam >= 0.5) is flagged on its own.
+    public var spam = 1.0
+    /// Shouting alone is rude but rarely needs a moderator.
+    public var shoutingInPriority = 0.15
+    /// Negative tone raises priority a little; it ranks comments no word list reaches.
+    public var negativity = 0.3
+    /// Insulting words said of things or in their ordinary sense ("ridiculous fee", "what lies"):
+    /// evidence of category `negative`, no insult, but heated enough to rank a comment up. At most
+    /// 0.5 by principle, so an opinion alone never reaches the flag threshold; chosen in 0…0.5 by
+    /// cross-validation.
+    public var opinion = 0.5
+    /// Off-topic comments are worth a look, not urgent.
+    public var drift = 0.15
+    /// A category is named in `reasons` from this strength on.
+    public var reasonThreshold = 0.15
+    /// The sentiment and drift inputs are named from this value on.
+    public var signalReasonThreshold = 0.5
+
+    // MARK: Context
+
+    /// An insulting adjective or dismissive noun said of a thing ("ridiculous fee", "this plan is
+    /// stupid") is an opinion, not an insult: its insult weight is scaled by this (0: none; it
+    /// counts as opinion evidence instead).
+    public var thing = 0.0
+    /// A threat pattern with no person in sight ("I will destroy the argument") keeps this share.
+    public var untargetedThreat = 0.4
+    /// A harm verb aimed at a body part ("smash their teeth in", "break your legs") is this strong.
+    public var bodyPartAct = 0.9
+    /// A harm verb at least this strong ("shoot", "hurt") threatens any person after it; weaker ones
+    /// ("knock", "break", "beat") only "you" or a body part.
+    public var verbNeedsNoBody = 0.5
+    /// Threat or exclusion under negation ("I would never hurt you", "should not be deported").
+    public var negatedThreat = 0.3
+    /// Words talked about rather than used ("he said he would kill", "calling people idiots").
+    public var mention = 0.35
+
+    public init() {}
+}

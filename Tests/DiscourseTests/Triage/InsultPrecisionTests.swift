@@ -1,0 +1,37 @@
+import Testing
+
+@testable import Discourse
+
+@Suite("Insults need a target or an insulting frame")
+struct InsultPrecisionTests {
+    @Test func ambiguousWordsInTheirOrdinarySense() {
+        for text in [
+            "A bike was lying on its side by the road.", "Crap traffic on the bypass again.",
+            "The council cleared the dump last week.", "That joke in the second act was great.",
+        ] {
+            #expect(triage(text).insult == 0, "\(text): \(triage(text).insult)")
+            #expect(triage(text).toxicity == 0, "\(text)")
+        }
+    }
+
+    @Test func ambiguousWordsAimedAtSomeone() {
+        #expect(triage("You lying hypocrite.").insult >= 0.5)
+        #expect(triage("You're a joke, mate").insult >= 0.2)
+        #expect(triage("what lying politicians").insult > 0)
+    }
+
+    @Test func opinionsAboutThingsAreNotInsults() {
+        let thing = triage("What a stupid rule.").insult
+        let person = triage("What a stupid man.").insult
+        #expect(thing < person * 0.5)
+        #expect(triage("This plan is stupid").insult < triage("Harper is stupid").insult * 0.5)
+        #expect(triage("Absolutely ridiculous. Nobody wanted another charge.").insult == 0)
+    }
+
+    @Test func opinionWordsStillRaisePriorityAsNegativeEvidence() {
+        let s = triage("What a stupid rule.")
+        #expect(s.evidence.contains { $0.category == .negative && $0.text == "stupid" })
+        #expect(s.priority > 0)
+        #expect(s.priority < 0.5)
+    }
+}
