@@ -41,42 +41,33 @@ enum InputOptions {
         return options
     }
 
-    /// The `--triage-lexicon` files, parsed and checked before any input is read: a bad line is a
-    /// usage error (exit 2) naming the file and line.
+    /// The `--triage-lexicon` files, parsed and checked before any input is read.
     static func triageLexicons(_ parsed: ParsedArguments, command: String) throws -> [CommunityTerms] {
-        var files: [CommunityTerms] = []
-        for path in parsed.all("--triage-lexicon") {
-            switch InputFiles.read(.file(path)) {
-            case .success(let document):
-                do {
-                    files.append(try CommunityTerms(path: path, text: document.text))
-                } catch {
-                    throw UsageError(message: "--triage-lexicon: \(error)", command: command)
-                }
-            case .failure(let error):
-                throw UsageError(message: "--triage-lexicon: \(error)", command: command)
-            }
-        }
-        return files
+        try lexiconFiles("--triage-lexicon", parsed, command: command) { try CommunityTerms(path: $0, text: $1) }
     }
 
-    /// The `--lexicon` files, parsed and checked before any input is read: a bad line is a usage
-    /// error (exit 2) naming the file and line.
+    /// The `--lexicon` files, parsed and checked before any input is read.
     static func sentimentLexicons(_ parsed: ParsedArguments, command: String) throws -> [SentimentTerms] {
-        var terms: [SentimentTerms] = []
-        for path in parsed.all("--lexicon") {
+        try lexiconFiles("--lexicon", parsed, command: command) { try SentimentTerms(path: $0, text: $1) }
+    }
+
+    /// Reads and parses every file given to `option`: an unreadable file or a bad line is a usage
+    /// error (exit 2) naming the option, the file and the line, before any input is read.
+    static func lexiconFiles<Table>(
+        _ option: String, _ parsed: ParsedArguments, command: String, parse: (String, String) throws -> Table
+    ) throws -> [Table] {
+        try parsed.all(option).map { path in
             switch InputFiles.read(.file(path)) {
             case .success(let document):
                 do {
-                    terms.append(try SentimentTerms(path: path, text: document.text))
+                    return try parse(path, document.text)
                 } catch {
-                    throw UsageError(message: "--lexicon: \(error)", command: command)
+                    throw UsageError(message: "\(option): \(error)", command: command)
                 }
             case .failure(let error):
-                throw UsageError(message: "--lexicon: \(error)", command: command)
+                throw UsageError(message: "\(option): \(error)", command: command)
             }
         }
-        return terms
     }
 
     /// Expands the positional inputs; no input at all is a usage error.
