@@ -22,22 +22,46 @@ public struct AnalysisOptions: Sendable {
 /// The pipeline: text → lines → tokens → segmentation → comments → scores → ``FileReport``.
 ///
 /// Pure: the same document and options always give the same report, and nothing here does I/O, so
-/// files can be analysed in parallel.
+/// files can be analysed in parallel. Every stage's tuned numbers can be passed in (the defaults are
+/// the ones compiled in from `Lexicons/`); reading replacement files is the caller's business.
+///
+/// ```swift
+/// let report = Analyzer().analyze(Document(name: "page.txt", text: text))
+/// for row in report.comments { print(row.comment.line, row.triage.priority, row.comment.text) }
+/// ```
 public struct Analyzer: Sendable {
     public var options: AnalysisOptions
     public var segmenter: Segmenter
     /// Built once per analyzer: the lexicon is parsed and merged here, not per file.
     public var sentiment: SentimentScorer
+    public var drift: DriftScorer
     /// Built once per analyzer, with the community triage lexicons merged in.
     public var triage: TriageScorer
 
-    public init(options: AnalysisOptions = AnalysisOptions(), segmenter: Segmenter = Segmenter()) {
+    /// - Parameters:
+    ///   - options: what to analyse (segmentation mode, explanations, extra lexicons).
+    ///   - segmenter: the segmenter's cues and weights (``SegmenterWeights/standard`` by default).
+    ///   - sentimentRules: VADER-style rule constants (``SentimentRules/standard``).
+    ///   - drift: the drift model's parameters (``DriftParameters/standard``).
+    ///   - triageWeights: how triage combines its parts (``TriageWeights``).
+    public init(
+        options: AnalysisOptions = AnalysisOptions(), segmenter: Segmenter = Segmenter(),
+        sentimentRules: SentimentRules = .standard, drift: DriftParameters = .standard,
+        triageWeights: TriageWeights = TriageWeights()
+    ) {
         self.options = options
         self.segmenter = segmenter
-        self.sentiment = SentimentScorer(lexicon: SentimentLexicon.embedded.adding(options.sentimentLexicons))
-        self.triage = TriageScorer(lexicon: TriageLexicon.embedded.adding(options.triageLexicons))
+        self.sentiment = SentimentScorer(
+            lexicon: SentimentLexicon.embedded.adding(options.sentimentLexicons), rules: sentimentRules)
+        self.drift = DriftScorer(parameters: drift)
+        self.triage = TriageScorer(lexicon: TriageLexicon.embedded.adding(options.triageLexicons), weights: triageWeights)
     }
 
+    /// Analyses one document: splits its article from its comments (or takes every line as a
+    /// comment, by ``AnalysisOptions/mode`` or the document's own ``Document/mode``), then scores
+    /// every comment for sentiment, drift and triage.
+    ///
+    /// - Complexity: O(n) in the document's bytes: every stage is one or two passes over the lines.
     public func analyze(_ document: Document) -> FileReport {
         let lines = TextLines.split(document.text)
         let (tokens, tokenWarnings) = LineTokenizer.tokenize(lines, file: document.name)
@@ -48,12 +72,13 @@ public struct Analyzer: Sendable {
         case .allComments, .separateArticle:
             segmentation = Self.allComments(tokens)
         }
-        let comments = CommentExtractor.extract(lines: lines, tokens: tokens, segmentation: segmentation)
+        let comments = CommentExtractor.extract(
+            lines: lines, tokens: tokens, segmentation: segmentation, cues: segmenter.cues)
         var scored = comments.map {
             ScoredComment(comment: $0, sentiment: sentiment.score($0.tokens, explain: options.explain))
         }
         let article = articleLines(tokens, segmentation, mode: document.mode ?? options.mode)
-        let drift = DriftScorer().score(article: article, comments: comments.map(\.tokens), explain: options.explain)
+        let drift = self.drift.score(article: article, comments: comments.map(\.tokens), explain: options.explain)
         for i in scored.indices { scored[i].drift = drift.scores[i] }
         Self.triage(&scored, article: article, scorer: triage, explain: options.explain)
         var report = FileReport(

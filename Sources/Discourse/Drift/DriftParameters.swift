@@ -1,5 +1,3 @@
-import Foundation
-
 /// The knobs of ``DriftScorer``, with the values it ships with.
 ///
 /// The version-1 knobs were set as round values where the dev set's AUC is flat (mu 1000-3000,
@@ -54,10 +52,6 @@ public struct DriftParameters: Sendable, Equatable {
 
     public init() {}
 
-    /// Environment variable naming a `parameter<TAB>value` file whose rows replace these values
-    /// (used by `scripts/eval-drift --grid` to try values without rebuilding).
-    public static let overrideVariable = "COMMENTS_DRIFT_PARAMETERS"
-
     public static let header = ["parameter", "value"]
 
     /// Key paths are immutable values; the dictionary is never changed after initialisation.
@@ -86,16 +80,7 @@ public struct DriftParameters: Sendable, Equatable {
         }
     }
 
-    /// The shipped values, or those of the file named by ``overrideVariable``.
-    public static let standard: DriftParameters = {
-        guard let path = ProcessInfo.processInfo.environment[overrideVariable], !path.isEmpty else {
-            return DriftParameters()
-        }
-        do {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            return try DriftParameters(overrides: TSVTable(path: path, text: text, expectedHeader: header))
-        } catch {
-            fatalError("\(overrideVariable): \(error)")
-        }
-    }()
+    /// The shipped values (a caller that reads an override file passes ``init(overrides:)``'s
+    /// result to ``Analyzer`` instead).
+    public static let standard = DriftParameters()
 }

@@ -38,11 +38,13 @@ public struct Column: Sendable {
     public let kind: Kind
     /// One line for the README's column reference: type, range, meaning.
     public let help: String
-    let extract: @Sendable (ScoredComment, FileReport) -> CellValue
+    /// Reads the cell from the comment and the name of its file (the one thing a row needs from
+    /// outside the comment, so a triage queue can keep rows without their files' reports).
+    let extract: @Sendable (ScoredComment, String) -> CellValue
 
     public init(
         _ name: String, _ kind: Kind, help: String,
-        value: @escaping @Sendable (ScoredComment, FileReport) -> CellValue
+        value: @escaping @Sendable (ScoredComment, _ file: String) -> CellValue
     ) {
         self.name = name
         self.kind = kind
@@ -51,14 +53,18 @@ public struct Column: Sendable {
     }
 
     public func value(_ row: ScoredComment, in report: FileReport) -> CellValue {
-        extract(row, report)
+        extract(row, report.file)
+    }
+
+    public func value(_ row: ScoredComment, file: String) -> CellValue {
+        extract(row, file)
     }
 }
 
 /// The per-comment columns, in output order.
 public enum CommentColumns {
     public static let base: [Column] = [
-        Column("file", .text, help: "text: the input file (\"-\" for stdin)") { _, r in .text(r.file) },
+        Column("file", .text, help: "text: the input file (\"-\" for stdin)") { _, file in .text(file) },
         Column("comment", .integer, help: "integer >= 1: position of the comment in its file") { c, _ in
             .integer(c.comment.index)
         },

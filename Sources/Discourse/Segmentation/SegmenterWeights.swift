@@ -1,5 +1,3 @@
-import Foundation
-
 /// Every number of the segmenter's model, by name: the weights of the line model (log-odds that a line
 /// is a reader comment), the section and boundary terms, and the few structural parameters.
 ///
@@ -112,20 +110,14 @@ public struct SegmenterWeights: Sendable {
 
     public static let header = ["parameter", "value"]
 
-    /// Environment variable naming a weights file that replaces the built-in one (used by
-    /// `scripts/fit-segmenter` to try weights without rebuilding).
-    public static let overrideVariable = "COMMENTS_SEGMENTER_WEIGHTS"
-
-    /// The weights compiled into the binary, or those of the file named by ``overrideVariable``.
+    /// The weights compiled into the binary (`Lexicons/segmenter-weights.tsv`). A caller that
+    /// reads another weights file passes ``init(table:)``'s result to ``Segmenter`` instead.
     public static let standard: SegmenterWeights = {
         do {
-            if let path = ProcessInfo.processInfo.environment[overrideVariable], !path.isEmpty {
-                let text = try String(contentsOfFile: path, encoding: .utf8)
-                return try SegmenterWeights(table: TSVTable(path: path, text: text, expectedHeader: header))
-            }
             return try SegmenterWeights(table: EmbeddedLexicon.table("segmenter-weights.tsv", expectedHeader: header))
         } catch {
-            fatalError("segmenter weights are broken: \(error)")
+            // The file is compiled in and checked by the tests: a broken one is a build defect.
+            fatalError("the built-in segmenter weights are broken: \(error)")
         }
     }()
 

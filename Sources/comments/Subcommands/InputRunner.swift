@@ -41,7 +41,8 @@ struct InputRunner {
     ) throws -> InputRunner {
         let quiet = parsed.flag("--quiet")
         var runner = InputRunner(
-            analyzer: Analyzer(options: options), jobs: try BatchOptions.jobs(parsed, command: command), quiet: quiet)
+            analyzer: try ModelFiles.analyzer(options: options, command: command),
+            jobs: try BatchOptions.jobs(parsed, command: command), quiet: quiet)
         runner.minConfidence = try parsed.number("--min-confidence", in: 0...1, command: command)
         runner.progress = ProgressBar(
             terminal: terminal, quiet: quiet, total: items.contains(.standardInput) ? nil : items.count)

@@ -70,7 +70,7 @@ enum ServeCommand {
         }
         let feedback = try parsed.value("--feedback").map { try FeedbackLog(path: $0) }
 
-        let analyzer = Analyzer()
+        let analyzer = try ModelFiles.analyzer(options: AnalysisOptions(), command: command)
         // Load the lexicons and models now, not on the first request.
         _ = analyzer.analyze(Document(name: "warm-up", text: "Warm up the models.\nYou idiot, see http://x.example!", mode: .separateArticle("The council met.")))
         let service = CommentsService(

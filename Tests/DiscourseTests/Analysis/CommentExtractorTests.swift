@@ -7,11 +7,11 @@ struct CommentExtractorTests {
     func comments(_ page: Fixtures.Page) -> [Discourse.Comment] {
         let tokens = page.lines.map(Tokenizer.tokenize)
         let s = Segmenter().segment(tokens)
-        return CommentExtractor.extract(lines: page.lines, tokens: tokens, segmentation: s)
+        return CommentExtractor.extract(lines: page.lines, tokens: tokens, segmentation: s, cues: .embedded)
     }
 
     func meta(_ line: String) -> (author: String?, posted: String?) {
-        MetaLine.parse(Tokenizer.tokenize(line))
+        MetaLine.parse(Tokenizer.tokenize(line), cues: .embedded)
     }
 
     /// "author|posted", with "-" for a missing field, so expectations read as one string.
@@ -48,7 +48,7 @@ struct CommentExtractorTests {
         var kinds = [LineKind](repeating: .body, count: page.lines.count)
         for i in 5..<kinds.count { kinds[i] = [6, 8, 11].contains(i) ? .commentMeta : .comment }
         let s = Segmentation(kinds: kinds, firstCommentLine: 5, confidence: 1, furnitureFirst: false)
-        let c = CommentExtractor.extract(lines: page.lines, tokens: tokens, segmentation: s)
+        let c = CommentExtractor.extract(lines: page.lines, tokens: tokens, segmentation: s, cues: .embedded)
         #expect(c.count == 3)
         #expect(c[0].author == "james" && c[0].posted == "January 31, 2011 at 9:59 am")
         #expect(c[1].author == "Damien")
@@ -61,7 +61,7 @@ struct CommentExtractorTests {
         var kinds = [LineKind](repeating: .body, count: page.lines.count)
         for i in 4..<kinds.count { kinds[i] = [5, 6, 8, 9, 11].contains(i) ? .commentMeta : .comment }
         let s = Segmentation(kinds: kinds, firstCommentLine: 4, confidence: 1, furnitureFirst: false)
-        let c = CommentExtractor.extract(lines: page.lines, tokens: tokens, segmentation: s)
+        let c = CommentExtractor.extract(lines: page.lines, tokens: tokens, segmentation: s, cues: .embedded)
         #expect(c.map(\.author) == ["service tips", "MicroSourcing", "Joe Cleaning"])
         #expect(c.map(\.line) == [5, 8, 11])
     }
@@ -70,7 +70,7 @@ struct CommentExtractorTests {
         let lines = ["Some article text that is long enough to be an article line.", "First comment.", "by ann on May 1, 2012 at 1:00 pm", "Second comment, cut short."]
         let tokens = lines.map(Tokenizer.tokenize)
         let s = Segmentation(kinds: [.body, .comment, .commentMeta, .comment], firstCommentLine: 1, confidence: 1, furnitureFirst: false)
-        let c = CommentExtractor.extract(lines: lines, tokens: tokens, segmentation: s)
+        let c = CommentExtractor.extract(lines: lines, tokens: tokens, segmentation: s, cues: .embedded)
         #expect(c.map(\.text) == ["First comment.", "Second comment, cut short."])
         #expect(c[0].author == "ann" && c[1].author == nil)
     }
@@ -115,7 +115,7 @@ struct CommentExtractorTests {
         func authors(_ roles: [FurnitureRole]) -> [String?] {
             let s = Segmentation(
                 kinds: kinds, firstCommentLine: 1, confidence: 1, furnitureFirst: true, furnitureRoles: roles)
-            return CommentExtractor.extract(lines: lines, tokens: tokens, segmentation: s).map(\.author)
+            return CommentExtractor.extract(lines: lines, tokens: tokens, segmentation: s, cues: .embedded).map(\.author)
         }
         #expect(authors([.none, .none, .trailer, .header, .none]) == [nil, "Ann Lee"])
         #expect(authors([.none, .none, .trailer, .trailer, .none]) == ["Ann Lee", nil])

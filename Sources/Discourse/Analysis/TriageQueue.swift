@@ -6,13 +6,13 @@
 public struct TriageQueue: Sendable {
     public struct Item: Sendable {
         public var row: ScoredComment
-        /// The comment's file, without its comments (columns read the file name from it).
-        public var report: FileReport
+        /// The comment's file, as its report names it.
+        public var file: String
         /// Position in input order, the tie-breaker.
         public var order: Int
 
         /// "file:line".
-        public var location: String { "\(report.file):\(row.comment.line)" }
+        public var location: String { "\(file):\(row.comment.line)" }
     }
 
     /// Comments below this priority are left out.
@@ -33,15 +33,12 @@ public struct TriageQueue: Sendable {
     /// Adds every comment of `report`.
     public mutating func add(_ report: FileReport) {
         files += 1
-        var shell = report
-        shell.comments = []
-        shell.segmentation = Segmentation(kinds: [], firstCommentLine: nil, confidence: report.segmentation.confidence)
         for row in report.comments {
             defer { seen += 1 }
             guard row.triage.priority >= minimumPriority else { continue }
             var kept = row
             kept.comment.tokens = Self.noTokens  // the queue only prints; drop the token arrays
-            items.append(Item(row: kept, report: shell, order: seen))
+            items.append(Item(row: kept, file: report.file, order: seen))
         }
         if let limit, items.count > max(64, 2 * limit) { trim(to: limit) }
     }

@@ -47,7 +47,7 @@ public enum TriageRenderer {
         var out = writer.record(["rank"] + columns.map(\.name) + (explain ? ["evidence"] : []))
         for (i, item) in items.enumerated() {
             var fields = [String(i + 1)]
-            fields += columns.map { writer.cell($0.value(item.row, in: item.report), kind: $0.kind) }
+            fields += columns.map { writer.cell($0.value(item.row, file: item.file), kind: $0.kind) }
             if explain { fields.append(evidenceList(item.row.triage)) }
             out += writer.record(fields)
         }
@@ -60,7 +60,7 @@ public enum TriageRenderer {
             var w = JSONWriter()
             w.beginObject()
             w.field("rank", .integer(i + 1))
-            for column in columns { w.field(column.name, column.value(item.row, in: item.report)) }
+            for column in columns { w.field(column.name, column.value(item.row, file: item.file)) }
             if explain { w.field("evidence", evidenceCell(item.row.triage)) }
             w.endObject()
             out += w.output + "\n"
