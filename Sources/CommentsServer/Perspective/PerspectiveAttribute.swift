@@ -41,7 +41,7 @@ public enum PerspectiveAttribute: String, CaseIterable, Sendable {
         case .identityAttack: value = t.identityAttack
         case .spam: value = t.spam
         case .offTopic: value = row.drift.drift
-        case .sentiment: value = ((row.sentiment?.compound ?? 0) + 1) / 2
+        case .sentiment: value = (row.sentiment.compound + 1) / 2
         }
         return value.isFinite ? min(1, max(0, value)) : 0
     }

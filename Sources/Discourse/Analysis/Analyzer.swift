@@ -1,5 +1,6 @@
 /// Options that change what the analyzer does (not how results are shown).
 public struct AnalysisOptions: Sendable {
+    /// Find the comments (``SegmentationMode/detect``), or take every line as one.
     public var mode: SegmentationMode
     /// Keep per-line evidence and per-term contributions for `--explain`.
     public var explain: Bool
@@ -8,6 +9,7 @@ public struct AnalysisOptions: Sendable {
     /// Community triage lexicons (`--triage-lexicon FILE`) layered over the built-in lists, later files winning.
     public var triageLexicons: [CommunityTerms]
 
+    /// Options with every default: detect the comments, no explanations, built-in lexicons only.
     public init(
         mode: SegmentationMode = .detect, explain: Bool = false, sentimentLexicons: [SentimentTerms] = [],
         triageLexicons: [CommunityTerms] = []
@@ -30,13 +32,15 @@ public struct AnalysisOptions: Sendable {
 /// for row in report.comments { print(row.comment.line, row.triage.priority, row.comment.text) }
 /// ```
 public struct Analyzer: Sendable {
+    /// What to analyse (fixed for the analyzer's life).
     public var options: AnalysisOptions
+    /// Finds where the comments begin.
     public var segmenter: Segmenter
     /// Built once per analyzer: the lexicon is parsed and merged here, not per file.
-    public var sentiment: SentimentScorer
-    public var drift: DriftScorer
+    package var sentiment: SentimentScorer
+    package var drift: DriftScorer
     /// Built once per analyzer, with the community triage lexicons merged in.
-    public var triage: TriageScorer
+    package var triage: TriageScorer
 
     /// - Parameters:
     ///   - options: what to analyse (segmentation mode, explanations, extra lexicons).
@@ -114,7 +118,7 @@ public struct Analyzer: Sendable {
         let context = TriageContext(article: article, comments: rows.map(\.comment.tokens))
         for i in rows.indices {
             let signals = TriageSignals(
-                negativity: rows[i].sentiment?.negative, drift: TriageSignals.offTopic(rows[i].drift))
+                negativity: rows[i].sentiment.negative, drift: TriageSignals.offTopic(rows[i].drift))
             rows[i].triage = scorer.score(rows[i].comment.tokens, context: context, signals: signals, explain: explain)
         }
     }

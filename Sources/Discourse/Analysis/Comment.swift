@@ -13,9 +13,10 @@ public struct Comment: Sendable {
     public var author: String?
     /// Date/time named by a furniture line, as written.
     public var posted: String?
-    public var tokens: TokenizedText
+    /// The text's tokens, shared by every scorer (tokenized once).
+    package var tokens: TokenizedText
 
-    public init(
+    package init(
         index: Int, line: Int, lineCount: Int = 1, text: String, author: String? = nil, posted: String? = nil,
         tokens: TokenizedText? = nil
     ) {

@@ -8,10 +8,10 @@
 /// header first, then its own trailer, so a run that holds two comments' furniture never shifts an
 /// author by one. Section headings ("12 Comments") describe no comment, and furniture is never a
 /// comment of its own.
-public enum CommentExtractor {
+package enum CommentExtractor {
     /// `cues` are the segmenter's (``Segmenter/cues``): furniture lines are read with the same
     /// month, weekday and furniture words that found them.
-    public static func extract(
+    package static func extract(
         lines: [String], tokens: [TokenizedText], segmentation: Segmentation, cues: SegmenterCues
     ) -> [Comment] {
         guard let first = segmentation.firstCommentLine else { return [] }

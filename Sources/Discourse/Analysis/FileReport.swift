@@ -2,15 +2,17 @@ import Foundation
 
 /// A comment with every score the analyzer computed for it. Renderers read rows of these.
 public struct ScoredComment: Sendable {
+    /// The comment as found in the file.
     public var comment: Comment
-    /// Topic drift (see ``DriftScorer``).
+    /// Topic drift (see ``DriftScore``).
     public var drift = DriftScore()
-    /// The comment's sentiment (see ``SentimentScorer``).
-    public var sentiment: SentimentScore?
-    /// Moderation triage scores (see ``TriageScorer``).
+    /// The comment's sentiment (see ``SentimentScore``).
+    public var sentiment: SentimentScore
+    /// Moderation triage scores (see ``TriageScores``).
     public var triage: TriageScores = .none
 
-    public init(comment: Comment, sentiment: SentimentScore? = nil) {
+    /// A row with its sentiment; drift and triage are filled in by the analyzer.
+    public init(comment: Comment, sentiment: SentimentScore) {
         self.comment = comment
         self.sentiment = sentiment
     }
@@ -19,11 +21,15 @@ public struct ScoredComment: Sendable {
 /// Everything the analyzer found in one document: the segmentation, the scored comments, and the
 /// per-file figures of the summary line.
 public struct FileReport: Sendable {
+    /// The document's name (a path, "-" for stdin, or a stream record's id).
     public var file: String
     /// Number of input lines.
     public var lineCount: Int
+    /// Where the article ends and the comments begin, and how sure.
     public var segmentation: Segmentation
+    /// Every comment with its scores, in file order.
     public var comments: [ScoredComment]
+    /// What was odd about the input (a replaced encoding, a capped line), reported and kept.
     public var warnings: [InputWarning]
     /// Slope of drift over comment order (see ``DriftReport/trend``).
     public var driftTrend: Double?
@@ -31,6 +37,7 @@ public struct FileReport: Sendable {
     /// minimum, `--min-confidence`), or nil when they are reported.
     public var withheld: String?
 
+    /// A report from its parts (``Analyzer/analyze(_:)`` builds them).
     public init(
         file: String, lineCount: Int, segmentation: Segmentation, comments: [ScoredComment],
         warnings: [InputWarning] = []

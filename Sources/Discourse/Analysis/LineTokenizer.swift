@@ -3,11 +3,11 @@
 /// Token storage is about 10x the text, so a 100 MB line without a newline would need gigabytes. Lines
 /// longer than ``maximumAnalysedBytes`` are analysed on their first bytes only (cut at a character
 /// boundary), with a warning; their full text is still reported.
-public enum LineTokenizer {
+package enum LineTokenizer {
     /// 1 MiB: far above any real paragraph or comment.
-    public static let maximumAnalysedBytes = 1 << 20
+    package static let maximumAnalysedBytes = 1 << 20
 
-    public static func tokenize(_ lines: [String], file: String) -> (tokens: [TokenizedText], warnings: [InputWarning]) {
+    package static func tokenize(_ lines: [String], file: String) -> (tokens: [TokenizedText], warnings: [InputWarning]) {
         var warnings: [InputWarning] = []
         var tokens: [TokenizedText] = []
         tokens.reserveCapacity(lines.count)

@@ -4,7 +4,9 @@
 /// the same inputs always give the same queue. With a `limit` the queue keeps only that many items
 /// while it fills, so `--top 20` over a large directory stays small in memory.
 public struct TriageQueue: Sendable {
+    /// One queued comment.
     public struct Item: Sendable {
+        /// The comment and its scores (its tokens dropped: the queue only prints).
         public var row: ScoredComment
         /// The comment's file, as its report names it.
         public var file: String
@@ -19,12 +21,14 @@ public struct TriageQueue: Sendable {
     public var minimumPriority: Double
     /// Keep at most this many (nil: all).
     public var limit: Int?
+    /// Queued comments in input order (see ``ranked()`` for the queue).
     public private(set) var items: [Item] = []
     /// Comments seen, before filtering.
     public private(set) var seen = 0
     /// Files added.
     public private(set) var files = 0
 
+    /// An empty queue keeping comments at or above `minimumPriority`, at most `limit` of them.
     public init(minimumPriority: Double = 0, limit: Int? = nil) {
         self.minimumPriority = minimumPriority
         self.limit = limit

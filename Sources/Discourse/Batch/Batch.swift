@@ -1,15 +1,15 @@
 /// One unit of work of a batch run: an input to read, or a document already read from a stream.
-public enum BatchItem: Sendable {
+package enum BatchItem: Sendable {
     case input(InputItem)
     case document(Result<Document, InputError>)
 }
 
 /// What a batch run produced for one item.
-public enum BatchOutcome: Sendable {
+package enum BatchOutcome: Sendable {
     case analysed(FileReport, Document)
     case failed(name: String, error: InputError)
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .analysed(let report, _): return report.file
         case .failed(let name, _): return name
@@ -18,14 +18,14 @@ public enum BatchOutcome: Sendable {
 }
 
 /// Reads and analyses inputs for a batch run; safe to call from several threads at once.
-public struct BatchAnalyzer: Sendable {
-    public var analyzer: Analyzer
+package struct BatchAnalyzer: Sendable {
+    package var analyzer: Analyzer
 
-    public init(analyzer: Analyzer) {
+    package init(analyzer: Analyzer) {
         self.analyzer = analyzer
     }
 
-    public func process(_ item: BatchItem) -> BatchOutcome {
+    package func process(_ item: BatchItem) -> BatchOutcome {
         let read: Result<Document, InputError>
         switch item {
         case .input(let input): read = InputFiles.read(input)
@@ -38,7 +38,7 @@ public struct BatchAnalyzer: Sendable {
     }
 
     /// The items of a command line: files and directories as given, stdin as a document stream.
-    public static func items(_ inputs: [InputItem], stdin: @escaping () -> DocumentStream) -> () -> BatchItem? {
+    package static func items(_ inputs: [InputItem], stdin: @escaping () -> DocumentStream) -> () -> BatchItem? {
         var index = 0
         var stream: DocumentStream?
         return {

@@ -8,8 +8,8 @@ import Foundation
 /// are consumed on the calling thread, which may stop the run early by returning `false`. The
 /// default window is four results per job, so that one long file does not leave the other
 /// workers idle while the consumer waits for it.
-public enum OrderedParallelMap {
-    public static func run<Input, Output>(
+package enum OrderedParallelMap {
+    package static func run<Input, Output>(
         jobs: Int,
         window: Int? = nil,
         next: @escaping () -> Input?,

@@ -13,7 +13,7 @@
 /// The embedded table is `Lexicons/drift-associations.tsv`, learned by
 /// `scripts/build-drift-associations` from English Wikinews (CC BY 2.5) and Civil Comments (CC0)
 /// only (see `Lexicons/README.md`).
-public struct AssociationModel: Sendable {
+package struct AssociationModel: Sendable {
     struct Entry: Sendable {
         var topicality: Float
         /// Range of this word's neighbours in `neighbourKeys` / `neighbourWeights`.
@@ -25,10 +25,10 @@ public struct AssociationModel: Sendable {
     var neighbourKeys: [UInt64] = []
     var neighbourWeights: [Float] = []
 
-    public static let header = ["word", "topicality", "neighbours"]
+    package static let header = ["word", "topicality", "neighbours"]
 
     /// The table compiled into the binary, parsed once on first use.
-    public static let embedded: AssociationModel = {
+    package static let embedded: AssociationModel = {
         do {
             let table = try EmbeddedLexicon.table("drift-associations.tsv", expectedHeader: header)
             return try AssociationModel(table: table)
@@ -38,12 +38,12 @@ public struct AssociationModel: Sendable {
     }()
 
     /// No associations and no topicality: the drift models of version 1.
-    public static let none = AssociationModel()
+    package static let none = AssociationModel()
 
     init() { entries = ModelTable(filler: Entry(topicality: 0, start: 0, end: 0)) }
 
     /// Parses `word<TAB>topicality<TAB>neighbour:weight …` rows (weights in thousandths).
-    public init(table: TSVTable) throws(LexiconError) {
+    package init(table: TSVTable) throws(LexiconError) {
         entries = ModelTable(minimumCapacity: table.rows.count, filler: Entry(topicality: 0, start: 0, end: 0))
         for row in table.rows {
             guard !row[0].isEmpty, let t = TSVTable.number(row[1]), t >= 0 else {
@@ -66,11 +66,11 @@ public struct AssociationModel: Sendable {
     }
 
     /// Number of words with an entry.
-    public var count: Int { entries.count }
+    package var count: Int { entries.count }
 
     /// Topicality of the word with key `key` in nats (0 for a word the table does not know).
     @inline(__always)
-    public func topicality(_ key: UInt64) -> Double {
+    package func topicality(_ key: UInt64) -> Double {
         Double(entries[key]?.topicality ?? 0)
     }
 

@@ -7,20 +7,20 @@ import Foundation
 /// ("Pyongyang") earn a lot. The embedded table is `Lexicons/background-en.tsv` (word frequencies
 /// of the `wordfreq` package, CC BY-SA 4.0; see `Lexicons/README.md`), keyed by ``TermHash`` of the
 /// normalised word exactly as the tokenizer produces it.
-public struct BackgroundModel: Sendable {
+package struct BackgroundModel: Sendable {
     /// Natural-log probability per word key.
     var logProbabilities: ModelTable<Float>
     /// Log probability of a word the table does not know: rarer than its rarest entry, so an
     /// unknown name shared with the article counts as strongly as a rare word.
-    public let unknownLogProbability: Double
+    package let unknownLogProbability: Double
     /// Words at least this frequent (about the 100 most common English words) are stopwords: they
     /// say nothing about a topic and are left out of every drift model.
-    public let stopwordLogProbability: Double
+    package let stopwordLogProbability: Double
 
-    public static let header = ["word", "zipf"]
+    package static let header = ["word", "zipf"]
 
     /// The table compiled into the binary, parsed once on first use (a byte scan, a few ms).
-    public static let embedded: BackgroundModel = {
+    package static let embedded: BackgroundModel = {
         do {
             let text = try EmbeddedLexicon.text("background-en.tsv")
             return try BackgroundModel(tsv: text, path: "Lexicons/background-en.tsv")
@@ -30,7 +30,7 @@ public struct BackgroundModel: Sendable {
     }()
 
     /// A model from explicit probabilities (tests, other languages).
-    public init(
+    package init(
         probabilities: [String: Double], unknownProbability: Double = 1e-8, stopwordProbability: Double = 1e-3
     ) {
         var table = ModelTable<Float>(minimumCapacity: probabilities.count, filler: 0)
@@ -44,7 +44,7 @@ public struct BackgroundModel: Sendable {
 
     /// Parses a `word<TAB>zipf` table (Zipf = log10 of occurrences per billion words). Words must be
     /// written in normalised form (lowercase, straight apostrophes), as the regeneration script does.
-    public init(tsv text: String, path: String, unknownProbability: Double = 1e-8, stopwordProbability: Double = 1e-3)
+    package init(tsv text: String, path: String, unknownProbability: Double = 1e-8, stopwordProbability: Double = 1e-3)
         throws(LexiconError)
     {
         var table = ModelTable<Float>(minimumCapacity: text.utf8.count / 12, filler: 0)
@@ -59,16 +59,16 @@ public struct BackgroundModel: Sendable {
     }
 
     /// Number of words in the table.
-    public var count: Int { logProbabilities.count }
+    package var count: Int { logProbabilities.count }
 
     /// Natural-log probability of the word with key `key`.
-    public func logProbability(_ key: UInt64) -> Double {
+    package func logProbability(_ key: UInt64) -> Double {
         if let lp = logProbabilities[key] { return Double(lp) }
         return unknownLogProbability
     }
 
     /// True when the word is too common to tell topics apart.
-    public func isStopword(_ key: UInt64) -> Bool {
+    package func isStopword(_ key: UInt64) -> Bool {
         guard let lp = logProbabilities[key] else { return false }
         return Double(lp) >= stopwordLogProbability
     }

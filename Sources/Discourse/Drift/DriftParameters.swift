@@ -50,8 +50,10 @@ public struct DriftParameters: Sendable, Equatable {
     /// comments' mean drift moves to 0.5, shrunk by m / (m + 1) for m other comments).
     public var threadCentring: Double = 1
 
+    /// The shipped values (see each property for how it was chosen).
     public init() {}
 
+    /// The header an override file must start with.
     public static let header = ["parameter", "value"]
 
     /// Key paths are immutable values; the dictionary is never changed after initialisation.
@@ -65,7 +67,13 @@ public struct DriftParameters: Sendable, Equatable {
     ]
 
     /// The shipped values with the rows of `table` applied; names are the property names.
-    public init(overrides table: TSVTable) throws(LexiconError) {
+    /// The shipped values with the rows of a `parameter<TAB>value` file applied (`text` is the
+    /// contents of `path`); an unknown name or a value that is not a number names its line.
+    public init(path: String, overrides text: String) throws(LexiconError) {
+        try self.init(overrides: TSVTable(path: path, text: text, expectedHeader: Self.header))
+    }
+
+    package init(overrides table: TSVTable) throws(LexiconError) {
         self.init()
         for row in table.rows {
             guard let path = Self.names[row[0]] else {

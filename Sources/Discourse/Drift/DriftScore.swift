@@ -24,16 +24,17 @@ public struct DriftScore: Sendable, Equatable {
     /// With `--explain`: the comment's words the topic explains worst (rarest unexplained first).
     public var offTopicTerms: [String] = []
 
+    /// The score of a comment without evidence: drift 0.5 at confidence 0.
     public init() {}
 }
 
 /// Drift for every comment of a file, in order, and how it moves over the thread.
-public struct DriftReport: Sendable {
-    public var scores: [DriftScore]
+package struct DriftReport: Sendable {
+    package var scores: [DriftScore]
     /// Least-squares slope of `drift` over comment order (per comment, weighted by confidence):
     /// positive when the thread wanders away from the article as it goes on. Nil with fewer than
     /// three comments that have content words.
-    public var trend: Double?
+    package var trend: Double?
     /// Whether an article with content words anchored the models.
-    public var hasArticle: Bool
+    package var hasArticle: Bool
 }

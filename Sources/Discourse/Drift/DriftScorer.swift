@@ -37,13 +37,13 @@ import Foundation
 /// Cost: building is linear in the article (times the dozen neighbours of each distinct word),
 /// scoring linear in each comment (a few hash lookups per content word); the feedback model is
 /// built once per file and round.
-public struct DriftScorer: Sendable {
-    public var background: BackgroundModel
-    public var associations: AssociationModel
-    public var meta: MetaWords
-    public var parameters: DriftParameters
+package struct DriftScorer: Sendable {
+    package var background: BackgroundModel
+    package var associations: AssociationModel
+    package var meta: MetaWords
+    package var parameters: DriftParameters
 
-    public init(
+    package init(
         background: BackgroundModel = .embedded, associations: AssociationModel = .embedded,
         meta: MetaWords = .embedded, parameters: DriftParameters = .standard
     ) {
@@ -54,7 +54,7 @@ public struct DriftScorer: Sendable {
     }
 
     /// The content words of one text with their priors and meta marks (see ``DriftTerm/extract``).
-    public func terms(_ text: TokenizedText) -> [DriftTerm] {
+    package func terms(_ text: TokenizedText) -> [DriftTerm] {
         DriftTerm.extract(
             text, background: background, associations: associations,
             topicalityWeight: parameters.topicalityWeight, meta: meta)
@@ -62,7 +62,7 @@ public struct DriftScorer: Sendable {
 
     /// The article's topic model from its tokenized lines: its words, the words they predict, and
     /// the meta words.
-    public func articleModel(_ lines: [TokenizedText]) -> TopicModel {
+    package func articleModel(_ lines: [TokenizedText]) -> TopicModel {
         var model = TopicModel(mu: parameters.mu, bigramWeight: parameters.bigramWeight)
         let terms = lines.map(self.terms)
         // Sized once: growing the tables line by line cost as much as counting.
@@ -76,11 +76,11 @@ public struct DriftScorer: Sendable {
     }
 
     /// Drift of every comment (in thread order) against `article` (its lines; empty for none).
-    public func score(article: [TokenizedText], comments: [TokenizedText], explain: Bool = false) -> DriftReport {
+    package func score(article: [TokenizedText], comments: [TokenizedText], explain: Bool = false) -> DriftReport {
         score(articleModel: articleModel(article), comments: comments, explain: explain)
     }
 
-    public func score(articleModel: TopicModel, comments: [TokenizedText], explain: Bool = false) -> DriftReport {
+    package func score(articleModel: TopicModel, comments: [TokenizedText], explain: Bool = false) -> DriftReport {
         let p = parameters
         let hasArticle = !articleModel.isEmpty
         let terms = comments.map(self.terms)
@@ -228,7 +228,7 @@ public struct DriftScorer: Sendable {
     }
 
     /// 0..1 from a summed log-likelihood ratio over `count` content words (see the type's doc).
-    public func squash(_ sum: Double, count: Int) -> Double {
+    package func squash(_ sum: Double, count: Int) -> Double {
         guard count > 0 else { return 0.5 }
         let mean = sum / Double(count)
         let raw = 1 / (1 + Foundation.exp(parameters.steepness * (mean - parameters.midpoint)))

@@ -1,25 +1,25 @@
 import Foundation
 
 /// One content word of a text, as the drift models see it: its key and the token it came from.
-public struct DriftTerm: Sendable, Equatable {
+package struct DriftTerm: Sendable, Equatable {
     /// ``TermHash`` of the normalised word (a hashtag without its `#`).
-    public var key: UInt64
+    package var key: UInt64
     /// Index of the token in its ``TokenizedText``.
-    public var token: Int32
+    package var token: Int32
     /// True when the previous content word of the same text is in the same sentence, so the two
     /// form a bigram.
-    public var continuesPhrase: Bool
+    package var continuesPhrase: Bool
     /// Natural-log background probability, looked up once (every model compares against it).
-    public var logBackground: Double
+    package var logBackground: Double
     /// `exp(logBackground)`.
-    public var background: Double
+    package var background: Double
     /// The Dirichlet prior of the word in a topic model: its background probability, lowered for a
     /// topical word (``AssociationModel``), which a topic that does not predict it rarely uses.
-    public var prior: Double
+    package var prior: Double
     /// Probability of the word within the class of meta words (``MetaWords``), 0 for other words.
-    public var meta: Double
+    package var meta: Double
 
-    public init(
+    package init(
         key: UInt64, token: Int32, continuesPhrase: Bool, logBackground: Double, topicality: Double = 0,
         meta: Double = 0
     ) {
@@ -42,7 +42,7 @@ public struct DriftTerm: Sendable, Equatable {
     ///
     /// `associations` and `topicalityWeight` set each word's prior (topicality times the weight, in
     /// nats, is taken off its log background probability); `meta` marks the meta words.
-    public static func extract(
+    package static func extract(
         _ text: TokenizedText, background: BackgroundModel, associations: AssociationModel = .none,
         topicalityWeight: Double = 0, meta: MetaWords = .none
     ) -> [DriftTerm] {

@@ -8,15 +8,15 @@ import Foundation
 /// frequency within the class, so each meta word earns the same modest on-topic evidence whatever
 /// the article is about, and a comment made only of them reads as on topic. The words are data
 /// (`Lexicons/drift-meta.tsv`), not patterns.
-public struct MetaWords: Sendable {
+package struct MetaWords: Sendable {
     /// Probability of each meta word within the class (they sum to 1).
     var probabilities: ModelTable<Double>
 
-    public static let header = ["word", "kind"]
+    package static let header = ["word", "kind"]
     static let kinds: Set<String> = ["text", "writer", "writing", "thanks"]
 
     /// The embedded class, parsed once on first use against the embedded background model.
-    public static let embedded: MetaWords = {
+    package static let embedded: MetaWords = {
         do {
             let table = try EmbeddedLexicon.table("drift-meta.tsv", expectedHeader: header)
             return try MetaWords(table: table, background: .embedded)
@@ -26,10 +26,10 @@ public struct MetaWords: Sendable {
     }()
 
     /// No meta words (tests, other languages).
-    public static let none = MetaWords(words: [], background: BackgroundModel(probabilities: [:]))
+    package static let none = MetaWords(words: [], background: BackgroundModel(probabilities: [:]))
 
     /// The class from explicit words; stopwords of `background` are left out (they are never content words).
-    public init(words: [String], background: BackgroundModel) {
+    package init(words: [String], background: BackgroundModel) {
         var keys: [(UInt64, Double)] = []
         for w in words {
             let key = TermHash.of(normalized: w)
@@ -42,7 +42,7 @@ public struct MetaWords: Sendable {
     }
 
     /// Parses `word<TAB>kind` rows.
-    public init(table: TSVTable, background: BackgroundModel) throws(LexiconError) {
+    package init(table: TSVTable, background: BackgroundModel) throws(LexiconError) {
         var words: [String] = []
         for row in table.rows {
             guard !row[0].isEmpty, Self.kinds.contains(row[1]) else {
@@ -56,9 +56,9 @@ public struct MetaWords: Sendable {
     }
 
     /// Number of meta words.
-    public var count: Int { probabilities.count }
+    package var count: Int { probabilities.count }
 
     /// The word's probability within the class, 0 when it is not a meta word.
     @inline(__always)
-    public func probability(_ key: UInt64) -> Double { probabilities[key] ?? 0 }
+    package func probability(_ key: UInt64) -> Double { probabilities[key] ?? 0 }
 }

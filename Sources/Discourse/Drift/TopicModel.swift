@@ -16,51 +16,51 @@ import Foundation
 /// ``addAssociations(_:)``) and `Meta` is the class of words about the piece itself (``MetaWords``).
 /// The Dirichlet prior of each word is its ``DriftTerm/prior``, so an unpredicted topical word
 /// counts against the topic.
-public struct TopicModel: Sendable {
+package struct TopicModel: Sendable {
     var counts = ModelTable<Double>(filler: 0)
     /// Sum of all counts.
-    public private(set) var total: Double = 0
+    package private(set) var total: Double = 0
     var bigrams = ModelTable<Double>(filler: 0)
     var histories = ModelTable<History>(filler: History())
     /// Dirichlet prior mass: how many background words the texts' own words must outweigh.
-    public var mu: Double
+    package var mu: Double
     /// Largest weight a bigram estimate can get.
-    public var bigramWeight: Double
+    package var bigramWeight: Double
     /// Translated probability `T(w)` of the words the texts' words predict (sums to at most 1).
     var translations = ModelTable<Double>(filler: 0)
     /// Weight `a` of the translations (0 until ``addAssociations(_:)`` found any).
-    public private(set) var translationWeight: Double = 0
+    package private(set) var translationWeight: Double = 0
     /// Weight `m` of the meta words (0: no meta class).
-    public var metaWeight: Double = 0
+    package var metaWeight: Double = 0
 
     struct History: Sendable {
         var count: Double = 0
         var followers: Double = 0
     }
 
-    public init(mu: Double = 2000, bigramWeight: Double = 0.5) {
+    package init(mu: Double = 2000, bigramWeight: Double = 0.5) {
         self.mu = mu
         self.bigramWeight = bigramWeight
     }
 
     /// Weighted count of the content word with key `key`.
-    public func count(of key: UInt64) -> Double { counts[key] ?? 0 }
+    package func count(of key: UInt64) -> Double { counts[key] ?? 0 }
 
     /// Number of distinct content words.
-    public var vocabularySize: Int { counts.count }
+    package var vocabularySize: Int { counts.count }
 
     /// True when no content word was added yet.
-    public var isEmpty: Bool { total == 0 }
+    package var isEmpty: Bool { total == 0 }
 
     /// Makes room for about `terms` more content words, so that adding them never rehashes.
-    public mutating func reserve(_ terms: Int) {
+    package mutating func reserve(_ terms: Int) {
         counts.reserve(terms)
         bigrams.reserve(terms)
         histories.reserve(terms)
     }
 
     /// Adds the content words of one text (one article line, one comment), each counting `weight`.
-    public mutating func add(_ terms: [DriftTerm], weight: Double = 1) {
+    package mutating func add(_ terms: [DriftTerm], weight: Double = 1) {
         guard weight > 0 else { return }
         for (i, term) in terms.enumerated() {
             counts.update(term.key, initial: 0) { $0 += weight }
@@ -78,7 +78,7 @@ public struct TopicModel: Sendable {
 
     /// Fixes the translations `T(w)` from the words counted so far (call it after adding the
     /// article), with weight `weight`. Linear in the distinct words times their neighbours.
-    public mutating func addAssociations(_ associations: AssociationModel, weight: Double) {
+    package mutating func addAssociations(_ associations: AssociationModel, weight: Double) {
         guard weight > 0, total > 0 else { return }
         var table = ModelTable<Double>(minimumCapacity: counts.count * 4, filler: 0)
         let total = self.total

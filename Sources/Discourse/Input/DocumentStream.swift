@@ -12,7 +12,7 @@ import Foundation
 ///   in a file) or `{"article": "<article>", "comments": ["<comment>", …]}` (comments given apart;
 ///   a newline inside one comment becomes a space). An `"id"` (string or number) names the document;
 ///   otherwise it is `-#N`. A bad line is reported with its line number and the stream goes on.
-public final class DocumentStream {
+package final class DocumentStream {
     private let read: (inout [UInt8]) -> Int
     private var buffer: [UInt8] = []
     private var position = 0
@@ -20,17 +20,17 @@ public final class DocumentStream {
     private var lineNumber = 0
     private var documentNumber = 0
     private var json: Bool?
-    public let name: String
+    package let name: String
 
     /// A stream over a file descriptor (0 for stdin).
-    public convenience init(fileDescriptor: Int32, name: String = "-") {
+    package convenience init(fileDescriptor: Int32, name: String = "-") {
         self.init(name: name) { chunk in
             chunk.withUnsafeMutableBytes { Foundation.read(fileDescriptor, $0.baseAddress, $0.count) }
         }
     }
 
     /// A stream over bytes in memory (for tests).
-    public convenience init(bytes: [UInt8], name: String = "-") {
+    package convenience init(bytes: [UInt8], name: String = "-") {
         var offset = 0
         self.init(name: name) { chunk in
             let n = min(chunk.count, bytes.count - offset)
@@ -46,7 +46,7 @@ public final class DocumentStream {
     }
 
     /// The next document, a failure for a bad record, or nil at the end of the stream.
-    public func next() -> Result<Document, InputError>? {
+    package func next() -> Result<Document, InputError>? {
         if json == nil { json = detectJSON() }
         return json == true ? nextJSON() : nextText()
     }

@@ -8,6 +8,7 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A record of a document stream (`-` on stdin) that could not be used.
     case badRecord(path: String, line: Int, reason: String)
 
+    /// The message as the command line prints it, naming the file.
     public var description: String {
         switch self {
         case .notFound(let path):
@@ -28,17 +29,21 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Something odd about an input that did not stop the analysis (it is reported on stderr).
 public struct InputWarning: Equatable, Sendable, CustomStringConvertible {
+    /// The file the warning is about.
     public var path: String
     /// 1-based line the warning is about, when it is about one.
     public var line: Int?
+    /// What happened and what was done about it.
     public var message: String
 
+    /// A warning about `path` (at `line` when it is about one line).
     public init(path: String, line: Int? = nil, message: String) {
         self.path = path
         self.line = line
         self.message = message
     }
 
+    /// "path:line: warning: message", as the command line prints it.
     public var description: String {
         if let line { return "\(path):\(line): warning: \(message)" }
         return "\(path): warning: \(message)"

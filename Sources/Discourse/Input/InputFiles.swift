@@ -17,6 +17,7 @@ public enum InputItem: Sendable, Equatable {
     /// A command-line argument that could not be used, with why (reported, then skipped).
     case failed(InputError)
 
+    /// The name outputs use: the path, "-" for stdin, or the failed argument.
     public var name: String {
         switch self {
         case .file(let path): return path

@@ -4,15 +4,15 @@
 /// - NUL bytes in the first 8 KiB of a file without a UTF-16 BOM: the file is binary (the same rule
 ///   git and grep use); refused with the offset, so a batch reports it and goes on.
 /// - Later NUL bytes and invalid UTF-8: replaced by U+FFFD, with one warning naming the first line.
-public enum TextDecoder {
+package enum TextDecoder {
     /// Bytes inspected for NULs before a file is called binary.
-    public static let binarySniffLength = 8192
+    package static let binarySniffLength = 8192
 
-    public static func decode(_ bytes: [UInt8], path: String) -> Result<DecodedText, InputError> {
+    package static func decode(_ bytes: [UInt8], path: String) -> Result<DecodedText, InputError> {
         bytes.withUnsafeBufferPointer { decode($0, path: path) }
     }
 
-    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Result<DecodedText, InputError> {
+    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Result<DecodedText, InputError> {
         let count = bytes.count
         if count >= 4, bytes[0] == 0xFF, bytes[1] == 0xFE, bytes[2] == 0, bytes[3] == 0 {
             return .failure(.unsupportedEncoding(path: path, encoding: "UTF-32"))
@@ -123,11 +123,11 @@ public enum TextDecoder {
 }
 
 /// Text ready for analysis, with what the decoder had to repair.
-public struct DecodedText: Sendable {
-    public var text: String
-    public var warnings: [InputWarning]
+package struct DecodedText: Sendable {
+    package var text: String
+    package var warnings: [InputWarning]
 
-    public init(text: String, warnings: [InputWarning] = []) {
+    package init(text: String, warnings: [InputWarning] = []) {
         self.text = text
         self.warnings = warnings
     }

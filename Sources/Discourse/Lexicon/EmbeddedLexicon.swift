@@ -1,11 +1,11 @@
 /// Access to the lexicon files compiled into the binary from `Lexicons/*.tsv` (see the
 /// EmbedLexicons build-tool plugin), so `comments` needs no data files at run time.
-public enum EmbeddedLexicon {
+package enum EmbeddedLexicon {
     /// Names of every embedded file, sorted.
-    public static var names: [String] { EmbeddedLexicons.files.map(\.name) }
+    package static var names: [String] { EmbeddedLexicons.files.map(\.name) }
 
     /// The text of the embedded file `name` (e.g. "segmenter-cues.tsv").
-    public static func text(_ name: String) throws(LexiconError) -> String {
+    package static func text(_ name: String) throws(LexiconError) -> String {
         guard let entry = EmbeddedLexicons.files.first(where: { $0.name == name }) else {
             throw .missingEmbedded(name: name)
         }
@@ -13,7 +13,7 @@ public enum EmbeddedLexicon {
     }
 
     /// The embedded file `name` parsed as a ``TSVTable``.
-    public static func table(_ name: String, expectedHeader: [String]? = nil) throws(LexiconError) -> TSVTable {
+    package static func table(_ name: String, expectedHeader: [String]? = nil) throws(LexiconError) -> TSVTable {
         try TSVTable(path: "Lexicons/\(name)", text: text(name), expectedHeader: expectedHeader)
     }
 }

@@ -5,6 +5,7 @@ public enum LexiconError: Error, Equatable, Sendable, CustomStringConvertible {
     case badHeader(path: String, expected: [String], found: [String])
     case badLine(path: String, line: Int, reason: String)
 
+    /// "path:line: reason", as the command line prints it.
     public var description: String {
         switch self {
         case .missingEmbedded(let name):

@@ -2,22 +2,22 @@
 ///
 /// Blank lines and lines starting with `#` are skipped, so files can carry comments. Every row keeps
 /// its 1-based line number so a loader can name the line it rejects.
-public struct TSVTable: Sendable {
-    public struct Row: Sendable {
-        public var line: Int
-        public var fields: [String]
+package struct TSVTable: Sendable {
+    package struct Row: Sendable {
+        package var line: Int
+        package var fields: [String]
 
         /// Field `i`, or "" when the row is shorter.
-        public subscript(i: Int) -> String { i < fields.count ? fields[i] : "" }
+        package subscript(i: Int) -> String { i < fields.count ? fields[i] : "" }
     }
 
     /// File name or path, for messages.
-    public var path: String
-    public var header: [String]
-    public var rows: [Row]
+    package var path: String
+    package var header: [String]
+    package var rows: [Row]
 
     /// Parses `text`. When `expectedHeader` is given, the first row must start with those columns.
-    public init(path: String, text: String, expectedHeader: [String]? = nil) throws(LexiconError) {
+    package init(path: String, text: String, expectedHeader: [String]? = nil) throws(LexiconError) {
         self.path = path
         var header: [String]? = nil
         var rows: [Row] = []
@@ -45,7 +45,7 @@ public struct TSVTable: Sendable {
     }
 
     /// Parses a double the way lexicon files write them ("1.5", "-0.3", "+2"), independent of locale.
-    public static func number(_ text: String) -> Double? {
+    package static func number(_ text: String) -> Double? {
         guard !text.isEmpty, let value = Double(text.hasPrefix("+") ? String(text.dropFirst()) : text),
             value.isFinite
         else { return nil }

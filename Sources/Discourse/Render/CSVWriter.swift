@@ -4,25 +4,25 @@
 /// Free-text cells (``Column/Kind/text``) that begin with `=`, `+`, `-`, `@`, tab or CR get a leading
 /// `'` so a spreadsheet shows them instead of running them as formulas (OWASP's CSV-injection
 /// advice). Numeric and label columns are never altered: "-0.5" stays a number.
-public struct CSVWriter: Sendable {
-    public var formulaGuard: Bool
+package struct CSVWriter: Sendable {
+    package var formulaGuard: Bool
 
-    public init(formulaGuard: Bool = true) {
+    package init(formulaGuard: Bool = true) {
         self.formulaGuard = formulaGuard
     }
 
     /// The header row, CRLF-terminated.
-    public func header(_ columns: [Column]) -> String {
+    package func header(_ columns: [Column]) -> String {
         record(columns.map(\.name))
     }
 
     /// One data row, CRLF-terminated.
-    public func row(_ comment: ScoredComment, in report: FileReport, columns: [Column]) -> String {
+    package func row(_ comment: ScoredComment, in report: FileReport, columns: [Column]) -> String {
         record(columns.map { cell($0.value(comment, in: report), kind: $0.kind) })
     }
 
     /// A record of already-formatted fields.
-    public func record(_ fields: [String]) -> String {
+    package func record(_ fields: [String]) -> String {
         var out = ""
         out.reserveCapacity(fields.reduce(4) { $0 + $1.utf8.count + 1 })
         for (i, field) in fields.enumerated() {
@@ -34,7 +34,7 @@ public struct CSVWriter: Sendable {
     }
 
     /// The text of one cell before quoting.
-    public func cell(_ value: CellValue, kind: Column.Kind) -> String {
+    package func cell(_ value: CellValue, kind: Column.Kind) -> String {
         switch value {
         case .null: return ""
         case .integer(let i): return String(i)
@@ -55,7 +55,7 @@ public struct CSVWriter: Sendable {
     }
 
     /// `field` quoted when it must be (comma, quote, CR, LF), with quotes doubled.
-    public static func quoted(_ field: String) -> String {
+    package static func quoted(_ field: String) -> String {
         var needs = false
         var hasQuote = false
         var copy = field  // withUTF8 needs a variable; a native string is not copied

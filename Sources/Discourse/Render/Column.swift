@@ -1,5 +1,5 @@
 /// One value in an output row.
-public enum CellValue: Sendable, Equatable {
+package enum CellValue: Sendable, Equatable {
     case text(String)
     case integer(Int)
     case number(Double)
@@ -9,11 +9,11 @@ public enum CellValue: Sendable, Equatable {
 }
 
 /// One record of an ``CellValue/objects(_:text:)`` cell: named values in a fixed order.
-public struct CellObject: Sendable, Equatable {
-    public var keys: [String]
-    public var values: [CellValue]
+package struct CellObject: Sendable, Equatable {
+    package var keys: [String]
+    package var values: [CellValue]
 
-    public init(_ fields: KeyValuePairs<String, CellValue>) {
+    package init(_ fields: KeyValuePairs<String, CellValue>) {
         keys = fields.map(\.key)
         values = fields.map(\.value)
     }
@@ -23,8 +23,8 @@ public struct CellObject: Sendable, Equatable {
 ///
 /// Every format (table, CSV, JSON Lines, HTML) reads the same column list, so a scorer adds its
 /// columns in one place and they appear everywhere, with the same names.
-public struct Column: Sendable {
-    public enum Kind: Sendable {
+package struct Column: Sendable {
+    package enum Kind: Sendable {
         /// Free text written by someone else (comment text, author): CSV guards it against formulas.
         case text
         /// A value from a fixed vocabulary (labels, reason names).
@@ -34,15 +34,15 @@ public struct Column: Sendable {
         case number
     }
 
-    public let name: String
-    public let kind: Kind
+    package let name: String
+    package let kind: Kind
     /// One line for the README's column reference: type, range, meaning.
-    public let help: String
+    package let help: String
     /// Reads the cell from the comment and the name of its file (the one thing a row needs from
     /// outside the comment, so a triage queue can keep rows without their files' reports).
     let extract: @Sendable (ScoredComment, String) -> CellValue
 
-    public init(
+    package init(
         _ name: String, _ kind: Kind, help: String,
         value: @escaping @Sendable (ScoredComment, _ file: String) -> CellValue
     ) {
@@ -52,18 +52,18 @@ public struct Column: Sendable {
         self.extract = value
     }
 
-    public func value(_ row: ScoredComment, in report: FileReport) -> CellValue {
+    package func value(_ row: ScoredComment, in report: FileReport) -> CellValue {
         extract(row, report.file)
     }
 
-    public func value(_ row: ScoredComment, file: String) -> CellValue {
+    package func value(_ row: ScoredComment, file: String) -> CellValue {
         extract(row, file)
     }
 }
 
 /// The per-comment columns, in output order.
-public enum CommentColumns {
-    public static let base: [Column] = [
+package enum CommentColumns {
+    package static let base: [Column] = [
         Column("file", .text, help: "text: the input file (\"-\" for stdin)") { _, file in .text(file) },
         Column("comment", .integer, help: "integer >= 1: position of the comment in its file") { c, _ in
             .integer(c.comment.index)
@@ -83,15 +83,15 @@ public enum CommentColumns {
     ]
 
     /// Every column, base first, then each scorer's.
-    public static var all: [Column] { base + SentimentColumns.columns + DriftColumns.all + TriageColumns.all }
+    package static var all: [Column] { base + SentimentColumns.columns + DriftColumns.all + TriageColumns.all }
 
     /// Columns that only `--explain` adds: the terms behind each score.
-    public static var explainColumns: [Column] {
+    package static var explainColumns: [Column] {
         SentimentColumns.explainColumns + DriftColumns.explainColumns + TriageColumns.explainColumns
     }
 
     /// ``all``, plus the columns only `--explain` fills.
-    public static func all(explain: Bool) -> [Column] { explain ? all + explainColumns : all }
+    package static func all(explain: Bool) -> [Column] { explain ? all + explainColumns : all }
 
-    public static func named(_ name: String) -> Column? { all.first { $0.name == name } }
+    package static func named(_ name: String) -> Column? { all.first { $0.name == name } }
 }

@@ -1,8 +1,8 @@
 /// Terminal column widths, so tables line up with emoji and CJK text and truncation never splits a
 /// character.
-public enum DisplayWidth {
+package enum DisplayWidth {
     /// Columns a scalar takes on a terminal: 0 for combining marks and joiners, 2 for wide ones.
-    public static func of(_ scalar: Unicode.Scalar) -> Int {
+    package static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x300 { return v < 0x20 || v == 0x7F ? 0 : 1 }
         switch scalar.properties.generalCategory {
@@ -20,12 +20,12 @@ public enum DisplayWidth {
         return 1
     }
 
-    public static func of(_ text: String) -> Int {
+    package static func of(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
     /// `text` on one line (line breaks and tabs become spaces), cut to `width` columns with "…".
-    public static func truncate(_ text: String, to width: Int) -> String {
+    package static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         var out = String.UnicodeScalarView()
         var used = 0
@@ -48,7 +48,7 @@ public enum DisplayWidth {
     }
 
     /// `text` padded with spaces to `width` columns (left-aligned), or right-aligned when asked.
-    public static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
+    package static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
         let w = of(text)
         guard w < width else { return text }
         let padding = String(repeating: " ", count: width - w)

@@ -1,67 +1,67 @@
 /// A small JSON writer that keeps keys in the order given (the output contract names an order) and
 /// escapes every control character, so each line of JSON Lines output is valid UTF-8 JSON.
-public struct JSONWriter {
-    public private(set) var output = ""
+package struct JSONWriter {
+    package private(set) var output = ""
     private var needsComma: [Bool] = []
 
-    public init() {}
+    package init() {}
 
-    public mutating func beginObject() {
+    package mutating func beginObject() {
         separate()
         output += "{"
         needsComma.append(false)
     }
 
-    public mutating func endObject() {
+    package mutating func endObject() {
         output += "}"
         needsComma.removeLast()
     }
 
-    public mutating func beginArray() {
+    package mutating func beginArray() {
         separate()
         output += "["
         needsComma.append(false)
     }
 
-    public mutating func endArray() {
+    package mutating func endArray() {
         output += "]"
         needsComma.removeLast()
     }
 
     /// Writes `"key":`; the next value written is its value.
-    public mutating func key(_ name: String) {
+    package mutating func key(_ name: String) {
         separate()
         Self.appendString(name, to: &output)
         output += ":"
         if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
     }
 
-    public mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         separate()
         Self.appendString(value, to: &output)
     }
 
-    public mutating func integer(_ value: Int) {
+    package mutating func integer(_ value: Int) {
         separate()
         output += String(value)
     }
 
-    public mutating func number(_ value: Double, digits: Int = 4) {
+    package mutating func number(_ value: Double, digits: Int = 4) {
         separate()
         output += value.isFinite ? NumberFormat.fixed(value, digits: digits) : "null"
     }
 
-    public mutating func bool(_ value: Bool) {
+    package mutating func bool(_ value: Bool) {
         separate()
         output += value ? "true" : "false"
     }
 
-    public mutating func null() {
+    package mutating func null() {
         separate()
         output += "null"
     }
 
-    public mutating func cell(_ value: CellValue) {
+    package mutating func cell(_ value: CellValue) {
         switch value {
         case .text(let s): string(s)
         case .integer(let i): integer(i)
@@ -79,7 +79,7 @@ public struct JSONWriter {
     }
 
     /// Writes `"key": value` for a cell.
-    public mutating func field(_ name: String, _ value: CellValue) {
+    package mutating func field(_ name: String, _ value: CellValue) {
         key(name)
         cell(value)
     }
@@ -94,7 +94,7 @@ public struct JSONWriter {
     }
 
     /// Appends `value` as a JSON string literal, scanning its UTF-8 bytes and copying safe runs whole.
-    public static func appendString(_ value: String, to out: inout String) {
+    package static func appendString(_ value: String, to out: inout String) {
         out += "\""
         var copy = value
         copy.withUTF8 { p in

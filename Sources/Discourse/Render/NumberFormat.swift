@@ -1,7 +1,7 @@
 /// Locale-independent number formatting for every output format ("0.1234", never "0,1234").
-public enum NumberFormat {
+package enum NumberFormat {
     /// `value` with exactly `digits` decimals (half away from zero); "-0.0000" prints as "0.0000".
-    public static func fixed(_ value: Double, digits: Int = 4) -> String {
+    package static func fixed(_ value: Double, digits: Int = 4) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }

@@ -1,7 +1,7 @@
 /// The one-line progress display of long batch runs: a bar (when the total is known), files done,
 /// comments per second and the time left.
-public enum ProgressLine {
-    public static func render(done: Int, total: Int?, comments: Int, elapsed: Double, width: Int) -> String {
+package enum ProgressLine {
+    package static func render(done: Int, total: Int?, comments: Int, elapsed: Double, width: Int) -> String {
         let rate = elapsed > 0 ? Double(comments) / elapsed : 0
         var parts: [String] = []
         if let total, total > 0 {
@@ -22,7 +22,7 @@ public enum ProgressLine {
     }
 
     /// 1234567 → "1,234,567".
-    public static func grouped(_ n: Int) -> String {
+    package static func grouped(_ n: Int) -> String {
         let digits = String(abs(n))
         var out = ""
         for (i, c) in digits.enumerated() {
@@ -33,7 +33,7 @@ public enum ProgressLine {
     }
 
     /// Seconds as "m:ss" or "h:mm:ss".
-    public static func clock(_ seconds: Double) -> String {
+    package static func clock(_ seconds: Double) -> String {
         let s = Int(seconds.rounded(.up))
         let (h, m, sec) = (s / 3600, (s % 3600) / 60, s % 60)
         let mm = m < 10 && h > 0 ? "0\(m)" : "\(m)"

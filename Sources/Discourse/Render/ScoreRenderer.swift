@@ -1,12 +1,12 @@
 /// Output of `comments score`: one row per comment in the format asked for.
 public enum ScoreRenderer {
     /// A column of the terminal table: a short title and how to show a comment in it.
-    public struct TableColumn: Sendable {
-        public var title: String
-        public var alignRight: Bool
-        public var value: @Sendable (ScoredComment) -> String
+    package struct TableColumn: Sendable {
+        package var title: String
+        package var alignRight: Bool
+        package var value: @Sendable (ScoredComment) -> String
 
-        public init(_ title: String, alignRight: Bool = false, value: @escaping @Sendable (ScoredComment) -> String) {
+        package init(_ title: String, alignRight: Bool = false, value: @escaping @Sendable (ScoredComment) -> String) {
             self.title = title
             self.alignRight = alignRight
             self.value = value
@@ -14,7 +14,7 @@ public enum ScoreRenderer {
     }
 
     /// The columns the terminal table shows before the comment text (scorers add theirs).
-    public static let tableColumns: [TableColumn] = [
+    package static let tableColumns: [TableColumn] = [
         TableColumn("#", alignRight: true) { String($0.comment.index) },
         TableColumn("line", alignRight: true) { String($0.comment.line) },
         TableColumn("drift", alignRight: true) { NumberFormat.fixed($0.drift.drift, digits: 2) },
@@ -57,7 +57,10 @@ public enum ScoreRenderer {
     }
 
     /// One JSON object per comment (JSON Lines), keys in column order.
-    public static func jsonl(_ report: FileReport, columns: [Column] = CommentColumns.all) -> String {
+    public static func jsonl(_ report: FileReport) -> String { jsonl(report, columns: CommentColumns.all) }
+
+    /// ``jsonl(_:)`` with the given columns (`--explain` adds some).
+    package static func jsonl(_ report: FileReport, columns: [Column]) -> String {
         var out = ""
         for row in report.comments {
             out += object(row, report: report, columns: columns)
@@ -67,7 +70,10 @@ public enum ScoreRenderer {
     }
 
     /// One JSON object for the whole file: the summary figures and the comment rows.
-    public static func json(_ report: FileReport, columns: [Column] = CommentColumns.all) -> String {
+    public static func json(_ report: FileReport) -> String { json(report, columns: CommentColumns.all) }
+
+    /// ``json(_:)`` with the given columns.
+    package static func json(_ report: FileReport, columns: [Column]) -> String {
         var w = JSONWriter()
         w.beginObject()
         w.field("file", .text(report.file))
@@ -99,7 +105,14 @@ public enum ScoreRenderer {
     }
 
     /// CSV rows (no header) for every comment of the file.
-    public static func csvRows(_ report: FileReport, writer: CSVWriter, columns: [Column] = CommentColumns.all) -> String {
+    /// CSV with a header line, then one row per comment; free-text cells that a spreadsheet would
+    /// run as a formula are guarded (see the README's CSV section).
+    public static func csv(_ report: FileReport) -> String {
+        let writer = CSVWriter()
+        return writer.header(CommentColumns.all) + csvRows(report, writer: writer)
+    }
+
+    package static func csvRows(_ report: FileReport, writer: CSVWriter, columns: [Column] = CommentColumns.all) -> String {
         var out = ""
         for row in report.comments { out += writer.row(row, in: report, columns: columns) }
         return out

@@ -1,35 +1,35 @@
 /// An aligned plain-text table for the terminal: fixed columns sized to their widest cell, and one
 /// flexible column (usually the comment text) that takes the remaining width and is truncated.
-public struct TextTable: Sendable {
-    public struct ColumnSpec: Sendable {
-        public var title: String
-        public var alignRight: Bool
+package struct TextTable: Sendable {
+    package struct ColumnSpec: Sendable {
+        package var title: String
+        package var alignRight: Bool
         /// The column that takes the width left over.
-        public var flexible: Bool
+        package var flexible: Bool
 
-        public init(_ title: String, alignRight: Bool = false, flexible: Bool = false) {
+        package init(_ title: String, alignRight: Bool = false, flexible: Bool = false) {
             self.title = title
             self.alignRight = alignRight
             self.flexible = flexible
         }
     }
 
-    public var columns: [ColumnSpec]
-    public var rows: [[String]] = []
+    package var columns: [ColumnSpec]
+    package var rows: [[String]] = []
     /// Optional ANSI style per row (e.g. a colour for a sentiment label), applied to the whole row.
-    public var rowStyles: [Style?] = []
+    package var rowStyles: [Style?] = []
 
-    public init(columns: [ColumnSpec]) {
+    package init(columns: [ColumnSpec]) {
         self.columns = columns
     }
 
-    public mutating func append(_ cells: [String], style: Style? = nil) {
+    package mutating func append(_ cells: [String], style: Style? = nil) {
         rows.append(cells)
         rowStyles.append(style)
     }
 
     /// The table as lines fitting `width` terminal columns.
-    public func render(width: Int, color: Bool) -> String {
+    package func render(width: Int, color: Bool) -> String {
         let gap = 2
         var widths = columns.map { DisplayWidth.of($0.title) }
         for row in rows {
@@ -61,7 +61,7 @@ public struct TextTable: Sendable {
 }
 
 /// ANSI text styles, used only when output goes to a terminal and `NO_COLOR` is unset.
-public enum Style: Sendable {
+package enum Style: Sendable {
     case bold, dim, red, green, yellow, cyan
 
     var code: String {
@@ -75,5 +75,5 @@ public enum Style: Sendable {
         }
     }
 
-    public func apply(_ text: String) -> String { "\u{1B}[\(code)m\(text)\u{1B}[0m" }
+    package func apply(_ text: String) -> String { "\u{1B}[\(code)m\(text)\u{1B}[0m" }
 }

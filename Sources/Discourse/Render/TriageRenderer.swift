@@ -1,7 +1,7 @@
 /// Output of `comments triage`: the queue as a terminal table, CSV or JSON Lines.
 public enum TriageRenderer {
     /// The columns of CSV and JSON Lines rows, after `rank`.
-    public static let columns: [Column] = {
+    package static let columns: [Column] = {
         let base = Dictionary(uniqueKeysWithValues: CommentColumns.base.map { ($0.name, $0) })
         let triage = TriageColumns.all
         return Array(triage.prefix(2)) + ["file", "line", "comment", "author"].compactMap { base[$0] }
@@ -41,9 +41,12 @@ public enum TriageRenderer {
             + (filters.isEmpty ? "" : " (" + filters.joined(separator: ", ") + ")")
     }
 
-    public static func csv(
-        _ items: [TriageQueue.Item], writer: CSVWriter = CSVWriter(), explain: Bool = false
-    ) -> String {
+    /// CSV with a header line: `rank`, the queue columns and, with `explain`, the evidence.
+    public static func csv(_ items: [TriageQueue.Item], explain: Bool = false) -> String {
+        csv(items, writer: CSVWriter(), explain: explain)
+    }
+
+    package static func csv(_ items: [TriageQueue.Item], writer: CSVWriter, explain: Bool) -> String {
         var out = writer.record(["rank"] + columns.map(\.name) + (explain ? ["evidence"] : []))
         for (i, item) in items.enumerated() {
             var fields = [String(i + 1)]
@@ -54,6 +57,7 @@ public enum TriageRenderer {
         return out
     }
 
+    /// One JSON object per queued comment, most urgent first, keys in column order.
     public static func jsonl(_ items: [TriageQueue.Item], explain: Bool = false) -> String {
         var out = ""
         for (i, item) in items.enumerated() {
@@ -78,7 +82,7 @@ public enum TriageRenderer {
 
     /// The evidence as a cell: `[{"category", "text", "begin", "end", "score"}]` in JSON,
     /// ``evidenceList(_:)`` in CSV and tables.
-    public static func evidenceCell(_ scores: TriageScores) -> CellValue {
+    package static func evidenceCell(_ scores: TriageScores) -> CellValue {
         .objects(
             scores.evidence.map {
                 CellObject([

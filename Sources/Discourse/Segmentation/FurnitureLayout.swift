@@ -13,26 +13,26 @@
 /// comment's header precedes any comment text, the last comment's trailer follows all of it, and
 /// every run in between is split into a trailer and a header by those two shapes. Everything is
 /// counted with hash tables: linear in the file.
-public struct FurnitureLayout: Sendable {
+package struct FurnitureLayout: Sendable {
     /// One flag per line.
-    public var isFurniture: [Bool]
+    package var isFurniture: [Bool]
     /// One role per line (``FurnitureRole/none`` for text).
-    public var roles: [FurnitureRole]
+    package var roles: [FurnitureRole]
     /// First line of the first furniture run (an attached name line or section heading included).
-    public var firstRun: Int?
+    package var firstRun: Int?
     /// Number of template instances (repeating dated lines and local furniture like "X says:").
-    public var instances: Int
+    package var instances: Int
     /// Furniture opens each comment (true: "Elena July 26 …" then text) or closes it (false: text
     /// then "by james on January 31, 2011 at 9:59 am.").
-    public var precedesText: Bool
+    package var precedesText: Bool
     /// The comment section starts at ``firstRun``: furniture opens each comment, or a section heading
     /// ("12 Comments") stands above the first comment of a layout whose furniture closes each comment.
-    public var startsAtFirstRun: Bool
+    package var startsAtFirstRun: Bool
     /// Median number of text lines between two furniture runs: how long a comment usually is.
-    public var typicalGap: Int
+    package var typicalGap: Int
 
     /// A template repeats (so comments exist almost surely).
-    public var hasTemplate: Bool { instances >= 2 }
+    package var hasTemplate: Bool { instances >= 2 }
 
     static let none = FurnitureLayout(lines: 0)
 
@@ -49,7 +49,7 @@ public struct FurnitureLayout: Sendable {
     /// - Parameters:
     ///   - repeats: how often a date shape must occur to count as a template.
     /// - Complexity: O(n) in the lines (hash tables; runs are split with a bounded alignment).
-    public static func detect(
+    package static func detect(
         features f: [LineFeatures], tokens: [TokenizedText], blank: [Bool], repeats: Int
     ) -> FurnitureLayout {
         var layout = FurnitureLayout(lines: f.count)

@@ -3,7 +3,7 @@
 /// A run of furniture between two comment texts often holds the end of one comment and the start of
 /// the next ("♥ 120 · Reply" then "@name · 4h"; "5" / "Reply" / "Kevin Marsh" / "2 days ago"). The
 /// role says which comment a line describes, so an author is never credited to its neighbour.
-public enum FurnitureRole: UInt8, Sendable {
+package enum FurnitureRole: UInt8, Sendable {
     /// Not furniture, or furniture whose side is unknown (lone furniture outside a layout).
     case none
     /// Opens the comment whose text follows ("Kevin Marsh", "@name · 4h", "X says:").

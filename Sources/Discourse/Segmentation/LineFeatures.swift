@@ -5,129 +5,129 @@
 /// Counts come from the line's tokens, so the line is scanned once, by the tokenizer; nothing here
 /// looks at other lines. Counts saturate at 255 (the model caps every count far below that), which
 /// keeps a million-line file's features small.
-public struct LineFeatures: Sendable {
-    public var tokens = 0
-    public var words: UInt16 = 0
-    public var firstPerson: UInt8 = 0
-    public var firstPersonPlural: UInt8 = 0
-    public var secondPerson: UInt8 = 0
-    public var questions: UInt8 = 0
-    public var exclamations: UInt8 = 0
+package struct LineFeatures: Sendable {
+    package var tokens = 0
+    package var words: UInt16 = 0
+    package var firstPerson: UInt8 = 0
+    package var firstPersonPlural: UInt8 = 0
+    package var secondPerson: UInt8 = 0
+    package var questions: UInt8 = 0
+    package var exclamations: UInt8 = 0
     /// Emoticons and emoji.
-    public var smileys: UInt8 = 0
+    package var smileys: UInt8 = 0
     /// Straight `'` and `"`, in words or around them, and ASCII stand-ins for dashes (`--`, ` - `):
     /// what readers type.
-    public var straightMarks: UInt8 = 0
+    package var straightMarks: UInt8 = 0
     /// Curly quotes and apostrophes: what publishing software sets.
-    public var curlyMarks: UInt8 = 0
+    package var curlyMarks: UInt8 = 0
     /// En/em dashes and bullets.
-    public var typographicDashes: UInt8 = 0
+    package var typographicDashes: UInt8 = 0
     /// Ellipses, typed ("...", "..") or set ("…"): readers trail off, reporters do not.
-    public var ellipses: UInt8 = 0
+    package var ellipses: UInt8 = 0
     /// Runs of "!!", "??", "?!": emphasis nobody edited out.
-    public var repeatedMarks: UInt8 = 0
+    package var repeatedMarks: UInt8 = 0
     /// Unedited typing: a lowercase "i", a space before a comma or stop, no space after one
     /// ("this.Thanks"), a lowercase word opening a sentence.
-    public var informalTyping: UInt8 = 0
+    package var informalTyping: UInt8 = 0
     /// Chat spellings: "dont", "im", "u", "lol", "btw", "thx".
-    public var chatWords: UInt8 = 0
-    public var urls: UInt8 = 0
-    public var mentions: UInt8 = 0
+    package var chatWords: UInt8 = 0
+    package var urls: UInt8 = 0
+    package var mentions: UInt8 = 0
     /// Common words written in capitals (shouting); acronyms do not count.
-    public var allCapsWords: UInt8 = 0
-    public var elongatedWords: UInt8 = 0
+    package var allCapsWords: UInt8 = 0
+    package var elongatedWords: UInt8 = 0
     /// English function words ("the", "of", "which"): lets the segmenter notice a line in another
     /// language than the article.
-    public var stopwords: UInt16 = 0
+    package var stopwords: UInt16 = 0
     /// Words with a capital first letter that do not open a sentence.
-    public var capitalizedWords: UInt16 = 0
-    public var numbers: UInt8 = 0
+    package var capitalizedWords: UInt16 = 0
+    package var numbers: UInt8 = 0
     /// Phrases about the post or its author ("this post", "I think", "do you").
-    public var metaReferences: UInt8 = 0
+    package var metaReferences: UInt8 = 0
     /// Praise of the post or agreement with it ("great post", "thanks for sharing", "well said").
-    public var praise: UInt8 = 0
+    package var praise: UInt8 = 0
     /// Reporting verbs and news register ("said", "according to", "percent").
-    public var reporting: UInt8 = 0
+    package var reporting: UInt8 = 0
     /// Mean word log-odds of comment vs news register (``SegmenterCues`` register table; unknown
     /// words count 0).
-    public var register: Float = 0
+    package var register: Float = 0
 
-    public var startsLowercase = false
+    package var startsLowercase = false
     /// The line opens with a reaction word ("Great", "Thanks", "Wow", "LOL").
-    public var reactionOpener = false
+    package var reactionOpener = false
     /// The line opens by addressing someone ("Hi Rand,", "@name", "Dear X", "Rand, …", "Eric – …").
-    public var addressOpener = false
+    package var addressOpener = false
     /// The line opens with a boilerplate cue ("Also Read", "Source:", "Related Stories").
-    public var boilerplate = false
+    package var boilerplate = false
     /// An author's closing line: "P.S. …", a short sign-off ("Love, Paulo", "-Jodi", "Cheers").
-    public var closing = false
+    package var closing = false
     /// Asks readers to respond ("What say you?", "Let us know in the comments").
-    public var callToComment = false
+    package var callToComment = false
     /// Ends with ":" (introduces a list or a quotation: article structure).
-    public var endsWithColon = false
+    package var endsWithColon = false
     /// Ends with ".", "!", "?", a quote or a smiley: a sentence rather than a heading.
-    public var endsLikeSentence = false
+    package var endsLikeSentence = false
     /// A sentence-long line (8+ words) with no final punctuation: typed, not edited (headings are short).
-    public var unterminated: Bool { words >= 8 && !endsLikeSentence && !endsWithColon && urls == 0 }
+    package var unterminated: Bool { words >= 8 && !endsLikeSentence && !endsWithColon && urls == 0 }
     /// Starts with a bullet or "1." / "2)": a list item.
-    public var listItem = false
+    package var listItem = false
     /// The whole line is a `> quote`.
-    public var quoteLine = false
+    package var quoteLine = false
 
     // Furniture cues.
     /// A date ("July 10th, 2012", "10/31/2012", "5 Nov 2012") appears.
-    public var hasDate = false
+    package var hasDate = false
     /// A clock time ("9:59 am", "11:25AM") appears.
-    public var hasTime = false
+    package var hasTime = false
     /// "3 hours ago", "2 days ago".
-    public var hasAgo = false
+    package var hasAgo = false
     /// Words that are neither date, furniture, function nor dateline words ("posted", "updated"):
     /// the name part of "Kristy @ Kristy's Health Revolution November 12, 2012 at 10:31 am" (4).
-    public var nameWords: UInt8 = 0
+    package var nameWords: UInt8 = 0
     /// The date stands in brackets: a citation, not furniture.
-    public var dateInParens = false
+    package var dateInParens = false
     /// Nothing but a date or time ("July 19, 2012", "Monday, October 29", "10/31/2012"): a dateline
     /// or a list heading as often as comment furniture.
-    public var dateOnly = false
+    package var dateOnly = false
     /// Ends with "says:", "said:", "said…", "wrote:".
-    public var saysColon = false
+    package var saysColon = false
     /// Opens with "Posted by", "Written by", "Submitted by", "by X on".
-    public var postedBy = false
+    package var postedBy = false
     /// Furniture words ("Reply", "Report", "Permalink", "12 points") and nothing much else.
-    public var furnitureOnly = false
+    package var furnitureOnly = false
     /// One to four capitalised or lowercase words and no sentence punctuation: a name on its own line.
-    public var nameLike = false
+    package var nameLike = false
     /// A heading of the comment section ("12 Comments", "Comments (3)", "Sort by: Newest", "Leave a
     /// reply"): section cues, counts and furniture words only, no sentence. Furniture of the section,
     /// never of one comment.
-    public var sectionHeader = false
+    package var sectionHeader = false
     /// Nothing but a vote count: "5", "12 points", "1 like", "♥ 120" (a "Reply" beside it allowed).
-    public var voteCount = false
+    package var voteCount = false
 
     /// Hash of the line's shape (see ``shape(of:)``), for finding templates that repeat per comment.
-    public var shape: UInt64 = 0
+    package var shape: UInt64 = 0
     /// Hash of the shape from the line's first date or time token on (names before it ignored), or 0.
     /// "by james on January 31, 2011 at 9:59 am." and "by Jane Copland on January 31, …" share it.
-    public var dateShape: UInt64 = 0
+    package var dateShape: UInt64 = 0
 
-    public init() {}
+    package init() {}
 
     /// Looks like comment furniture on its own, before any template evidence.
-    public var looksLikeFurniture: Bool {
+    package var looksLikeFurniture: Bool {
         guard words <= 14 else { return false }
         return furnitureOnly || saysColon || hasAgo || ((hasDate || hasTime) && !endsLikeSentence) || postedBy
     }
 
     /// Furniture by itself, strong enough without a repeating template: "Reply", "3 hours ago", "X says:".
-    public var isLocalFurniture: Bool {
+    package var isLocalFurniture: Bool {
         guard words <= 12 else { return false }
         return furnitureOnly || saysColon || hasAgo
     }
 
     /// The share of words that are English function words.
-    public var stopwordRatio: Double { words == 0 ? 0 : Double(stopwords) / Double(words) }
+    package var stopwordRatio: Double { words == 0 ? 0 : Double(stopwords) / Double(words) }
 
-    public init(text: TokenizedText, cues: SegmenterCues) {
+    package init(text: TokenizedText, cues: SegmenterCues) {
         tokens = text.count
         guard tokens > 0 else { return }
         let bytes = text.bytes

@@ -1,7 +1,7 @@
 /// Reads the author and the date off a furniture line such as "by james on January 31, 2011 at
 /// 9:59 am.", "11. Jul, 2012 / Rishil says:", "Posted by: Stephen Miracle | November 02, 2012" or
 /// "2 Kara November 8, 2012 at 12:26 PM".
-public enum MetaLine {
+package enum MetaLine {
     /// Words that frame a name or a date rather than being part of one.
     static let framing: Set<UInt64> = Set(
         [
@@ -11,7 +11,7 @@ public enum MetaLine {
         ]
         .map { TermHash.of(normalized: $0) })
 
-    public static func parse(_ text: TokenizedText, cues: SegmenterCues) -> (author: String?, posted: String?) {
+    package static func parse(_ text: TokenizedText, cues: SegmenterCues) -> (author: String?, posted: String?) {
         let n = text.count
         guard n > 0 else { return (nil, nil) }
         // A word with digits is a date part only when it starts with one ("10th", "4h", "11:25AM");

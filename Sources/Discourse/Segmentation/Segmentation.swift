@@ -16,9 +16,9 @@ public struct Segmentation: Sendable {
     /// Which comment each furniture line describes (one per line, or empty when the file has no
     /// furniture layout): a run between two texts holds the previous comment's trailer and the next
     /// comment's header. ``CommentExtractor`` reads authors and dates by it.
-    public var furnitureRoles: [FurnitureRole]
+    package var furnitureRoles: [FurnitureRole]
 
-    public init(
+    package init(
         kinds: [LineKind], firstCommentLine: Int?, confidence: Double, evidence: [LineEvidence] = [],
         furnitureFirst: Bool? = nil, furnitureRoles: [FurnitureRole] = []
     ) {
@@ -58,10 +58,14 @@ public struct Segmentation: Sendable {
 
 /// A run of lines of one kind (0-based, inclusive).
 public struct Segment: Sendable, Equatable {
+    /// What the lines are.
     public var kind: LineKind
+    /// First line of the run (0-based).
     public var start: Int
+    /// Last line of the run (0-based, inclusive).
     public var end: Int
 
+    /// A run of `kind` from line `start` through line `end`.
     public init(kind: LineKind, start: Int, end: Int) {
         self.kind = kind
         self.start = start

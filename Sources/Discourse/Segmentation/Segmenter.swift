@@ -26,16 +26,29 @@ import Foundation
 /// `no_comments_margin`, so it wins unless the evidence is clear. Everything is one or two passes over
 /// the lines: linear in the file.
 public struct Segmenter: Sendable {
-    public var cues: SegmenterCues
+    /// The word lists the line features read (`Lexicons/segmenter-*.tsv`).
+    package var cues: SegmenterCues
+    /// The model's weights, margin and calibration (`Lexicons/segmenter-weights.tsv`).
     public var weights: SegmenterWeights
 
-    public init(cues: SegmenterCues = .embedded, weights: SegmenterWeights = .standard) {
+    /// A segmenter with the built-in cues and `weights` (the built-in ones by default).
+    public init(weights: SegmenterWeights = .standard) {
+        self.init(cues: .embedded, weights: weights)
+    }
+
+    package init(cues: SegmenterCues, weights: SegmenterWeights) {
         self.cues = cues
         self.weights = weights
     }
 
+    /// Segments a whole text (split into lines and tokenized here); for one document,
+    /// ``Analyzer/analyze(_:)`` does this and scores the comments too.
+    public func segment(text: String, explain: Bool = false) -> Segmentation {
+        segment(LineTokenizer.tokenize(TextLines.split(text), file: "").tokens, explain: explain)
+    }
+
     /// Segments `lines` (already tokenized, one ``TokenizedText`` per line).
-    public func segment(_ lines: [TokenizedText], explain: Bool = false) -> Segmentation {
+    package func segment(_ lines: [TokenizedText], explain: Bool = false) -> Segmentation {
         let n = lines.count
         guard n > 0 else { return Segmentation(kinds: [], firstCommentLine: nil, confidence: 1) }
         let features = lines.map { LineFeatures(text: $0, cues: cues) }

@@ -2,8 +2,8 @@
 /// (`Lexicons/segmenter-register.tsv`), in one ``CueTable`` keyed by term hash.
 ///
 /// Cues are data, not code, so a user or a later issue can extend them without touching the model.
-public struct SegmenterCues: Sendable {
-    public enum Category: String, CaseIterable, Sendable {
+package struct SegmenterCues: Sendable {
+    package enum Category: String, CaseIterable, Sendable {
         case firstPerson = "first_person"
         case firstPersonPlural = "first_person_plural"
         case secondPerson = "second_person"
@@ -54,12 +54,12 @@ public struct SegmenterCues: Sendable {
 
     var cueTable = CueTable(capacity: 4096)
     /// Longest cue in tokens, so n-gram scans know where to stop.
-    public private(set) var maxLength = 1
+    package private(set) var maxLength = 1
 
-    public static let header = ["cue", "category"]
+    package static let header = ["cue", "category"]
 
     /// The cues compiled into the binary. Parsed once, on first use.
-    public static let embedded: SegmenterCues = {
+    package static let embedded: SegmenterCues = {
         do {
             var cues = try SegmenterCues(table: EmbeddedLexicon.table("segmenter-cues.tsv", expectedHeader: header))
             try cues.loadRegister(EmbeddedLexicon.table("segmenter-register.tsv", expectedHeader: ["term", "weight"]))
@@ -69,7 +69,7 @@ public struct SegmenterCues: Sendable {
         }
     }()
 
-    public init(table: TSVTable) throws(LexiconError) {
+    package init(table: TSVTable) throws(LexiconError) {
         for row in table.rows {
             guard let category = Category(rawValue: row[1]) else {
                 throw .badLine(path: table.path, line: row.line, reason: "unknown cue category '\(row[1])'")
@@ -90,7 +90,7 @@ public struct SegmenterCues: Sendable {
     }
 
     /// Adds the word register table (term, weight).
-    public mutating func loadRegister(_ table: TSVTable) throws(LexiconError) {
+    package mutating func loadRegister(_ table: TSVTable) throws(LexiconError) {
         for row in table.rows {
             guard let weight = TSVTable.number(row[1]) else {
                 throw .badLine(path: table.path, line: row.line, reason: "'\(row[1])' is not a number")
@@ -101,10 +101,10 @@ public struct SegmenterCues: Sendable {
 
     /// The register weight of a word key (0 when the word is not in the table).
     @inline(__always)
-    public func registerWeight(_ key: UInt64) -> Float { cueTable.weight(key) }
+    package func registerWeight(_ key: UInt64) -> Float { cueTable.weight(key) }
 
     @inline(__always)
-    public func contains(_ key: UInt64, in category: Category) -> Bool {
+    package func contains(_ key: UInt64, in category: Category) -> Bool {
         cueTable.bits(key) & category.bit != 0
     }
 
@@ -145,7 +145,7 @@ public struct SegmenterCues: Sendable {
     }
 
     /// Length in tokens of the longest cue of `category` starting at token `i`, or 0.
-    public func match(_ text: TokenizedText, at i: Int, in category: Category) -> Int {
+    package func match(_ text: TokenizedText, at i: Int, in category: Category) -> Int {
         let bit = category.bit
         var best = 0
         var h = text[i].key

@@ -4,7 +4,7 @@
 /// The values live in `Lexicons/segmenter-weights.tsv` (with a note per row) rather than in code, so
 /// they can be read, audited and refitted without touching the model; `scripts/fit-segmenter` is how
 /// the fitted rows were chosen (cross-validated on the segmentation dev set, see its header).
-public enum SegmenterParameter: String, CaseIterable, Sendable {
+package enum SegmenterParameter: String, CaseIterable, Sendable {
     // Line model: each is multiplied by a capped count or a 0/1 flag of ``LineFeatures``.
     case prior
     case firstPerson = "first_person"
@@ -79,10 +79,10 @@ public enum SegmenterParameter: String, CaseIterable, Sendable {
     case templateRepeats = "template_repeats"
 
     /// How `--explain` names the feature.
-    public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+    package var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
 
     /// The parameters that are line features (a value on every line; see ``LineModel``), in order.
-    public static let lineFeatures: [SegmenterParameter] = allCases.filter {
+    package static let lineFeatures: [SegmenterParameter] = allCases.filter {
         switch $0 {
         case .prior, .typographyContrast, .furniture, .loneFurniture, .insideTemplate, .afterWindow,
             .noCommentsMargin, .calibrationCommentsBias, .calibrationCommentsMargin, .calibrationCommentsGap,
@@ -104,10 +104,11 @@ public enum SegmenterParameter: String, CaseIterable, Sendable {
 ///   comment under a formal story counts even where it would not count under a chatty blog.
 public struct SegmenterWeights: Sendable {
     var values: [Double]
-    public var lastLine: [SegmenterParameter: Double] = [:]
-    public var firstLine: [SegmenterParameter: Double] = [:]
-    public var relative: [SegmenterParameter: Double] = [:]
+    package var lastLine: [SegmenterParameter: Double] = [:]
+    package var firstLine: [SegmenterParameter: Double] = [:]
+    package var relative: [SegmenterParameter: Double] = [:]
 
+    /// The header a weights file must start with.
     public static let header = ["parameter", "value"]
 
     /// The weights compiled into the binary (`Lexicons/segmenter-weights.tsv`). A caller that
@@ -122,7 +123,13 @@ public struct SegmenterWeights: Sendable {
     }()
 
     /// Every parameter must be given exactly once, so a forgotten row cannot silently become 0.
-    public init(table: TSVTable) throws(LexiconError) {
+    /// Parses a weights file's `text` (the contents of `path`, header `parameter<TAB>value`); every
+    /// parameter must be given exactly once.
+    public init(path: String, text: String) throws(LexiconError) {
+        try self.init(table: TSVTable(path: path, text: text, expectedHeader: Self.header))
+    }
+
+    package init(table: TSVTable) throws(LexiconError) {
         var values = [Double?](repeating: nil, count: SegmenterParameter.allCases.count)
         for row in table.rows {
             if let colon = row[0].firstIndex(of: ":") {
@@ -162,7 +169,7 @@ public struct SegmenterWeights: Sendable {
         self.values = values.map { $0 ?? 0 }
     }
 
-    public subscript(_ parameter: SegmenterParameter) -> Double {
+    package subscript(_ parameter: SegmenterParameter) -> Double {
         get { values[parameter.index] }
         set { values[parameter.index] = newValue }
     }

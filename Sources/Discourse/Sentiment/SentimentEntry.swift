@@ -1,5 +1,5 @@
 /// What a word or phrase does to the sentiment of the words around it (`Lexicons/sentiment-modifiers.tsv`).
-public enum SentimentRole: String, Sendable, CaseIterable {
+package enum SentimentRole: String, Sendable, CaseIterable {
     /// Carries no modifying role (it may still carry a valence).
     case none
     /// Raises (value > 0: "very", "extremely") or lowers (value < 0: "slightly", "kind of") the intensity

@@ -10,24 +10,24 @@
 ///
 /// `--lexicon FILE` adds a last layer. Within one file and across files the later line wins, so a
 /// user file can re-rate any built-in term (a valence of 0 silences it).
-public struct SentimentLexicon: Sendable {
+package struct SentimentLexicon: Sendable {
     var table: SentimentTable
     /// Longest phrase in tokens; n-gram matching never looks further.
-    public private(set) var maxPhraseLength = 1
+    package private(set) var maxPhraseLength = 1
 
     /// The embedded valence files, in the order they are layered.
-    public static let valenceFiles = [
+    package static let valenceFiles = [
         "sentiment-vader.tsv", "sentiment-words.tsv", "sentiment-emoji.tsv", "sentiment-phrases.tsv",
     ]
-    public static let modifiersFile = "sentiment-modifiers.tsv"
+    package static let modifiersFile = "sentiment-modifiers.tsv"
 
     /// An empty lexicon (tests build small ones).
-    public init() {
+    package init() {
         table = SentimentTable(minimumCapacity: 64)
     }
 
     /// The lexicon compiled into the binary, parsed once on first use.
-    public static let embedded: SentimentLexicon = {
+    package static let embedded: SentimentLexicon = {
         do {
             var lexicon = SentimentLexicon()
             lexicon.table = SentimentTable(minimumCapacity: 9_000)
@@ -45,10 +45,10 @@ public struct SentimentLexicon: Sendable {
     }()
 
     /// Number of keys (terms and phrase prefixes).
-    public var count: Int { table.count }
+    package var count: Int { table.count }
 
     /// Adds or re-rates the terms of a valence file; a later entry for the same term wins.
-    public mutating func add(_ terms: SentimentTerms) {
+    package mutating func add(_ terms: SentimentTerms) {
         for e in terms.entries {
             table.update(e.key) {
                 $0.valence = Float(e.valence)
@@ -61,7 +61,7 @@ public struct SentimentLexicon: Sendable {
 
     /// Sets the roles of a modifiers file; a later entry for the same term wins. A modifier keeps any
     /// valence it has ("no" is also a word of its own), and the scorer decides which one applies.
-    public mutating func add(_ modifiers: SentimentModifiers) {
+    package mutating func add(_ modifiers: SentimentModifiers) {
         for e in modifiers.entries {
             table.update(e.key) {
                 $0.role = e.role
@@ -89,7 +89,7 @@ public struct SentimentLexicon: Sendable {
     }
 
     /// The lexicon with `terms` layered on top (for `--lexicon FILE`).
-    public func adding(_ terms: [SentimentTerms]) -> SentimentLexicon {
+    package func adding(_ terms: [SentimentTerms]) -> SentimentLexicon {
         var copy = self
         for t in terms { copy.add(t) }
         return copy
@@ -99,13 +99,13 @@ public struct SentimentLexicon: Sendable {
     func entry(_ key: UInt64) -> SentimentEntry? { table.lookup(key) }
 
     /// The valence of `term` (a word or phrase, normalised like text), or nil when it has none.
-    public func valence(of term: String) -> Double? {
+    package func valence(of term: String) -> Double? {
         guard let e = table.lookup(TermHash.of(term: term)), e.hasValence else { return nil }
         return Double(e.valence)
     }
 
     /// The role and role value of `term`, or nil when it has no role.
-    public func role(of term: String) -> (role: SentimentRole, value: Double)? {
+    package func role(of term: String) -> (role: SentimentRole, value: Double)? {
         guard let e = table.lookup(TermHash.of(term: term)), e.role != .none else { return nil }
         return (e.role, Double(e.roleValue))
     }

@@ -51,6 +51,7 @@ public struct SentimentRules: Sendable {
 
     /// Each "!" in a sentence (up to `maxExclamations`) adds this in the direction of its sentiment (VADER).
     public var exclamationIncrement: Float = 0.292
+    /// Exclamation marks after the fourth add no more emphasis (VADER's cap).
     public var maxExclamations = 4
     /// A sentence ending in "?" asks rather than asserts: its sum is multiplied by this.
     public var questionFactor: Float = 0.5
@@ -68,6 +69,7 @@ public struct SentimentRules: Sendable {
     /// Each neutral word weighs this much in the `neutral` share (a sentiment word weighs its |valence|).
     public var neutralWordWeight: Double = 1
 
+    /// VADER's published constants, as ``standard``.
     public init() {}
 
     /// The rules `comments` uses.

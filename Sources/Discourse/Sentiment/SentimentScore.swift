@@ -12,6 +12,7 @@ public struct SentimentScore: Sendable, Equatable {
     /// With `--explain`: every term that moved the score, in text order, with its final contribution.
     public var contributions: [SentimentContribution]?
 
+    /// A score from its parts (`positive + neutral + negative` should be 1).
     public init(
         compound: Double, positive: Double, neutral: Double, negative: Double,
         contributions: [SentimentContribution]? = nil
@@ -26,6 +27,7 @@ public struct SentimentScore: Sendable, Equatable {
     /// A comment with nothing to score (no words, or only quoted or struck text).
     public static let neutralScore = SentimentScore(compound: 0, positive: 0, neutral: 1, negative: 0)
 
+    /// Positive, negative or neutral, by VADER's ±0.05 thresholds on `compound`.
     public var label: SentimentLabel { SentimentLabel(compound: compound) }
 }
 
@@ -38,6 +40,7 @@ public enum SentimentLabel: String, Sendable, CaseIterable {
     /// Compound at or below this is negative.
     public static let negativeThreshold = -0.05
 
+    /// The label of a compound score.
     public init(compound: Double) {
         if compound >= Self.positiveThreshold {
             self = .positive
@@ -59,6 +62,7 @@ public struct SentimentContribution: Sendable, Equatable {
     /// The rules that changed it, e.g. ["negated", "booster"]; empty when the lexicon value stands.
     public var rules: [String]
 
+    /// A term's contribution and the rules that shaped it.
     public init(term: String, value: Double, rules: [String] = []) {
         self.term = term
         self.value = value

@@ -22,17 +22,17 @@
 /// Markdown: words inside `~~strikethrough~~` were withdrawn by the writer, and words on a `> quote`
 /// line are someone else's, so neither counts towards the writer's sentiment (a comment that is only
 /// a quote is neutral; the reply under a quote counts). HTML entities were decoded by the tokenizer.
-public struct SentimentScorer: Sendable {
-    public let lexicon: SentimentLexicon
-    public var rules: SentimentRules
+package struct SentimentScorer: Sendable {
+    package let lexicon: SentimentLexicon
+    package var rules: SentimentRules
 
-    public init(lexicon: SentimentLexicon = .embedded, rules: SentimentRules = .standard) {
+    package init(lexicon: SentimentLexicon = .embedded, rules: SentimentRules = .standard) {
         self.lexicon = lexicon
         self.rules = rules
     }
 
     /// The score of `text`; with `explain`, the contribution of every term that moved it.
-    public func score(_ text: TokenizedText, explain: Bool = false) -> SentimentScore {
+    package func score(_ text: TokenizedText, explain: Bool = false) -> SentimentScore {
         let n = text.count
         guard n > 0 else { return explain ? withContributions(.neutralScore, []) : .neutralScore }
         return lexicon.table.withView { table in
@@ -56,7 +56,7 @@ public struct SentimentScorer: Sendable {
     }
 
     /// Convenience for tests and one-off use: tokenizes and scores `text`.
-    public func score(_ text: String, explain: Bool = false) -> SentimentScore {
+    package func score(_ text: String, explain: Bool = false) -> SentimentScore {
         score(Tokenizer.tokenize(text), explain: explain)
     }
 

@@ -3,21 +3,21 @@
 /// Parsing is separate from merging so that a user's `--lexicon FILE` is validated once, up front,
 /// with a message naming the file and line, before any input is read.
 public struct SentimentTerms: Sendable {
-    public struct Entry: Sendable, Equatable {
-        public var term: String
+    package struct Entry: Sendable, Equatable {
+        package var term: String
         /// ``TermHash`` of the term, normalised as the tokenizer normalises text.
-        public var key: UInt64
+        package var key: UInt64
         /// Number of tokens.
-        public var length: Int
-        public var valence: Double
+        package var length: Int
+        package var valence: Double
         /// 1-based line in the file.
-        public var line: Int
+        package var line: Int
     }
 
     /// The file's name or path, for messages.
     public var path: String
     /// In file order; when a term appears twice, the later line wins (see ``SentimentLexicon``).
-    public var entries: [Entry]
+    package var entries: [Entry]
 
     /// The required leading header columns.
     public static let header = ["term", "valence"]
@@ -26,7 +26,7 @@ public struct SentimentTerms: Sendable {
     /// Longest phrase, in tokens, a lexicon may hold (longer keys would never be looked for).
     public static let maxPhraseLength = 8
 
-    public init(table: TSVTable) throws(LexiconError) {
+    package init(table: TSVTable) throws(LexiconError) {
         path = table.path
         entries = []
         entries.reserveCapacity(table.rows.count)
@@ -84,22 +84,22 @@ public struct SentimentTerms: Sendable {
 }
 
 /// The entries of a modifiers file (`term<TAB>role<TAB>value`): boosters, negators, contrast words.
-public struct SentimentModifiers: Sendable {
-    public struct Entry: Sendable, Equatable {
-        public var term: String
-        public var key: UInt64
-        public var length: Int
-        public var role: SentimentRole
-        public var value: Double
-        public var line: Int
+package struct SentimentModifiers: Sendable {
+    package struct Entry: Sendable, Equatable {
+        package var term: String
+        package var key: UInt64
+        package var length: Int
+        package var role: SentimentRole
+        package var value: Double
+        package var line: Int
     }
 
-    public var path: String
-    public var entries: [Entry]
+    package var path: String
+    package var entries: [Entry]
 
-    public static let header = ["term", "role", "value"]
+    package static let header = ["term", "role", "value"]
 
-    public init(table: TSVTable) throws(LexiconError) {
+    package init(table: TSVTable) throws(LexiconError) {
         path = table.path
         entries = []
         for row in table.rows {
@@ -118,7 +118,7 @@ public struct SentimentModifiers: Sendable {
         }
     }
 
-    public init(path: String, text: String) throws(LexiconError) {
+    package init(path: String, text: String) throws(LexiconError) {
         try self.init(table: TSVTable(path: path, text: text, expectedHeader: Self.header))
     }
 }

@@ -6,7 +6,7 @@
 
 /// Decodes the HTML character references that scraped comments carry (`&amp;`, `&quot;`, `&#39;`,
 /// `&rsquo;`, `&#x2019;` …) so that "don&#39;t" is the word "don't" and "&gt;" starts a quote.
-public enum HTMLEntities {
+package enum HTMLEntities {
     static let named: [String: String] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ",
         "rsquo": "\u{2019}", "lsquo": "\u{2018}", "rdquo": "\u{201D}", "ldquo": "\u{201C}",
@@ -17,7 +17,7 @@ public enum HTMLEntities {
 
     /// The decoded bytes, or nil when the text holds no character reference (the common case,
     /// found by one scan for `&`).
-    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard let base = bytes.baseAddress, memchr(base, 0x26, bytes.count) != nil else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

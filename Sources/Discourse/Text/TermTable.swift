@@ -4,13 +4,13 @@
 /// Swift's `Dictionary<UInt64, V>` hashes each key again with seeded SipHash; here the key is its own
 /// hash (Fibonacci-scrambled to pick a slot), with open addressing and linear probing in a
 /// power-of-two table kept at most half full. Lookups cost a multiply, a shift and usually one probe.
-public struct TermTable<Value: Sendable>: Sendable {
+package struct TermTable<Value: Sendable>: Sendable {
     private var keys: [UInt64]
     private var values: [Value?]
     private var shift: UInt64
-    public private(set) var count = 0
+    package private(set) var count = 0
 
-    public init(minimumCapacity: Int = 16) {
+    package init(minimumCapacity: Int = 16) {
         let capacity = TermSet.slots(for: minimumCapacity)
         keys = [UInt64](repeating: 0, count: capacity)
         values = [Value?](repeating: nil, count: capacity)
@@ -26,7 +26,7 @@ public struct TermTable<Value: Sendable>: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    public subscript(key: UInt64) -> Value? {
+    package subscript(key: UInt64) -> Value? {
         get {
             let k = Self.stored(key)
             let mask = keys.count - 1
@@ -56,10 +56,10 @@ public struct TermTable<Value: Sendable>: Sendable {
         }
     }
 
-    public func contains(_ key: UInt64) -> Bool { self[key] != nil }
+    package func contains(_ key: UInt64) -> Bool { self[key] != nil }
 
     /// Every (key, value) pair, in no particular order.
-    public var entries: [(key: UInt64, value: Value)] {
+    package var entries: [(key: UInt64, value: Value)] {
         var out: [(key: UInt64, value: Value)] = []
         out.reserveCapacity(count)
         for (i, k) in keys.enumerated() where k != 0 {
@@ -86,18 +86,18 @@ public struct TermTable<Value: Sendable>: Sendable {
 /// A set of ``TermHash`` keys with the same fast lookup as ``TermTable``, holding keys only (no
 /// value array to touch on a lookup): word lists, the article's shingles, the echo feature's
 /// five-word sequences.
-public struct TermSet: Sendable {
+package struct TermSet: Sendable {
     private var keys: [UInt64]
     private var mask: Int
-    public private(set) var count = 0
+    package private(set) var count = 0
 
     /// Room for `capacity` keys before the first rehash.
-    public init(capacity: Int = 8) {
+    package init(capacity: Int = 8) {
         keys = [UInt64](repeating: 0, count: Self.slots(for: capacity))
         mask = keys.count - 1
     }
 
-    public init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
+    package init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
         self.init(capacity: keys.underestimatedCount)
         for k in keys { insert(k) }
     }
@@ -124,10 +124,10 @@ public struct TermSet: Sendable {
     }
 
     @inline(__always)
-    public func contains(_ key: UInt64) -> Bool { keys[find(Self.stored(key))] != 0 }
+    package func contains(_ key: UInt64) -> Bool { keys[find(Self.stored(key))] != 0 }
 
     @inline(__always)
-    public mutating func insert(_ key: UInt64) {
+    package mutating func insert(_ key: UInt64) {
         if (count + 1) * 2 > keys.count { grow() }
         let k = Self.stored(key)
         let i = find(k)

@@ -1,12 +1,12 @@
 /// Splits text into lines at "\n", "\r\n" and a lone "\r" (old Mac files and some scrapers), in one
 /// pass over the UTF-8 bytes. A final line break does not start an empty last line.
-public enum TextLines {
-    public static func split(_ text: String) -> [String] {
+package enum TextLines {
+    package static func split(_ text: String) -> [String] {
         var copy = text
         return copy.withUTF8 { split(bytes: $0) }
     }
 
-    public static func split(bytes p: UnsafeBufferPointer<UInt8>) -> [String] {
+    package static func split(bytes p: UnsafeBufferPointer<UInt8>) -> [String] {
         var lines: [String] = []
         let n = p.count
         var start = 0
@@ -27,7 +27,7 @@ public enum TextLines {
     }
 
     /// True when the line holds nothing but whitespace (ASCII or Unicode spaces).
-    public static func isBlank(_ line: String) -> Bool {
+    package static func isBlank(_ line: String) -> Bool {
         for scalar in line.unicodeScalars where !scalar.properties.isWhitespace && scalar.value != 0xFEFF {
             return false
         }

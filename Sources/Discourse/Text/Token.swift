@@ -1,5 +1,5 @@
 /// What a token is, decided once by the ``Tokenizer`` so that every scorer agrees.
-public enum TokenKind: UInt8, Sendable {
+package enum TokenKind: UInt8, Sendable {
     /// Letters, digits, internal apostrophes, and in-word obfuscation symbols (`f*ck`, `a$$`).
     case word
     /// Digits with optional separators, currency or percent (`3.5`, `$100`, `10%`).
@@ -21,51 +21,51 @@ public enum TokenKind: UInt8, Sendable {
 }
 
 /// Facts about a token's surface that the scorers use (casing, markup around it, obfuscation).
-public struct TokenFlags: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt16
-    public init(rawValue: UInt16) { self.rawValue = rawValue }
+package struct TokenFlags: OptionSet, Sendable, Hashable {
+    package let rawValue: UInt16
+    package init(rawValue: UInt16) { self.rawValue = rawValue }
 
     /// Two or more letters and no lowercase letter (`GREAT`).
-    public static let allCaps = TokenFlags(rawValue: 1 << 0)
+    package static let allCaps = TokenFlags(rawValue: 1 << 0)
     /// First letter uppercase, not all caps (`Harper`).
-    public static let capitalized = TokenFlags(rawValue: 1 << 1)
+    package static let capitalized = TokenFlags(rawValue: 1 << 1)
     /// A letter repeated three or more times in a row (`sooo`, `haaappy`).
-    public static let elongated = TokenFlags(rawValue: 1 << 2)
+    package static let elongated = TokenFlags(rawValue: 1 << 2)
     /// Inside `~~strikethrough~~`: the writer withdrew these words.
-    public static let struck = TokenFlags(rawValue: 1 << 3)
+    package static let struck = TokenFlags(rawValue: 1 << 3)
     /// On a `> quoted` line: someone else's words.
-    public static let quoted = TokenFlags(rawValue: 1 << 4)
+    package static let quoted = TokenFlags(rawValue: 1 << 4)
     /// Inside `*emphasis*`, `**strong**` or `_emphasis_`.
-    public static let emphasized = TokenFlags(rawValue: 1 << 5)
+    package static let emphasized = TokenFlags(rawValue: 1 << 5)
     /// A word holding `*`, `$` or `@` between or after letters, or mixing letters and digits.
-    public static let obfuscated = TokenFlags(rawValue: 1 << 6)
+    package static let obfuscated = TokenFlags(rawValue: 1 << 6)
     /// Holds a non-ASCII character.
-    public static let nonASCII = TokenFlags(rawValue: 1 << 7)
+    package static let nonASCII = TokenFlags(rawValue: 1 << 7)
     /// Joined to the previous token by a hyphen (`down-to-earth` gives `down`, `to`, `earth`).
-    public static let hyphenJoined = TokenFlags(rawValue: 1 << 8)
+    package static let hyphenJoined = TokenFlags(rawValue: 1 << 8)
     /// A word that holds digits.
-    public static let hasDigit = TokenFlags(rawValue: 1 << 9)
+    package static let hasDigit = TokenFlags(rawValue: 1 << 9)
     /// Typographic punctuation (curly quotes, dashes, ellipsis), as publishers set it.
-    public static let typographic = TokenFlags(rawValue: 1 << 10)
+    package static let typographic = TokenFlags(rawValue: 1 << 10)
     /// Preceded by whitespace or the start of the text.
-    public static let spaceBefore = TokenFlags(rawValue: 1 << 11)
+    package static let spaceBefore = TokenFlags(rawValue: 1 << 11)
 }
 
 /// One token of a ``TokenizedText``: where it is, its normalised form's hash, its kind and flags.
 ///
 /// Offsets are into `TokenizedText.bytes` (surface) and `TokenizedText.normalized` (lowercased form),
 /// so a token costs no allocation of its own.
-public struct Token: Sendable {
-    public var start: Int32
-    public var end: Int32
-    public var normStart: Int32
-    public var normEnd: Int32
+package struct Token: Sendable {
+    package var start: Int32
+    package var end: Int32
+    package var normStart: Int32
+    package var normEnd: Int32
     /// ``TermHash`` of the normalised form: the key every lexicon lookup uses.
-    public var key: UInt64
-    public var kind: TokenKind
-    public var flags: TokenFlags
+    package var key: UInt64
+    package var kind: TokenKind
+    package var flags: TokenFlags
     /// 0-based sentence index within the text.
-    public var sentence: Int32
+    package var sentence: Int32
 
-    @inlinable public var length: Int { Int(end - start) }
+    @inlinable package var length: Int { Int(end - start) }
 }

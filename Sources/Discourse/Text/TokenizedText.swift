@@ -1,19 +1,19 @@
 /// A text split into tokens once, shared by every scorer (segmenter features, sentiment, drift,
 /// triage) so that no stage scans the characters again.
-public struct TokenizedText: Sendable {
+package struct TokenizedText: Sendable {
     /// The text's UTF-8 bytes after HTML entities were decoded; token `start`/`end` point here.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// Lowercased forms of all tokens, back to back; token `normStart`/`normEnd` point here.
-    public let normalized: [UInt8]
-    public let tokens: [Token]
+    package let normalized: [UInt8]
+    package let tokens: [Token]
     /// Number of sentences (at least 1 when there is any token).
-    public let sentenceCount: Int
+    package let sentenceCount: Int
     /// The whole text was `> quote` lines (every line of it, when it has several).
-    public let isQuoteLine: Bool
+    package let isQuoteLine: Bool
 
-    @inlinable public var count: Int { tokens.count }
-    @inlinable public var isEmpty: Bool { tokens.isEmpty }
-    @inlinable public subscript(i: Int) -> Token { tokens[i] }
+    @inlinable package var count: Int { tokens.count }
+    @inlinable package var isEmpty: Bool { tokens.isEmpty }
+    @inlinable package subscript(i: Int) -> Token { tokens[i] }
 
     init(bytes: [UInt8], normalized: [UInt8], tokens: [Token], sentenceCount: Int, isQuoteLine: Bool) {
         self.bytes = bytes
@@ -24,20 +24,20 @@ public struct TokenizedText: Sendable {
     }
 
     /// The token's surface text as written.
-    public func surface(_ i: Int) -> String {
+    package func surface(_ i: Int) -> String {
         let t = tokens[i]
         return String(decoding: bytes[Int(t.start)..<Int(t.end)], as: UTF8.self)
     }
 
     /// The token's normalised (lowercased) text.
-    public func norm(_ i: Int) -> String {
+    package func norm(_ i: Int) -> String {
         let t = tokens[i]
         return String(decoding: normalized[Int(t.normStart)..<Int(t.normEnd)], as: UTF8.self)
     }
 
     /// Normalised bytes of token `i`, for byte-level checks without a `String`.
     @inlinable
-    public func withNorm<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    package func withNorm<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let t = tokens[i]
         return normalized.withUnsafeBufferPointer { buffer in
             body(UnsafeBufferPointer(rebasing: buffer[Int(t.normStart)..<Int(t.normEnd)]))
@@ -45,7 +45,7 @@ public struct TokenizedText: Sendable {
     }
 
     /// Key of the `count` tokens starting at `from`, joined by single spaces (see ``TermHash``).
-    public func key(from: Int, count n: Int) -> UInt64 {
+    package func key(from: Int, count n: Int) -> UInt64 {
         guard n > 0, from + n <= tokens.count else { return TermHash.seed }
         if n == 1 { return tokens[from].key }
         return normalized.withUnsafeBufferPointer { buffer in
@@ -61,7 +61,7 @@ public struct TokenizedText: Sendable {
 
     /// Extends the key `hash` (of some tokens ending before `j`) by token `j`.
     @inlinable
-    public func extend(_ hash: UInt64, with j: Int) -> UInt64 {
+    package func extend(_ hash: UInt64, with j: Int) -> UInt64 {
         let t = tokens[j]
         return normalized.withUnsafeBufferPointer { buffer in
             TermHash.add(TermHash.add(hash, 0x20), UnsafeBufferPointer(rebasing: buffer[Int(t.normStart)..<Int(t.normEnd)]))
@@ -69,7 +69,7 @@ public struct TokenizedText: Sendable {
     }
 
     /// Number of word tokens.
-    public var wordCount: Int {
+    package var wordCount: Int {
         var n = 0
         for t in tokens where t.kind == .word { n += 1 }
         return n

@@ -4,13 +4,13 @@
 /// (letters join words, emoji sequences become one token, typographic punctuation is flagged).
 /// Reddit-style markup is read, not kept: `> quote` lines, `~~struck~~` and `*emphasis*` set flags
 /// on the words they cover, so each scorer can decide what quoted or withdrawn words mean.
-public enum Tokenizer {
-    public static func tokenize(_ text: String) -> TokenizedText {
+package enum Tokenizer {
+    package static func tokenize(_ text: String) -> TokenizedText {
         var copy = text
         return copy.withUTF8 { tokenize(bytes: $0) }
     }
 
-    public static func tokenize(bytes input: UnsafeBufferPointer<UInt8>) -> TokenizedText {
+    package static func tokenize(bytes input: UnsafeBufferPointer<UInt8>) -> TokenizedText {
         if let decoded = HTMLEntities.decode(input) {
             return decoded.withUnsafeBufferPointer { bytes in
                 Scanner.tokenize(bytes)
@@ -21,14 +21,14 @@ public enum Tokenizer {
 }
 
 /// ASCII classification used by the scanner and by other byte-level code in the library.
-public enum ASCII {
-    @inlinable public static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-    @inlinable public static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-    @inlinable public static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
-    @inlinable public static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
-    @inlinable public static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
-    @inlinable public static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
-    @inlinable public static func isSentenceEnd(_ b: UInt8) -> Bool { b == 0x2E || b == 0x21 || b == 0x3F }
+package enum ASCII {
+    @inlinable package static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    @inlinable package static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    @inlinable package static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+    @inlinable package static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+    @inlinable package static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+    @inlinable package static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
+    @inlinable package static func isSentenceEnd(_ b: UInt8) -> Bool { b == 0x2E || b == 0x21 || b == 0x3F }
 }
 
 /// Decoding of one scalar from valid UTF-8 (the tokenizer's input always comes from a `String`).

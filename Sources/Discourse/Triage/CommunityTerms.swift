@@ -16,25 +16,26 @@
 /// `strength` is 0...1: how strong one occurrence is when aimed at someone. Later lines and later
 /// files win; a term given strength 0 is silenced in that category.
 public struct CommunityTerms: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
-        public var term: String
-        public var kind: TriageLexicon.Kind
-        public var weight: Double
+    package struct Entry: Sendable, Equatable {
+        package var term: String
+        package var kind: TriageLexicon.Kind
+        package var weight: Double
         /// 1-based line in the file.
-        public var line: Int
+        package var line: Int
     }
 
     /// The required header columns.
     public static let header = ["term", "category", "strength"]
 
     /// The categories a file may name, and the lexicon kind each becomes.
-    public static let categories: [(name: String, kind: TriageLexicon.Kind)] = [
+    package static let categories: [(name: String, kind: TriageLexicon.Kind)] = [
         ("insult", .insultPerson), ("profanity", .swear), ("threat", .threatPhrase), ("identity_attack", .slur),
         ("spam", .spamPromo), ("allow", .allow),
     ]
 
+    /// The file's name or path, for messages.
     public var path: String
-    public var entries: [Entry]
+    package var entries: [Entry]
 
     /// Parses `text` (the contents of `path`); a bad header or line is an error naming the line.
     public init(path: String, text: String) throws(LexiconError) {

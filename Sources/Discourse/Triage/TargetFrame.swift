@@ -1,8 +1,8 @@
 /// Who an abusive word is aimed at, and whether the writer asserts it: the difference between
 /// "you are an idiot" (an insult), "he isn't an idiot" (negated), "calling people idiots is wrong"
 /// (a mention) and "the idiot box" (no target).
-public struct TargetFrame: Sendable, Equatable {
-    public enum Target: Int, Sendable, Comparable {
+package struct TargetFrame: Sendable, Equatable {
+    package enum Target: Int, Sendable, Comparable {
         /// Nothing in the sentence points the word at anyone.
         case none
         /// A subject joined by a copula ("Harper is a fool", "this guy's a moron"), or a short verdict
@@ -15,10 +15,10 @@ public struct TargetFrame: Sendable, Equatable {
         /// "you idiot", "you're a fool", "idiot, you".
         case second
 
-        public static func < (a: Target, b: Target) -> Bool { a.rawValue < b.rawValue }
+        package static func < (a: Target, b: Target) -> Bool { a.rawValue < b.rawValue }
 
         /// How much of a word's insult weight counts with this target.
-        public var multiplier: Double {
+        package var multiplier: Double {
             switch self {
             case .none: return 0.5
             case .named: return 0.85
@@ -31,17 +31,17 @@ public struct TargetFrame: Sendable, Equatable {
 
     /// What the subject of a copula is ("Harper is a fool": a person; "this plan is stupid": a
     /// thing); unknown when no copula frames the word.
-    public enum Subject: Sendable, Equatable { case unknown, person, thing }
+    package enum Subject: Sendable, Equatable { case unknown, person, thing }
 
-    public var target: Target = .none
-    public var subject: Subject = .unknown
+    package var target: Target = .none
+    package var subject: Subject = .unknown
     /// A negation stands just before the word ("not an idiot", "isn't stupid").
-    public var negated = false
+    package var negated = false
     /// The word is talked about rather than used ("calling people idiots", "the word 'moron'").
-    public var mention = false
+    package var mention = false
 
     /// Factor for negation and mention together.
-    public var assertion: Double { (negated ? 0.5 : 1) * (mention ? 0.35 : 1) }
+    package var assertion: Double { (negated ? 0.5 : 1) * (mention ? 0.35 : 1) }
 
     /// Tokens looked at before the word for a target, a negation, a mention.
     static let targetWindow = 6

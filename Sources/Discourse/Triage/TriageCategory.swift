@@ -20,6 +20,7 @@ public enum TriageCategory: String, CaseIterable, Sendable, Comparable {
     /// Off-topic with respect to the article (from the drift scorer, when it is wired in).
     case drift
 
+    /// Categories order as they are declared (the order reasons are listed in on a tie).
     public static func < (a: TriageCategory, b: TriageCategory) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

@@ -1,7 +1,7 @@
 /// What the triage scorer knows about a comment's file: the article (so words a comment quotes
 /// from it are not blamed on the commenter) and how often each comment text occurs (copy-paste
 /// spam).
-public struct TriageContext: Sendable {
+package struct TriageContext: Sendable {
     /// Keys of every run of ``shingleLength`` consecutive words in the article.
     var articleShingles = TermSet()
     /// Number of comments in the file with the same words, by text key.
@@ -9,17 +9,17 @@ public struct TriageContext: Sendable {
 
     /// Words in a row that must match the article before they count as quoted from it. Four keeps
     /// common phrases ("you are an") from matching by chance.
-    public static let shingleLength = 4
+    package static let shingleLength = 4
     /// Words a comment needs before a repeat counts as spam ("Yes" and "Thanks!" repeat innocently).
-    public static let minimumRepeatedWords = 4
+    package static let minimumRepeatedWords = 4
 
-    public static let empty = TriageContext()
+    package static let empty = TriageContext()
 
-    public init() {}
+    package init() {}
 
     /// Context for the comments of one file, given the article's token lines (empty when the input
     /// has no article).
-    public init(article: [TokenizedText], comments: [TokenizedText]) {
+    package init(article: [TokenizedText], comments: [TokenizedText]) {
         // One shingle per word at most: sized once.
         articleShingles = TermSet(capacity: article.reduce(0) { $0 + $1.count })
         for line in article { Self.forEachShingle(line) { key, _, _ in articleShingles.insert(key) } }
@@ -88,20 +88,20 @@ public struct TriageContext: Sendable {
 /// - `drift` = `max(0, 2 × (drift − 0.5)) × confidence` of the drift score, only when an article
 ///   anchors it (without an article, "off-topic" means off the rest of the discussion, too weak a
 ///   reason to raise a comment in a moderation queue).
-public struct TriageSignals: Sendable, Equatable {
+package struct TriageSignals: Sendable, Equatable {
     /// 0..1 strength of negative tone (0 = none).
-    public var negativity: Double?
+    package var negativity: Double?
     /// 0..1 how far off the article's topic the comment is.
-    public var drift: Double?
+    package var drift: Double?
 
-    public init(negativity: Double? = nil, drift: Double? = nil) {
+    package init(negativity: Double? = nil, drift: Double? = nil) {
         self.negativity = negativity
         self.drift = drift
     }
 
     /// The drift input from a ``DriftScore``: how far past "no evidence" (0.5) the comment is off
     /// the article, scaled by how much evidence there is; nil without an article.
-    public static func offTopic(_ score: DriftScore) -> Double? {
+    package static func offTopic(_ score: DriftScore) -> Double? {
         guard score.articleDrift != nil else { return nil }
         return min(1, max(0, 2 * (score.drift - 0.5))) * min(1, max(0, score.confidence))
     }

@@ -5,9 +5,9 @@
 ///
 /// Terms are tokenized with the same ``Tokenizer`` as comments, so "half-witted", "you're" and
 /// "@ssfucker" get exactly the keys the text they must match gets.
-public struct TriageLexicon: Sendable {
+package struct TriageLexicon: Sendable {
     /// What a matched term means to the scorer.
-    public enum Kind: UInt8, Sendable, CaseIterable {
+    package enum Kind: UInt8, Sendable, CaseIterable {
         case profanity, insultPerson, insultQuality, insultContent, dismissal, swear
         /// A slur added by a community lexicon (`identity_attack`): an identity attack on its own.
         case slur
@@ -32,10 +32,10 @@ public struct TriageLexicon: Sendable {
         /// is no noun ("and", "to"): they tell an insult about a person from an opinion about a thing.
         case person, possessive, function
 
-        @inlinable public var bit: UInt64 { 1 << UInt64(rawValue) }
+        @inlinable package var bit: UInt64 { 1 << UInt64(rawValue) }
 
         /// Kinds that are abusive by themselves (the rest need a pattern around them).
-        public var isAbusive: Bool {
+        package var isAbusive: Bool {
             switch self {
             case .profanity, .insultPerson, .insultQuality, .insultContent, .dismissal, .swear, .slur: return true
             default: return false
@@ -43,7 +43,7 @@ public struct TriageLexicon: Sendable {
         }
 
         /// Spam phrase kinds.
-        public var isSpam: Bool { self == .spamMoney || self == .spamContact || self == .spamPromo }
+        package var isSpam: Bool { self == .spamMoney || self == .spamContact || self == .spamPromo }
 
         /// Kinds that answer for the same output category: a community entry replaces all of them.
         var family: UInt8 {
@@ -57,20 +57,20 @@ public struct TriageLexicon: Sendable {
     }
 
     /// The categories the Surge AI list gives a profane term.
-    public struct ProfanityGroups: OptionSet, Sendable, Hashable {
-        public let rawValue: UInt16
-        public init(rawValue: UInt16) { self.rawValue = rawValue }
+    package struct ProfanityGroups: OptionSet, Sendable, Hashable {
+        package let rawValue: UInt16
+        package init(rawValue: UInt16) { self.rawValue = rawValue }
 
-        public static let sexual = ProfanityGroups(rawValue: 1 << 0)
-        public static let bodily = ProfanityGroups(rawValue: 1 << 1)
-        public static let generalInsult = ProfanityGroups(rawValue: 1 << 2)
-        public static let racial = ProfanityGroups(rawValue: 1 << 3)
-        public static let orientationGender = ProfanityGroups(rawValue: 1 << 4)
-        public static let religious = ProfanityGroups(rawValue: 1 << 5)
-        public static let disability = ProfanityGroups(rawValue: 1 << 6)
-        public static let animal = ProfanityGroups(rawValue: 1 << 7)
-        public static let physical = ProfanityGroups(rawValue: 1 << 8)
-        public static let political = ProfanityGroups(rawValue: 1 << 9)
+        package static let sexual = ProfanityGroups(rawValue: 1 << 0)
+        package static let bodily = ProfanityGroups(rawValue: 1 << 1)
+        package static let generalInsult = ProfanityGroups(rawValue: 1 << 2)
+        package static let racial = ProfanityGroups(rawValue: 1 << 3)
+        package static let orientationGender = ProfanityGroups(rawValue: 1 << 4)
+        package static let religious = ProfanityGroups(rawValue: 1 << 5)
+        package static let disability = ProfanityGroups(rawValue: 1 << 6)
+        package static let animal = ProfanityGroups(rawValue: 1 << 7)
+        package static let physical = ProfanityGroups(rawValue: 1 << 8)
+        package static let political = ProfanityGroups(rawValue: 1 << 9)
 
         static func parse(_ text: String) -> ProfanityGroups {
             var groups: ProfanityGroups = []
@@ -94,23 +94,23 @@ public struct TriageLexicon: Sendable {
     }
 
     /// How a profane term that is also an ordinary word is treated (`profanity-ambiguous.tsv`).
-    public enum Ambiguity: UInt8, Sendable {
+    package enum Ambiguity: UInt8, Sendable {
         case none
         /// Counts only when aimed at someone or written obfuscated.
         case targeted
     }
 
-    public struct Entry: Sendable {
-        public var kind: Kind
+    package struct Entry: Sendable {
+        package var kind: Kind
         /// 0..1 (for profanity: severity mapped by ``TriageLexicon/strength(severity:)``).
-        public var weight: Double
+        package var weight: Double
         /// Tokens the term spans.
-        public var length: Int
+        package var length: Int
         /// For profanity: the source's categories; empty otherwise.
-        public var groups: ProfanityGroups = []
+        package var groups: ProfanityGroups = []
         /// For profanity: the source's severity, 1...3; 0 otherwise.
-        public var severity: Double = 0
-        public var ambiguity: Ambiguity = .none
+        package var severity: Double = 0
+        package var ambiguity: Ambiguity = .none
     }
 
     /// A single-word abusive term in normalised ASCII, for matching obfuscated spellings.
@@ -128,11 +128,11 @@ public struct TriageLexicon: Sendable {
     /// Single-word abusive terms by length in bytes.
     var plainWords: [Int: [PlainWord]] = [:]
     /// Longest term in tokens, so n-gram scans know where to stop.
-    public private(set) var maxLength = 1
+    package private(set) var maxLength = 1
     /// Kind bits of single words read only around a hit (person nouns, possessives, function
     /// words, removal particles, body parts), kept out of ``lookup`` so the scan of every token does not pay
     /// for some of the most frequent English words.
-    public internal(set) var wordKinds: [UInt64: UInt64] = [:]
+    package internal(set) var wordKinds: [UInt64: UInt64] = [:]
     static let offTableKinds: Set<Kind> = [.person, .possessive, .function, .identityParticle, .threatBody]
 
     /// Link hosts by key of their lowercase name: a known site ("bbc.co.uk", "gov"), a link
@@ -147,7 +147,7 @@ public struct TriageLexicon: Sendable {
     }
 
     /// The lists compiled into the binary. Parsed once, on first use.
-    public static let embedded: TriageLexicon = {
+    package static let embedded: TriageLexicon = {
         do {
             return try TriageLexicon(
                 profanity: EmbeddedLexicon.table(
@@ -165,11 +165,11 @@ public struct TriageLexicon: Sendable {
 
     /// Profanity strength in 0..1 from the source's 1...3 severity: mild words still count (0.48),
     /// severe ones almost fully (0.94).
-    public static func strength(severity: Double) -> Double {
+    package static func strength(severity: Double) -> Double {
         min(1, max(0, 0.25 + 0.23 * severity))
     }
 
-    public init(
+    package init(
         profanity: TSVTable, ambiguous: TSVTable, insults: TSVTable, threats: TSVTable, identity: TSVTable,
         spam: TSVTable, cues: TSVTable
     ) throws(LexiconError) {
@@ -244,7 +244,7 @@ public struct TriageLexicon: Sendable {
 
     /// This lexicon with community entries layered over it, later files winning (see
     /// ``CommunityTerms``): a term re-rated in a category replaces the built-in weight of that kind.
-    public func adding(_ files: [CommunityTerms]) -> TriageLexicon {
+    package func adding(_ files: [CommunityTerms]) -> TriageLexicon {
         guard !files.isEmpty else { return self }
         var copy = self
         for file in files {
@@ -351,13 +351,13 @@ public struct TriageLexicon: Sendable {
     }
 
     /// True when some multiword term continues the n-gram `key`.
-    @inline(__always) public func isPrefix(_ key: UInt64) -> Bool { prefixes.contains(key) }
+    @inline(__always) package func isPrefix(_ key: UInt64) -> Bool { prefixes.contains(key) }
 
     /// Entries for a term key (single token or n-gram), or nil.
-    @inline(__always) public func entries(_ key: UInt64) -> [Entry]? { lookup[key] }
+    @inline(__always) package func entries(_ key: UInt64) -> [Entry]? { lookup[key] }
 
     /// Bitmask of the kinds a key has.
-    public func kinds(_ key: UInt64) -> UInt64 {
+    package func kinds(_ key: UInt64) -> UInt64 {
         guard let list = table[key] else { return 0 }
         var mask: UInt64 = 0
         for e in list { mask |= e.kind.bit }
@@ -365,7 +365,7 @@ public struct TriageLexicon: Sendable {
     }
 
     /// Number of distinct term keys (for tests and `--explain`).
-    public var termCount: Int { table.count }
+    package var termCount: Int { table.count }
 
     /// Abusive single words whose letters agree with `pattern` where it holds a letter; `*` (0x2A)
     /// stands for any letter. Used for `f*ck`, `sh**`, `a**`.

@@ -1,5 +1,5 @@
 /// How a lexicon term was found in a comment.
-public enum MatchRoute: UInt8, Sendable {
+package enum MatchRoute: UInt8, Sendable {
     /// The token(s) as written.
     case exact
     /// After undoing look-alike symbols and masks (`sh1t`, `a$$`, `f*ck`, `*ss`).
@@ -13,28 +13,28 @@ public enum MatchRoute: UInt8, Sendable {
 }
 
 /// One abusive, threat, identity or spam term found in a comment (cue words are kept as masks).
-public struct TriageHit: Sendable {
+package struct TriageHit: Sendable {
     /// First token (index into the comment's ``TokenizedText``).
-    public var start: Int
+    package var start: Int
     /// One past the last token.
-    public var end: Int
-    public var entry: TriageLexicon.Entry
-    public var route: MatchRoute
+    package var end: Int
+    package var entry: TriageLexicon.Entry
+    package var route: MatchRoute
 }
 
 /// Everything the lexicon found in one comment, computed once and read by every category.
 ///
 /// Cue words (pronouns, copulas, negations …) are kept per token as bit masks of
 /// ``TriageLexicon/Kind`` so the scorer's look-back windows cost one load per token.
-public struct TriageMatches: Sendable {
+package struct TriageMatches: Sendable {
     /// Kinds of every term that ends at the token.
-    public var endMask: [UInt64]
+    package var endMask: [UInt64]
     /// Start of the longest term that ends at the token (the token itself when none does).
-    public var endStart: [Int]
+    package var endStart: [Int]
     /// Kinds of every term that starts at the token.
-    public var startMask: [UInt64]
+    package var startMask: [UInt64]
     /// Non-cue terms, ordered by start, longest first.
-    public var hits: [TriageHit]
+    package var hits: [TriageHit]
     /// The lexicon's off-table word kinds (see ``TriageLexicon/wordKinds``).
     var wordKinds: [UInt64: UInt64] = [:]
 
@@ -49,7 +49,7 @@ public struct TriageMatches: Sendable {
 
     /// Matches `lexicon` against `text`: n-grams as written, then obfuscated, spaced, stretched and
     /// inflected spellings of single words that matched nothing.
-    public static func find(in text: TokenizedText, lexicon: TriageLexicon) -> TriageMatches {
+    package static func find(in text: TokenizedText, lexicon: TriageLexicon) -> TriageMatches {
         let n = text.count
         var m = TriageMatches(
             endMask: [UInt64](repeating: 0, count: n), endStart: Array(0..<n),

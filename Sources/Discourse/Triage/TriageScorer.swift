@@ -5,18 +5,18 @@
 /// piece of evidence after its context was weighed (target, negation, mention, quoted from the
 /// article), and combines them so that the strongest piece counts fully and each further one less
 /// (a long comment with many mild words does not outrank one direct insult).
-public struct TriageScorer: Sendable {
-    public var lexicon: TriageLexicon
-    public var weights: TriageWeights
+package struct TriageScorer: Sendable {
+    package var lexicon: TriageLexicon
+    package var weights: TriageWeights
 
-    public init(lexicon: TriageLexicon = .embedded, weights: TriageWeights = TriageWeights()) {
+    package init(lexicon: TriageLexicon = .embedded, weights: TriageWeights = TriageWeights()) {
         self.lexicon = lexicon
         self.weights = weights
     }
 
     /// Scores `text`. `context` holds the article and repeated texts of its file; `signals` the
     /// optional sentiment and drift inputs; `explain` keeps the evidence.
-    public func score(
+    package func score(
         _ text: TokenizedText, context: TriageContext = .empty, signals: TriageSignals = TriageSignals(),
         explain: Bool = false
     ) -> TriageScores {

@@ -21,6 +21,7 @@ public struct TriageWeights: Sendable, Equatable {
     /// Threats and identity attacks are raised above their share of toxicity: they are the
     /// comments a moderator must see first.
     public var threatBoost = 0.5
+    /// Extra priority weight of an identity attack, beyond its part in toxicity.
     public var identityBoost = 0.3
     /// Spam enters priority as it is, so a clear spam comment (spam >= 0.5) is flagged on its own.
     public var spam = 1.0
@@ -58,5 +59,6 @@ public struct TriageWeights: Sendable, Equatable {
     /// Words talked about rather than used ("he said he would kill", "calling people idiots").
     public var mention = 0.35
 
+    /// The shipped weights (fitted by `scripts/fit-triage-weights`).
     public init() {}
 }

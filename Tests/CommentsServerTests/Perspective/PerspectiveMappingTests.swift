@@ -61,7 +61,7 @@ struct PerspectiveMappingTests {
         #expect(near(summary(r, "IDENTITY_ATTACK")!, row.triage.identityAttack))
         #expect(near(summary(r, "SPAM")!, row.triage.spam))
         #expect(near(summary(r, "SEVERE_TOXICITY")!, max(row.triage.threat, row.triage.identityAttack, row.triage.toxicity * row.triage.toxicity)))
-        #expect(near(summary(r, "SENTIMENT")!, (row.sentiment!.compound + 1) / 2))
+        #expect(near(summary(r, "SENTIMENT")!, (row.sentiment.compound + 1) / 2))
         #expect(row.triage.threat > 0.3)
     }
 

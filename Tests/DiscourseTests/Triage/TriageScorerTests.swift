@@ -260,7 +260,7 @@ struct TriageSignalsTests {
         guard report.comments.count == 2 else { return }
         let negative = report.comments[0]
         let plain = report.comments[1]
-        #expect((negative.sentiment?.negative ?? 0) > 0.3)
+        #expect(negative.sentiment.negative > 0.3)
         #expect(negative.triage.insult == 0)
         #expect(negative.triage.priority > plain.triage.priority)
         // Negative tone raises priority only: toxicity is the combination of its four parts.

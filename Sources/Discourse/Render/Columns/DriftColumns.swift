@@ -1,6 +1,6 @@
 /// The drift columns of `comments score` (CSV, JSON Lines, JSON), in output order.
-public enum DriftColumns {
-    public static let all: [Column] = [
+package enum DriftColumns {
+    package static let all: [Column] = [
         Column(
             "drift", .number,
             help: "number 0..1: how far off the topic of the article and its discussion, relative to the thread's other comments (0.5 = as far as they are, or no evidence)"
@@ -20,7 +20,7 @@ public enum DriftColumns {
     ]
 
     /// Columns present only with `--explain`.
-    public static let explainColumns: [Column] = [
+    package static let explainColumns: [Column] = [
         Column(
             "drift_terms", .text,
             help: "text or empty: on-topic words (+) and off-topic words (-) of the comment"
@@ -32,7 +32,7 @@ public enum DriftColumns {
     ]
 
     /// "+pyongyang +talks -salsa -kindle".
-    public static func termList(_ score: DriftScore) -> String {
+    package static func termList(_ score: DriftScore) -> String {
         (score.onTopicTerms.map { "+" + $0 } + score.offTopicTerms.map { "-" + $0 }).joined(separator: " ")
     }
 }

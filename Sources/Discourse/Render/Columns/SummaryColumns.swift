@@ -1,12 +1,12 @@
 /// One column of the per-file summary (`comments export --summary`): a row per input, failures
 /// included with their error.
-public struct SummaryColumn: Sendable {
-    public let name: String
-    public let kind: Column.Kind
-    public let help: String
+package struct SummaryColumn: Sendable {
+    package let name: String
+    package let kind: Column.Kind
+    package let help: String
     let extract: @Sendable (BatchOutcome, SummaryOptions) -> CellValue
 
-    public init(
+    package init(
         _ name: String, _ kind: Column.Kind, help: String,
         value: @escaping @Sendable (BatchOutcome, SummaryOptions) -> CellValue
     ) {
@@ -16,20 +16,20 @@ public struct SummaryColumn: Sendable {
         self.extract = value
     }
 
-    public func value(_ outcome: BatchOutcome, options: SummaryOptions) -> CellValue { extract(outcome, options) }
+    package func value(_ outcome: BatchOutcome, options: SummaryOptions) -> CellValue { extract(outcome, options) }
 }
 
 /// Settings the summary figures depend on.
-public struct SummaryOptions: Sendable {
+package struct SummaryOptions: Sendable {
     /// A comment counts as flagged when its triage priority is at least this.
-    public var flagThreshold: Double
+    package var flagThreshold: Double
 
-    public init(flagThreshold: Double = 0.5) {
+    package init(flagThreshold: Double = 0.5) {
         self.flagThreshold = flagThreshold
     }
 }
 
-public enum SummaryColumns {
+package enum SummaryColumns {
     /// `body(report)` for an analysed file, null for a failed one.
     static func analysed(
         _ body: @escaping @Sendable (FileReport) -> CellValue
@@ -40,7 +40,7 @@ public enum SummaryColumns {
         }
     }
 
-    public static let base: [SummaryColumn] = [
+    package static let base: [SummaryColumn] = [
         SummaryColumn("file", .text, help: "text: the input (\"-\" or \"-#N\" for documents read from stdin)") { o, _ in
             .text(o.name)
         },
@@ -69,9 +69,9 @@ public enum SummaryColumns {
             value: analysed { .number($0.segmentation.confidence) }),
     ]
 
-    static func sentiments(_ report: FileReport) -> [Double] { report.comments.compactMap { $0.sentiment?.compound } }
+    static func sentiments(_ report: FileReport) -> [Double] { report.comments.map(\.sentiment.compound) }
 
-    public static let scores: [SummaryColumn] = [
+    package static let scores: [SummaryColumn] = [
         SummaryColumn(
             "sentiment_mean", .number, help: "-1..1 or empty: mean sentiment of the file's comments",
             value: analysed { r in
@@ -95,5 +95,5 @@ public enum SummaryColumns {
     ]
 
     /// Every summary column, base first, then each scorer's.
-    public static var all: [SummaryColumn] { base + scores }
+    package static var all: [SummaryColumn] { base + scores }
 }

@@ -1,9 +1,9 @@
 /// The triage columns of `comments score` and `comments triage` rows (CSV, JSON Lines, JSON).
-public enum TriageColumns {
+package enum TriageColumns {
     /// The weights the help texts quote (the shipped ones).
     static let w = TriageWeights()
 
-    public static let all: [Column] = [
+    package static let all: [Column] = [
         Column(
             "priority", .number,
             help:
@@ -63,7 +63,7 @@ public enum TriageColumns {
     ]
 
     /// Filled only with `--explain`: the words behind the triage scores.
-    public static let explainColumns: [Column] = [
+    package static let explainColumns: [Column] = [
         Column(
             "triage_evidence", .text,
             help:

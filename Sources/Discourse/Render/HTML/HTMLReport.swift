@@ -12,6 +12,9 @@ public enum HTMLReport {
         /// Lines of the article shown before "show the whole article".
         public var articlePreviewLines: Int
 
+        /// - Parameters:
+        ///   - flagThreshold: priority at or above which a comment is flagged.
+        ///   - articlePreviewLines: article paragraphs shown before "show more".
         public init(flagThreshold: Double = 0.5, articlePreviewLines: Int = 3) {
             self.flagThreshold = flagThreshold
             self.articlePreviewLines = articlePreviewLines
@@ -41,15 +44,22 @@ public enum HTMLReport {
 
     /// One row of the index page.
     public struct IndexEntry: Sendable {
+        /// The input file's name, as given.
         public var file: String
         /// Relative link to the file's page, or nil when the input failed.
         public var link: String?
+        /// Why the input could not be analysed, when it failed.
         public var error: String?
+        /// Comments found in the file.
         public var comments: Int
+        /// Mean compound sentiment of its comments (-1 … 1), nil without comments.
         public var meanSentiment: Double?
+        /// Slope of drift over comment order, nil with fewer than three comments.
         public var driftTrend: Double?
+        /// Comments at or above the flag threshold.
         public var flagged: Int
 
+        /// An index row from its figures (see ``init(report:link:options:)`` for an analysed file).
         public init(
             file: String, link: String?, error: String? = nil, comments: Int = 0, meanSentiment: Double? = nil,
             driftTrend: Double? = nil, flagged: Int = 0
@@ -347,8 +357,8 @@ struct ReportFields {
 
     init(_ row: ScoredComment) {
         drift = row.drift.drift
-        sentiment = row.sentiment?.compound
-        sentimentLabel = row.sentiment?.label.rawValue
+        sentiment = row.sentiment.compound
+        sentimentLabel = row.sentiment.label.rawValue
         priority = row.triage.priority
         reasons = row.triage.reasons.map(\.rawValue)
     }

@@ -1,8 +1,8 @@
 /// Escaping for HTML text and attribute values: every `&`, `<`, `>`, `"` and `'` becomes an entity,
 /// so comment text such as `<script>` shows as text. Control characters other than tab and newline are
 /// dropped (they are not allowed in XML and some are invalid in HTML).
-public enum HTMLText {
-    public static func escape(_ text: String) -> String {
+package enum HTMLText {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {

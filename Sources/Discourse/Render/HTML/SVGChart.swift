@@ -3,19 +3,19 @@
 ///
 /// Accessible by construction: the SVG has a `<title>` and `<desc>`, each series is named in a text
 /// legend, and flagged points use a different shape (a triangle) as well as a colour.
-public struct SVGChart: Sendable {
-    public struct Series: Sendable {
-        public var name: String
-        public var values: [Double?]
-        public var range: ClosedRange<Double>
+package struct SVGChart: Sendable {
+    package struct Series: Sendable {
+        package var name: String
+        package var values: [Double?]
+        package var range: ClosedRange<Double>
         /// CSS colour of the line.
-        public var color: String
+        package var color: String
         /// Draw a horizontal reference line at this value (e.g. 0 for sentiment).
-        public var baseline: Double?
+        package var baseline: Double?
         /// Least-squares trend line over the points.
-        public var trend: Bool
+        package var trend: Bool
 
-        public init(
+        package init(
             name: String, values: [Double?], range: ClosedRange<Double>, color: String, baseline: Double? = nil,
             trend: Bool = false
         ) {
@@ -28,15 +28,15 @@ public struct SVGChart: Sendable {
         }
     }
 
-    public var title: String
-    public var description: String
-    public var series: [Series]
+    package var title: String
+    package var description: String
+    package var series: [Series]
     /// Indices (0-based) of points to mark as flagged.
-    public var flagged: Set<Int>
-    public var width = 720.0
-    public var panelHeight = 120.0
+    package var flagged: Set<Int>
+    package var width = 720.0
+    package var panelHeight = 120.0
 
-    public init(title: String, description: String, series: [Series], flagged: Set<Int> = []) {
+    package init(title: String, description: String, series: [Series], flagged: Set<Int> = []) {
         self.title = title
         self.description = description
         self.series = series
@@ -44,7 +44,7 @@ public struct SVGChart: Sendable {
     }
 
     /// The chart as an `<svg>` element (well-formed XML).
-    public func render() -> String {
+    package func render() -> String {
         let left = 56.0
         let right = 16.0
         let top = 24.0
@@ -108,7 +108,7 @@ public struct SVGChart: Sendable {
     }
 
     /// Least-squares line through (index, value), or nil with fewer than two points.
-    public static func trend(_ points: [(Int, Double)]) -> (slope: Double, intercept: Double)? {
+    package static func trend(_ points: [(Int, Double)]) -> (slope: Double, intercept: Double)? {
         guard points.count >= 2 else { return nil }
         let n = Double(points.count)
         let mx = points.reduce(0.0) { $0 + Double($1.0) } / n
