@@ -6,7 +6,8 @@ import PackageDescription
 // Layout (one folder per stage, see README.md):
 // - Discourse: the library; every analysis as value types and pure functions.
 // - CommentsServer: `comments serve`, an HTTP/1.1 server (POSIX sockets) answering Perspective
-//   API requests and the project's own /v1/analyze with the library's analysis.
+//   API requests and the project's own /v1/analyze with the library's analysis. Internal to the
+//   package (reached through `comments serve`), so it is no product of its own.
 // - comments: the command-line tool; parses arguments, reads input, renders.
 // - LexiconEmbedder + EmbedLexicons: a build-tool plugin that turns Lexicons/*.tsv into one
 //   Swift source file of raw string literals, so the binary works from any directory.
@@ -15,7 +16,6 @@ let package = Package(
     products: [
         .executable(name: "comments", targets: ["comments"]),
         .library(name: "Discourse", targets: ["Discourse"]),
-        .library(name: "CommentsServer", targets: ["CommentsServer"]),
     ],
     targets: [
         .executableTarget(

@@ -1,23 +1,23 @@
 /// One HTTP/1.x request as the parser delivered it: the body is complete (Content-Length or
 /// decoded chunks) and header names are lowercased.
-public struct HTTPRequest: Sendable, Equatable {
-    public enum Version: String, Sendable, Equatable {
+package struct HTTPRequest: Sendable, Equatable {
+    package enum Version: String, Sendable, Equatable {
         case http10 = "HTTP/1.0"
         case http11 = "HTTP/1.1"
     }
 
-    public var method: String
+    package var method: String
     /// The request target as sent (`/v1alpha1/comments:analyze?key=…`).
-    public let target: String
+    package let target: String
     /// The path part of the target, percent-decoded (`/v1alpha1/comments%3Aanalyze` routes like
     /// `/v1alpha1/comments:analyze`); an absolute-form target (`http://host/path`) gives its path.
-    public let path: String
-    public var version: Version
+    package let path: String
+    package var version: Version
     /// Header fields in the order received; names lowercased, values trimmed.
-    public var headers: [(name: String, value: String)]
-    public var body: [UInt8]
+    package var headers: [(name: String, value: String)]
+    package var body: [UInt8]
 
-    public init(
+    package init(
         method: String, target: String, version: Version = .http11, headers: [(name: String, value: String)] = [],
         body: [UInt8] = []
     ) {
@@ -29,13 +29,13 @@ public struct HTTPRequest: Sendable, Equatable {
         self.body = body
     }
 
-    public static func == (a: HTTPRequest, b: HTTPRequest) -> Bool {
+    package static func == (a: HTTPRequest, b: HTTPRequest) -> Bool {
         a.method == b.method && a.target == b.target && a.version == b.version && a.body == b.body
             && a.headers.map(\.name) == b.headers.map(\.name) && a.headers.map(\.value) == b.headers.map(\.value)
     }
 
     /// The first value of header `name` (lowercase).
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         headers.first { $0.name == name }?.value
     }
 
@@ -55,7 +55,7 @@ public struct HTTPRequest: Sendable, Equatable {
     }
 
     /// The query parameters, percent-decoded, in order.
-    public var query: [(name: String, value: String)] {
+    package var query: [(name: String, value: String)] {
         guard let q = target.firstIndex(of: "?") else { return [] }
         return target[target.index(after: q)...].split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -65,13 +65,13 @@ public struct HTTPRequest: Sendable, Equatable {
         }
     }
 
-    public func queryValue(_ name: String) -> String? {
+    package func queryValue(_ name: String) -> String? {
         query.first { $0.name == name }?.value
     }
 
     /// Whether the connection stays open after the answer: HTTP/1.1 unless `Connection: close`,
     /// HTTP/1.0 only with `Connection: keep-alive`.
-    public var keepAlive: Bool {
+    package var keepAlive: Bool {
         let tokens = headers.filter { $0.name == "connection" }.flatMap {
             $0.value.lowercased().split(separator: ",").map { $0.trimmingSpaces }
         }

@@ -9,8 +9,8 @@
 /// - limits (``HTTPLimits``): body → 413 (at once when Content-Length says so, before any 100),
 ///   header section → 431; other versions → 505; unknown transfer codings → 501; `Expect` other
 ///   than `100-continue` → 417; anything else malformed → 400.
-public struct HTTPRequestParser: Sendable {
-    public enum Event: Sendable, Equatable {
+package struct HTTPRequestParser: Sendable {
+    package enum Event: Sendable, Equatable {
         /// A complete request.
         case request(HTTPRequest)
         /// The head of a request with `Expect: 100-continue` was read and its body has not arrived:
@@ -32,7 +32,7 @@ public struct HTTPRequestParser: Sendable {
         case failed(HTTPError)
     }
 
-    public let limits: HTTPLimits
+    package let limits: HTTPLimits
     private var buffer: [UInt8] = []
     private var position = 0
     private var state = State.head
@@ -44,12 +44,12 @@ public struct HTTPRequestParser: Sendable {
     /// is still inside the method.
     private var lineChecked = (index: 0, inMethod: true)
 
-    public init(limits: HTTPLimits = HTTPLimits()) {
+    package init(limits: HTTPLimits = HTTPLimits()) {
         self.limits = limits
     }
 
     /// Adds bytes read from the connection.
-    public mutating func feed<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+    package mutating func feed<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         if position > 0 && position >= buffer.count / 2 {
             buffer.removeFirst(position)
             scanned -= position
@@ -60,10 +60,10 @@ public struct HTTPRequestParser: Sendable {
     }
 
     /// Bytes received and not yet handed out as part of a request.
-    public var bufferedCount: Int { buffer.count - position }
+    package var bufferedCount: Int { buffer.count - position }
 
     /// Whether part of a request has been received (the request timeout is running).
-    public var hasPartialRequest: Bool {
+    package var hasPartialRequest: Bool {
         switch state {
         case .head: return buffer[position...].contains { $0 != 0x0D && $0 != 0x0A }
         case .failed: return false
@@ -72,7 +72,7 @@ public struct HTTPRequestParser: Sendable {
     }
 
     /// The next event; call until it answers `.needMore` (or a failure, which repeats).
-    public mutating func next() -> Event {
+    package mutating func next() -> Event {
         while true {
             switch state {
             case .failed(let error):

@@ -1,13 +1,13 @@
 /// An answer to one request; ``serialized(keepAlive:includeBody:)`` gives its bytes on the wire.
-public struct HTTPResponse: Sendable {
-    public var status: Int
+package struct HTTPResponse: Sendable {
+    package var status: Int
     /// Extra header fields (Content-Length and Connection are written by the serializer).
-    public var headers: [(name: String, value: String)]
-    public var body: [UInt8]
+    package var headers: [(name: String, value: String)]
+    package var body: [UInt8]
     /// Close the connection after this answer whatever the request asked.
-    public var close: Bool
+    package var close: Bool
 
-    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [], close: Bool = false) {
+    package init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [], close: Bool = false) {
         self.status = status
         self.headers = headers
         self.body = body
@@ -15,25 +15,25 @@ public struct HTTPResponse: Sendable {
     }
 
     /// A JSON body (`Content-Type: application/json; charset=utf-8`).
-    public static func json(_ status: Int, _ text: String, close: Bool = false) -> HTTPResponse {
+    package static func json(_ status: Int, _ text: String, close: Bool = false) -> HTTPResponse {
         HTTPResponse(
             status: status, headers: [("Content-Type", "application/json; charset=utf-8")], body: Array(text.utf8),
             close: close)
     }
 
     /// A plain-text body.
-    public static func text(_ status: Int, _ text: String, contentType: String = "text/plain; charset=utf-8")
+    package static func text(_ status: Int, _ text: String, contentType: String = "text/plain; charset=utf-8")
         -> HTTPResponse
     {
         HTTPResponse(status: status, headers: [("Content-Type", contentType)], body: Array(text.utf8))
     }
 
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
     /// Status line, headers, blank line and (unless `includeBody` is false, for HEAD) the body.
-    public func serialized(keepAlive: Bool, includeBody: Bool = true) -> [UInt8] {
+    package func serialized(keepAlive: Bool, includeBody: Bool = true) -> [UInt8] {
         var head = "HTTP/1.1 \(status) \(Self.reason(status))\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         head += "Content-Length: \(body.count)\r\n"
@@ -44,9 +44,9 @@ public struct HTTPResponse: Sendable {
     }
 
     /// The interim answer to `Expect: 100-continue`.
-    public static let continueBytes = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+    package static let continueBytes = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
-    public static func reason(_ status: Int) -> String {
+    package static func reason(_ status: Int) -> String {
         switch status {
         case 100: return "Continue"
         case 200: return "OK"

@@ -1,24 +1,24 @@
 /// Perspective's AnalyzeComment request, decoded and checked.
-public struct AnalyzeCommentRequest: Sendable, Equatable {
-    public struct Requested: Sendable, Equatable {
-        public var attribute: PerspectiveAttribute
+package struct AnalyzeCommentRequest: Sendable, Equatable {
+    package struct Requested: Sendable, Equatable {
+        package var attribute: PerspectiveAttribute
         /// Scores below this are left out of the answer (Perspective's `scoreThreshold`).
-        public var threshold: Double?
+        package var threshold: Double?
     }
 
-    public var text: String
+    package var text: String
     /// In the order of ``PerspectiveAttribute/allCases``.
-    public var attributes: [Requested]
+    package var attributes: [Requested]
     /// As sent (echoed); `["en"]` when absent or empty.
-    public var languages: [String]
-    public var spanAnnotations: Bool
-    public var clientToken: String?
+    package var languages: [String]
+    package var spanAnnotations: Bool
+    package var clientToken: String?
     /// The article: `context.entries[].text` joined by line feeds, or
     /// `context.articleAndParentComment.article.text`; nil without a context.
-    public var article: String?
-    public var doNotStore: Bool
+    package var article: String?
+    package var doNotStore: Bool
 
-    public init(
+    package init(
         text: String, attributes: [Requested], languages: [String] = ["en"], spanAnnotations: Bool = false,
         clientToken: String? = nil, article: String? = nil, doNotStore: Bool = false
     ) {
@@ -31,7 +31,7 @@ public struct AnalyzeCommentRequest: Sendable, Equatable {
         self.doNotStore = doNotStore
     }
 
-    public static func decode(_ body: [UInt8]) throws(ServiceError) -> AnalyzeCommentRequest {
+    package static func decode(_ body: [UInt8]) throws(ServiceError) -> AnalyzeCommentRequest {
         try decode(JSONBody.object(body))
     }
 

@@ -2,7 +2,7 @@ import Discourse
 
 /// A parsed JSON value. Request bodies are parsed into this (not `Any`): no bridging, no dynamic
 /// casts, and every type check is explicit.
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,13 +10,13 @@ public enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         if case .object(let o) = self { return o[key] }
         return nil
     }
 
     /// Compact JSON with object keys sorted (stable lines for the feedback file).
-    public var json: String {
+    package var json: String {
         var out = ""
         write(to: &out)
         return out

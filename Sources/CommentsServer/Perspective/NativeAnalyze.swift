@@ -6,8 +6,8 @@ import Foundation
 /// or `{"comments": [...]}` alone (as `--all-comments`); optional `"id"` (the `file` of the rows,
 /// default "-") and `"explain": true` (the `--explain` columns). Out: exactly what
 /// `comments score --format json` writes for that page.
-public enum NativeAnalyze {
-    public static func document(_ body: [UInt8]) throws(ServiceError) -> (Document, explain: Bool) {
+package enum NativeAnalyze {
+    package static func document(_ body: [UInt8]) throws(ServiceError) -> (Document, explain: Bool) {
         let object = try JSONBody.object(body)
         var name = "-"
         switch object["id"] {
@@ -41,7 +41,7 @@ public enum NativeAnalyze {
     }
 
     /// The rendered report and the number of comments scored.
-    public static func respond(_ body: [UInt8], analyzer: Analyzer) throws(ServiceError) -> (json: String, scored: Int) {
+    package static func respond(_ body: [UInt8], analyzer: Analyzer) throws(ServiceError) -> (json: String, scored: Int) {
         let (document, explain) = try document(body)
         var analyzer = analyzer
         analyzer.options.explain = explain

@@ -2,10 +2,10 @@ import Discourse
 
 /// AnalyzeComment: a decoded request → the CLI's analysis of that one comment → Perspective's
 /// response JSON. Pure; the analyzer is the one the server loaded at start.
-public enum PerspectiveAnalysis {
+package enum PerspectiveAnalysis {
     /// The comment as one document with one comment: line breaks inside it become spaces (as for
     /// comments sent in JSON to `comments export`), the article (if any) analysed beside it.
-    public static func score(_ text: String, article: String?, analyzer: Analyzer) -> ScoredComment? {
+    package static func score(_ text: String, article: String?, analyzer: Analyzer) -> ScoredComment? {
         var flat = text
         if text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
             var scalars = String.UnicodeScalarView()
@@ -18,7 +18,7 @@ public enum PerspectiveAnalysis {
     }
 
     /// The response body, and the number of comment texts scored (1, plus one per sentence span).
-    public static func respond(_ request: AnalyzeCommentRequest, analyzer: Analyzer) -> (json: String, scored: Int) {
+    package static func respond(_ request: AnalyzeCommentRequest, analyzer: Analyzer) -> (json: String, scored: Int) {
         let whole = score(request.text, article: request.article, analyzer: analyzer)
         var spans: [(span: SentenceSpans.Span, row: ScoredComment?)] = []
         var scored = 1
@@ -82,14 +82,14 @@ public enum PerspectiveAnalysis {
 ///
 /// A sentence ends after a run of `.`, `!` or `?` followed by white space, or at a line break;
 /// white space around a sentence is left out of its span.
-public enum SentenceSpans {
-    public struct Span: Sendable, Equatable {
-        public var begin: Int
-        public var end: Int
-        public var text: String
+package enum SentenceSpans {
+    package struct Span: Sendable, Equatable {
+        package var begin: Int
+        package var end: Int
+        package var text: String
     }
 
-    public static func split(_ text: String) -> [Span] {
+    package static func split(_ text: String) -> [Span] {
         var spans: [Span] = []
         var current = String.UnicodeScalarView()
         var begin = 0

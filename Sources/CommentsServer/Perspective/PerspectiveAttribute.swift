@@ -3,7 +3,7 @@ import Discourse
 /// The attributes `comments:analyze` answers, each read off the CLI's own scores (README "Column
 /// reference"). They are lexicon heuristics in 0 … 1, not calibrated probabilities; they are sent
 /// with `type: "PROBABILITY"` because that is the only score type Perspective clients know.
-public enum PerspectiveAttribute: String, CaseIterable, Sendable {
+package enum PerspectiveAttribute: String, CaseIterable, Sendable {
     /// `toxicity`.
     case toxicity = "TOXICITY"
     /// No model of its own: the stronger of `threat`, `identity_attack` and `toxicity` squared, so
@@ -27,9 +27,9 @@ public enum PerspectiveAttribute: String, CaseIterable, Sendable {
     case sentiment = "SENTIMENT"
 
     /// Whether the attribute needs the article (`context.entries`).
-    public var needsArticle: Bool { self == .offTopic }
+    package var needsArticle: Bool { self == .offTopic }
 
-    public func score(_ row: ScoredComment) -> Double {
+    package func score(_ row: ScoredComment) -> Double {
         let t = row.triage
         let value: Double
         switch self {

@@ -3,24 +3,24 @@ import Discourse
 /// An error answer in Perspective's shape, used by every endpoint:
 /// `{"error": {"code": 400, "message": "…", "status": "INVALID_ARGUMENT", "details": [{"@type": "…",
 /// "errorType": "…"}]}}` (`details` only when there is an `errorType`).
-public struct ServiceError: Error, Sendable, Equatable {
-    public var code: Int
-    public var message: String
+package struct ServiceError: Error, Sendable, Equatable {
+    package var code: Int
+    package var message: String
     /// Perspective's machine-readable reason, e.g. `LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE`.
-    public var errorType: String?
+    package var errorType: String?
 
-    public init(_ code: Int, _ message: String, errorType: String? = nil) {
+    package init(_ code: Int, _ message: String, errorType: String? = nil) {
         self.code = code
         self.message = message
         self.errorType = errorType
     }
 
-    public static func invalid(_ message: String, _ errorType: String? = nil) -> ServiceError {
+    package static func invalid(_ message: String, _ errorType: String? = nil) -> ServiceError {
         ServiceError(400, message, errorType: errorType)
     }
 
     /// The Google API status name of the code (RFC 7807-like "status" of google.rpc.Status).
-    public var status: String {
+    package var status: String {
         switch code {
         case 400: return "INVALID_ARGUMENT"
         case 403: return "PERMISSION_DENIED"
@@ -38,9 +38,9 @@ public struct ServiceError: Error, Sendable, Equatable {
         }
     }
 
-    public static let detailType = "type.googleapis.com/google.commentanalyzer.v1alpha1.Error"
+    package static let detailType = "type.googleapis.com/google.commentanalyzer.v1alpha1.Error"
 
-    public var json: String {
+    package var json: String {
         var w = JSONWriter()
         w.beginObject()
         w.key("error")
@@ -62,7 +62,7 @@ public struct ServiceError: Error, Sendable, Equatable {
         return w.output
     }
 
-    public var response: HTTPResponse {
+    package var response: HTTPResponse {
         HTTPResponse.json(code, json + "\n", close: code == 408 || code == 413 || code == 431)
     }
 }

@@ -3,10 +3,10 @@ import Foundation
 
 /// SuggestCommentScore: moderators' feedback on a score. Checked, then (when the server has a
 /// feedback file) kept as one JSON line; the answer echoes `clientToken`.
-public enum SuggestScore {
+package enum SuggestScore {
     /// The JSON line to store (the request's fields with a `receivedAt` time, keys sorted) and
     /// the response body.
-    public static func handle(_ body: [UInt8], receivedAt: Date = Date()) throws(ServiceError) -> (record: String, response: String) {
+    package static func handle(_ body: [UInt8], receivedAt: Date = Date()) throws(ServiceError) -> (record: String, response: String) {
         var object = try JSONBody.object(body)
         guard let comment = try JSONBody.dictionary(object, "comment", field: "comment"),
             try JSONBody.string(comment, "text", field: "comment.text") != nil
@@ -33,12 +33,12 @@ public enum SuggestScore {
 }
 
 /// Appends feedback records to a file, one JSON object per line, whole lines only.
-public final class FeedbackLog: Sendable {
-    public let path: String
+package final class FeedbackLog: Sendable {
+    package let path: String
     private let fd: Int32
     private let lock = NSLock()
 
-    public init(path: String) throws {
+    package init(path: String) throws {
         self.path = path
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FeedbackLogError(path: path, reason: String(cString: strerror(errno))) }
@@ -48,7 +48,7 @@ public final class FeedbackLog: Sendable {
     deinit { close(fd) }
 
     /// Writes `record` and a line feed in one `write` (O_APPEND keeps lines whole); false on failure.
-    public func append(_ record: String) -> Bool {
+    package func append(_ record: String) -> Bool {
         let bytes = Array((record + "\n").utf8)
         lock.lock()
         defer { lock.unlock() }
@@ -63,8 +63,8 @@ public final class FeedbackLog: Sendable {
     }
 }
 
-public struct FeedbackLogError: Error, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { "cannot open feedback file \(path): \(reason)" }
+package struct FeedbackLogError: Error, CustomStringConvertible {
+    package var path: String
+    package var reason: String
+    package var description: String { "cannot open feedback file \(path): \(reason)" }
 }

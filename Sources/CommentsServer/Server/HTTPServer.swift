@@ -10,14 +10,14 @@ import Synchronization
 /// each worker runs a poll() loop over non-blocking sockets, so a slow or broken client never
 /// holds up the others. Timeouts come from the poll deadlines; ``stop()`` stops accepting, lets
 /// in-flight requests finish (bounded by the drain timeout) and ends the threads.
-public final class HTTPServer: Sendable {
-    public let configuration: ServerConfiguration
+package final class HTTPServer: Sendable {
+    package let configuration: ServerConfiguration
     let handler: any HTTPHandler
     private let listenFD: Int32
     /// The port actually bound (the chosen one when configured with 0).
-    public let port: Int
+    package let port: Int
     /// `host:port` as a URL authority (`[::1]:8080` for IPv6).
-    public let authority: String
+    package let authority: String
     private let stopping = Atomic<Bool>(false)
     private let acceptDone = Atomic<Bool>(false)
     private let started = Atomic<Bool>(false)
@@ -27,7 +27,7 @@ public final class HTTPServer: Sendable {
     private let group = DispatchGroup()
 
     /// Binds and listens (so the port is known and connections queue) without serving yet.
-    public init(configuration: ServerConfiguration, handler: any HTTPHandler) throws {
+    package init(configuration: ServerConfiguration, handler: any HTTPHandler) throws {
         self.configuration = configuration
         self.handler = handler
         let bound = try Self.listen(host: configuration.host, port: configuration.port)
@@ -46,7 +46,7 @@ public final class HTTPServer: Sendable {
     }
 
     /// Starts the accept thread and the workers.
-    public func start() {
+    package func start() {
         guard !started.exchange(true, ordering: .acquiringAndReleasing) else { return }
         signal(SIGPIPE, SIG_IGN)
         for worker in workers {
@@ -69,14 +69,14 @@ public final class HTTPServer: Sendable {
 
     /// Stop accepting, finish what is in flight, then let ``wait()`` return. Safe from any thread
     /// (and from a signal handler's dispatch source), any number of times.
-    public func stop() {
+    package func stop() {
         guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
         Self.poke(wakeAccept.write)
         for worker in workers { Self.poke(worker.wake.write) }
     }
 
     /// Blocks until every thread has ended after ``stop()``.
-    public func wait() {
+    package func wait() {
         group.wait()
     }
 
@@ -264,6 +264,6 @@ public final class HTTPServer: Sendable {
 }
 
 extension HTTPHandler {
-    public func connectionOpened() {}
-    public func connectionClosed() {}
+    package func connectionOpened() {}
+    package func connectionClosed() {}
 }

@@ -1,25 +1,25 @@
 import Foundation
 
 /// How the server listens and what it tolerates.
-public struct ServerConfiguration: Sendable {
+package struct ServerConfiguration: Sendable {
     /// An IP address (IPv4 or IPv6) or `localhost`.
-    public var host: String
+    package var host: String
     /// 0 picks a free port (read it back from ``HTTPServer/port``).
-    public var port: Int
-    public var limits: HTTPLimits
+    package var port: Int
+    package var limits: HTTPLimits
     /// Worker threads, each running its own poll() loop over its share of the connections.
-    public var workers: Int
+    package var workers: Int
     /// Connections open at once; more are answered 503 and closed.
-    public var maxConnections: Int
+    package var maxConnections: Int
     /// Seconds from the first byte of a request to its last (and the longest wait for a client to
     /// read an answer) before 408 and close.
-    public var requestTimeout: Double
+    package var requestTimeout: Double
     /// Seconds a keep-alive connection may sit between requests before it is closed.
-    public var idleTimeout: Double
+    package var idleTimeout: Double
     /// Seconds after SIGTERM/SIGINT that in-flight requests get to finish.
-    public var drainTimeout: Double
+    package var drainTimeout: Double
 
-    public init(
+    package init(
         host: String = "127.0.0.1", port: Int = 8080, limits: HTTPLimits = HTTPLimits(),
         workers: Int = ProcessInfo.processInfo.activeProcessorCount, maxConnections: Int = 1024,
         requestTimeout: Double = 10, idleTimeout: Double = 60, drainTimeout: Double = 10
@@ -35,7 +35,7 @@ public struct ServerConfiguration: Sendable {
     }
 }
 
-public struct ServerError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct ServerError: Error, CustomStringConvertible, Sendable {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }

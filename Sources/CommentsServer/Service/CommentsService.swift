@@ -3,15 +3,15 @@ import Foundation
 
 /// Routes requests to the endpoints, checks the API key, records metrics and logs one line per
 /// request. Everything but the feedback file and the log is pure; it is shared by every worker.
-public final class CommentsService: HTTPHandler, Sendable {
-    public struct Configuration: Sendable {
+package final class CommentsService: HTTPHandler, Sendable {
+    package struct Configuration: Sendable {
         /// When set, every endpoint but `/healthz` needs `?key=` (or `X-Goog-Api-Key`) equal to it.
-        public var apiKey: String?
-        public var feedback: FeedbackLog?
+        package var apiKey: String?
+        package var feedback: FeedbackLog?
         /// One line per request on stderr unless quiet.
-        public var quiet: Bool
+        package var quiet: Bool
 
-        public init(apiKey: String? = nil, feedback: FeedbackLog? = nil, quiet: Bool = false) {
+        package init(apiKey: String? = nil, feedback: FeedbackLog? = nil, quiet: Bool = false) {
             self.apiKey = apiKey
             self.feedback = feedback
             self.quiet = quiet
@@ -19,10 +19,10 @@ public final class CommentsService: HTTPHandler, Sendable {
     }
 
     /// The endpoints, as named in metrics.
-    public enum Endpoint: String, Sendable, CaseIterable {
+    package enum Endpoint: String, Sendable, CaseIterable {
         case analyze, suggestscore, nativeAnalyze = "v1_analyze", healthz, metrics
 
-        public var path: String {
+        package var path: String {
             switch self {
             case .analyze: return "/v1alpha1/comments:analyze"
             case .suggestscore: return "/v1alpha1/comments:suggestscore"
@@ -32,7 +32,7 @@ public final class CommentsService: HTTPHandler, Sendable {
             }
         }
 
-        public var methods: [String] {
+        package var methods: [String] {
             switch self {
             case .analyze, .suggestscore, .nativeAnalyze: return ["POST"]
             case .healthz, .metrics: return ["GET", "HEAD"]
@@ -45,20 +45,20 @@ public final class CommentsService: HTTPHandler, Sendable {
         }
     }
 
-    public let analyzer: Analyzer
-    public let metrics: Metrics
-    public let configuration: Configuration
+    package let analyzer: Analyzer
+    package let metrics: Metrics
+    package let configuration: Configuration
     private let key: [UInt8]?
     private let log = NSLock()
 
-    public init(analyzer: Analyzer, configuration: Configuration = Configuration(), metrics: Metrics = Metrics()) {
+    package init(analyzer: Analyzer, configuration: Configuration = Configuration(), metrics: Metrics = Metrics()) {
         self.analyzer = analyzer
         self.configuration = configuration
         self.metrics = metrics
         self.key = configuration.apiKey.map { Array($0.utf8) }
     }
 
-    public func respond(to request: HTTPRequest, peer: String) -> HTTPResponse {
+    package func respond(to request: HTTPRequest, peer: String) -> HTTPResponse {
         let start = DispatchTime.now().uptimeNanoseconds
         let endpoint = Endpoint(path: request.path)
         var scored = 0
@@ -75,7 +75,7 @@ public final class CommentsService: HTTPHandler, Sendable {
     }
 
     /// A request that could not be read: its JSON error answer (the connection closes after it).
-    public func respond(to error: HTTPError, peer: String) -> HTTPResponse {
+    package func respond(to error: HTTPError, peer: String) -> HTTPResponse {
         var response = ServiceError(error.status, error.message).response
         response.close = true
         metrics.record(endpoint: "http", status: error.status, seconds: 0)
@@ -84,7 +84,7 @@ public final class CommentsService: HTTPHandler, Sendable {
     }
 
     /// Turned away at the connection cap.
-    public func refusal() -> HTTPResponse {
+    package func refusal() -> HTTPResponse {
         var response = ServiceError(503, "too many connections; try again later").response
         response.close = true
         metrics.connectionRefused()
@@ -126,7 +126,7 @@ public final class CommentsService: HTTPHandler, Sendable {
     }
 
     /// Equal bytes, in time that depends only on the lengths (no early exit on the first difference).
-    public static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    package static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         var difference = UInt8(a.count == b.count ? 0 : 1)
         let n = max(a.count, b.count)
         for i in 0..<n {

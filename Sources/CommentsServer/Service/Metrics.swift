@@ -5,9 +5,9 @@ import Synchronization
 /// by endpoint and status, a latency histogram per endpoint, comments scored, open connections.
 /// Label values come from fixed sets (endpoint names, the statuses the server answers), so the
 /// number of series is bounded whatever clients send.
-public final class Metrics: Sendable {
+package final class Metrics: Sendable {
     /// Upper bounds of the latency buckets, in seconds.
-    public static let buckets: [Double] = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1]
+    package static let buckets: [Double] = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1]
 
     struct Key: Hashable {
         var endpoint: String
@@ -31,9 +31,9 @@ public final class Metrics: Sendable {
     private let acceptedConnections = Atomic<Int>(0)
     private let refusedConnections = Atomic<Int>(0)
 
-    public init() {}
+    package init() {}
 
-    public func record(endpoint: String, status: Int, seconds: Double, commentsScored: Int = 0) {
+    package func record(endpoint: String, status: Int, seconds: Double, commentsScored: Int = 0) {
         let bucket = Self.buckets.firstIndex { seconds <= $0 }
         state.withLock { s in
             s.requests[Key(endpoint: endpoint, status: status), default: 0] += 1
@@ -46,24 +46,24 @@ public final class Metrics: Sendable {
         }
     }
 
-    public func connectionOpened() {
+    package func connectionOpened() {
         openConnections.add(1, ordering: .relaxed)
         acceptedConnections.add(1, ordering: .relaxed)
     }
 
-    public func connectionClosed() { openConnections.subtract(1, ordering: .relaxed) }
+    package func connectionClosed() { openConnections.subtract(1, ordering: .relaxed) }
 
     /// A connection turned away because the server was at its connection cap.
-    public func connectionRefused() { refusedConnections.add(1, ordering: .relaxed) }
+    package func connectionRefused() { refusedConnections.add(1, ordering: .relaxed) }
 
-    public var open: Int { openConnections.load(ordering: .relaxed) }
+    package var open: Int { openConnections.load(ordering: .relaxed) }
 
     /// How many requests have been answered with `status` at `endpoint` (for tests).
-    public func count(endpoint: String, status: Int) -> Int {
+    package func count(endpoint: String, status: Int) -> Int {
         state.withLock { $0.requests[Key(endpoint: endpoint, status: status)] ?? 0 }
     }
 
-    public func render() -> String {
+    package func render() -> String {
         let s = state.withLock { $0 }
         var out = ""
         out += "# HELP comments_http_requests_total Requests answered, by endpoint and HTTP status.\n"
