@@ -44,13 +44,20 @@ extension SentimentPass {
         return score
     }
 
+    /// The compound of a sum just inside ``SentimentRules/neutralBand``: under the label threshold.
+    static let bandCeiling = 0.049
+    /// The compound of a sum just past the band: the label threshold.
+    static let bandFloor = SentimentLabel.positiveThreshold
+
     static func compound(_ total: Double, rules: SentimentRules) -> Double {
         let band = rules.neutralBand
         if band > 0 {
+            // Inside the band the compound stays just short of the label threshold (neutral); past
+            // it, the excess is normalised onto the rest of the scale, from the threshold up to 1.
             let magnitude = abs(total)
-            if magnitude < band { return 0.049 * total / band }
+            if magnitude < band { return Self.bandCeiling * total / band }
             let excess = magnitude - band
-            let c = 0.05 + 0.95 * excess / (excess * excess + rules.alpha).squareRoot()
+            let c = Self.bandFloor + (1 - Self.bandFloor) * excess / (excess * excess + rules.alpha).squareRoot()
             return total < 0 ? -c : c
         }
         guard total != 0 else { return 0 }

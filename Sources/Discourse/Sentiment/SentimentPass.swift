@@ -203,7 +203,7 @@ struct SentimentPass {
                 sentimentTerm(e.valence, at: i, length: length)
             } else {
                 var value = e.roleValue
-                if tokens[i].flags.contains(.elongated) { value *= 1.5 }
+                if tokens[i].flags.contains(.elongated) { value *= rules.elongatedBoosterFactor }
                 pushBoost(value)
                 advanceWords(length)
             }

@@ -8,6 +8,8 @@ public struct SentimentRules: Sendable {
     public var capsIncrement: Float = 0.733
     /// Added to a word's magnitude when it is elongated ("sooo good", "haaate").
     public var elongationIncrement: Float = 0.3
+    /// An elongated booster ("sooo", "reaaally") boosts this many times as much.
+    public var elongatedBoosterFactor: Float = 1.5
     /// Added to a word's magnitude when it is *emphasized* in markdown.
     public var emphasisIncrement: Float = 0.3
     /// Negative words are multiplied by this. Lexicon ratings of positive words run high against how
