@@ -31,7 +31,7 @@ public struct FileReport: Sendable {
     public var comments: [ScoredComment]
     /// What was odd about the input (a replaced encoding, a capped line), reported and kept.
     public var warnings: [InputWarning]
-    /// Slope of drift over comment order (see ``DriftReport/trend``).
+    /// Slope of drift over comment order (see `DriftReport/trend`).
     public var driftTrend: Double?
     /// Why the file's comments were withheld (its segmentation confidence is below the caller's
     /// minimum, `--min-confidence`), or nil when they are reported.

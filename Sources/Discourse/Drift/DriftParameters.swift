@@ -1,4 +1,4 @@
-/// The knobs of ``DriftScorer``, with the values it ships with.
+/// The knobs of `DriftScorer`, with the values it ships with.
 ///
 /// The version-1 knobs were set as round values where the dev set's AUC is flat (mu 1000-3000,
 /// feedback mass 0.5-2 article lengths, within 0.01 AUC). Of the version-2 knobs,
@@ -34,13 +34,13 @@ public struct DriftParameters: Sendable, Equatable {
     public var steepness: Double = 4
     /// Content words at which confidence reaches 0.5; shorter comments shrink towards 0.5.
     public var confidenceWords: Double = 6
-    /// Share of the article model given to the words its words predict (``AssociationModel``).
+    /// Share of the article model given to the words its words predict (`AssociationModel`).
     public var associationWeight: Double = 0.01
     /// How strongly a topical word the topic does not predict counts against it: its prior is
     /// lowered by this many times its topicality (nats). 0 (off): on the dev set every value tried
     /// (1-8) lowered the AUC, so the folds chose 0; kept as a knob for other data.
     public var topicalityWeight: Double = 0
-    /// Share of the article model given to the meta words (``MetaWords``). 0.003: the smallest round
+    /// Share of the article model given to the meta words (`MetaWords`). 0.003: the smallest round
     /// share at which a comment made only of meta words stays on the on-topic side of `midpoint`
     /// for articles up to about 2,500 content words (the class's background mass is 0.0032, so a meta
     /// word's ratio is about `log(mu / (N + mu) + 0.003 / 0.0032)`). Not tuned: on the dev set,
@@ -88,7 +88,7 @@ public struct DriftParameters: Sendable, Equatable {
         }
     }
 
-    /// The shipped values (a caller that reads an override file passes ``init(overrides:)``'s
+    /// The shipped values (a caller that reads an override file passes `init(overrides:)`'s
     /// result to ``Analyzer`` instead).
     public static let standard = DriftParameters()
 }

@@ -1,4 +1,4 @@
-/// How far one comment strays from the topic, as ``DriftScorer`` measured it.
+/// How far one comment strays from the topic, as `DriftScorer` measured it.
 ///
 /// Every value is 0..1, higher = further off topic, 0.5 = no evidence either way.
 public struct DriftScore: Sendable, Equatable {

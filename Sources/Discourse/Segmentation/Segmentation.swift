@@ -11,7 +11,7 @@ public struct Segmentation: Sendable {
     /// Why each line scored as it did, when the segmenter was asked to explain (else empty).
     public var evidence: [LineEvidence]
     /// Whether comment furniture opens each comment (true), closes it (false), or was not found (nil):
-    /// tells ``CommentExtractor`` how to group lines into comments.
+    /// tells `CommentExtractor` how to group lines into comments.
     public var furnitureFirst: Bool?
     /// Which comment each furniture line describes (one per line, or empty when the file has no
     /// furniture layout): a run between two texts holds the previous comment's trailer and the next

@@ -5,18 +5,18 @@ import Foundation
 /// A page is one monotone structure: article lines, then (maybe) comment lines. The segmenter scores
 /// every possible boundary `b` and the "no comments" alternative, and keeps the best:
 ///
-/// 1. **Line evidence.** Each line gets comment log-odds from its ``LineFeatures`` (``LineModel``):
+/// 1. **Line evidence.** Each line gets comment log-odds from its `LineFeatures` (`LineModel`):
 ///    first and second person, reactions, addressing someone, talk about the post, straight quotes
 ///    and smileys push towards "comment"; reporting verbs, typographic punctuation, headings, list
 ///    items, boilerplate and the author's closing lines ("P.S.", "-Jodi", "What say you?") push
 ///    towards "article". A long line in another language than the article's opening counts for
 ///    "comment".
-/// 2. **Furniture.** Lines of a repeating template (``FurnitureLayout``: "Elena July 26, 2012 at 7:58
+/// 2. **Furniture.** Lines of a repeating template (`FurnitureLayout`: "Elena July 26, 2012 at 7:58
 ///    am", "X says:", "Posted by: X | date") are comment furniture, and a template settles the
 ///    question: when furniture opens each comment, the section starts at its first instance; when it
 ///    closes each comment, at one of the few lines before its first instance (the first comment's
 ///    text), chosen by their evidence. Lone furniture ("Hibu said:", "Permalink") only adds evidence.
-/// 3. **Halves as wholes** (``SectionTerms``). The candidate comments are compared with the
+/// 3. **Halves as wholes** (`SectionTerms`). The candidate comments are compared with the
 ///    candidate article: straight quotes after curly ones, and every line feature measured against
 ///    the article's own mean (a formal news article followed by plain reader lines stands out).
 /// 4. **The boundary itself.** Features of the last article line ("P.S.", "What say you?", "Source:

@@ -94,13 +94,13 @@ package enum SegmenterParameter: String, CaseIterable, Sendable {
     }
 }
 
-/// The segmenter's numbers (see ``SegmenterParameter``), indexed by parameter, plus three families
+/// The segmenter's numbers (see `SegmenterParameter`), indexed by parameter, plus three families
 /// of per-feature weights:
 /// - `last:<feature>` weighs a line feature read on the last article line (the line before a
 ///   candidate boundary: "P.S. …", "What say you?", "Source: AP" end articles);
 /// - `first:<feature>` one read on the first comment line ("Great post Todd", "@name");
 /// - `relative:<feature>` one of the candidate comments measured against the candidate article's
-///   own mean (``SectionTerms``): a switch of style is evidence wherever it happens, so a plain
+///   own mean (`SectionTerms`): a switch of style is evidence wherever it happens, so a plain
 ///   comment under a formal story counts even where it would not count under a chatty blog.
 public struct SegmenterWeights: Sendable {
     var values: [Double]
@@ -112,7 +112,7 @@ public struct SegmenterWeights: Sendable {
     public static let header = ["parameter", "value"]
 
     /// The weights compiled into the binary (`Lexicons/segmenter-weights.tsv`). A caller that
-    /// reads another weights file passes ``init(table:)``'s result to ``Segmenter`` instead.
+    /// reads another weights file passes `init(table:)`'s result to ``Segmenter`` instead.
     public static let standard: SegmenterWeights = {
         do {
             return try SegmenterWeights(table: EmbeddedLexicon.table("segmenter-weights.tsv", expectedHeader: header))

@@ -1,7 +1,7 @@
 /// The sentiment of one comment: a compound score, its label, and how the comment's words divide
 /// into positive, neutral and negative.
 public struct SentimentScore: Sendable, Equatable {
-    /// -1 (most negative) … +1 (most positive); see ``SentimentScorer`` for how sentences combine.
+    /// -1 (most negative) … +1 (most positive); see `SentimentScorer` for how sentences combine.
     public var compound: Double
     /// Share of the comment's sentiment mass that is positive (0 … 1).
     public var positive: Double

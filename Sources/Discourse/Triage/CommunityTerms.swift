@@ -1,5 +1,5 @@
 /// The entries of one community triage lexicon (`--triage-lexicon FILE`), checked and ready to be
-/// layered over the built-in lists with ``TriageLexicon/adding(_:)``.
+/// layered over the built-in lists with `TriageLexicon/adding(_:)`.
 ///
 /// The file is UTF-8 TSV with the header `term<TAB>category<TAB>strength`; blank lines and lines
 /// starting with `#` are skipped. A term may be several words and is matched on word boundaries

@@ -10,7 +10,7 @@
 ///                ∪ (drift × drift)
 ///
 /// so toxicity is 0 exactly when its four parts are, and a part never lowers a score. `negativity`
-/// (the sentiment's negative share) and `drift` are inputs from other stages (``TriageSignals``);
+/// (the sentiment's negative share) and `drift` are inputs from other stages (`TriageSignals`);
 /// `opinion` is the strength of the evidence of category `negative` (insulting words said of a
 /// thing, or in an ordinary sense).
 /// The combination weights were chosen by cross-validation on the toxicity dev sets

@@ -3,7 +3,7 @@
 ///
 /// The page reads well with scripts off and when printed: the table starts in comment order, colours
 /// always come with a text label or an icon, and a few lines of inline JavaScript only add sorting.
-/// Every piece of input text goes through ``HTMLText/escape(_:)``; the output is well-formed XML.
+/// Every piece of input text goes through `HTMLText/escape(_:)`; the output is well-formed XML.
 public enum HTMLReport {
     /// Settings of a report.
     public struct Options: Sendable {
