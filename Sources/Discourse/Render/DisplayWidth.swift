@@ -55,3 +55,65 @@ package enum DisplayWidth {
         return right ? padding + text : text + padding
     }
 }
+
+extension DisplayWidth {
+    /// `text` word-wrapped to `width` terminal columns, every line starting with `indent` spaces
+    /// (the caller may overwrite the first line's indent with a label, as help text does). A word
+    /// longer than a line is cut, so no line is ever wider than `width`.
+    /// With `hanging`, the first line is not indented (`Error: …` with its continuation under it).
+    package static func wrap(_ text: String, width: Int, indent: Int = 0, hanging: Bool = false) -> String {
+        let room = max(1, width - indent)
+        let margin = String(repeating: " ", count: indent)
+        var lines: [String] = []
+        var line = ""
+        var used = 0
+        func flush() {
+            lines.append(margin + line)
+            line = ""
+            used = 0
+        }
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var word = String(word)
+            var w = of(word)
+            if used > 0 && used + 1 + w > room { flush() }
+            while w > room {
+                var head = String.UnicodeScalarView()
+                var headWidth = 0
+                var tail = Substring.UnicodeScalarView(word.unicodeScalars)
+                while let s = tail.first, headWidth + of(s) <= room - used - (used > 0 ? 1 : 0) {
+                    head.append(s)
+                    headWidth += of(s)
+                    tail.removeFirst()
+                }
+                if head.isEmpty {
+                    flush()
+                    continue
+                }
+                line += (used > 0 ? " " : "") + String(head)
+                flush()
+                word = String(tail)
+                w = of(word)
+            }
+            if w == 0 { continue }
+            line += (used > 0 ? " " : "") + word
+            used += (used > 0 ? 1 : 0) + w
+        }
+        if used > 0 || lines.isEmpty { flush() }
+        if hanging { lines[0] = String(lines[0].dropFirst(indent)) }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension DisplayWidth {
+    /// A summary line ("file: 14 lines, 7 article lines, …") wrapped between its clauses rather
+    /// than inside one, continuation lines indented by two, so "drift trend -0.03/comment" stays
+    /// together. A clause wider than a line is still cut to fit.
+    package static func wrapClauses(_ text: String, width: Int) -> String {
+        let glue: Character = "\u{E000}"  // private use, one column wide: never in our summaries
+        let glued = text.split(separator: ", ", omittingEmptySubsequences: false)
+            .map { String($0.map { $0 == " " ? glue : $0 }) }
+            .joined(separator: ", ")
+        let wrapped = wrap(glued, width: width, indent: 2, hanging: true)
+        return String(wrapped.map { $0 == glue ? " " : $0 })
+    }
+}

@@ -37,9 +37,11 @@ public enum ScoreRenderer {
         }
         var out = report.comments.isEmpty ? "" : table.render(width: width, color: color)
         for row in report.comments where !row.drift.onTopicTerms.isEmpty || !row.drift.offTopicTerms.isEmpty {
-            out += "  #\(row.comment.index) drift terms: \(DriftColumns.termList(row.drift))\n"
+            out += DisplayWidth.wrap(
+                "#\(row.comment.index) drift terms: \(DriftColumns.termList(row.drift))", width: width, indent: 4
+            ).dropFirst(2) + "\n"
         }
-        let line = summary(report)
+        let line = DisplayWidth.wrapClauses(summary(report), width: width)
         out += (color ? Style.dim.apply(line) : line) + "\n"
         return out
     }

@@ -78,7 +78,7 @@ public enum SegmentRenderer {
             table.append(cells, style: style)
         }
         var out = table.render(width: width, color: color)
-        out += summary(report) + "\n"
+        out += DisplayWidth.wrapClauses(summary(report), width: width) + "\n"
         return out
     }
 

@@ -37,9 +37,23 @@ package struct TextTable: Sendable {
                 widths[i] = max(widths[i], DisplayWidth.of(cell))
             }
         }
-        if let flex = columns.firstIndex(where: \.flexible) {
+        let flex = columns.firstIndex(where: \.flexible)
+        // Too wide for the terminal: narrow the widest left-aligned fixed column (a path, a list of
+        // reasons) until the row fits with at least 12 columns of text, or nothing is left to narrow.
+        let floor = 12
+        while true {
+            let total = widths.reduce(0, +) - (flex.map { widths[$0] } ?? 0) + gap * (columns.count - 1)
+                + (flex == nil ? 0 : floor)
+            guard total > width else { break }
+            let candidates = columns.indices.filter {
+                $0 != flex && !columns[$0].alignRight && widths[$0] > max(8, DisplayWidth.of(columns[$0].title))
+            }
+            guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= min(total - width, widths[widest] - max(8, DisplayWidth.of(columns[widest].title)))
+        }
+        if let flex {
             let fixed = widths.enumerated().filter { $0.offset != flex }.reduce(0) { $0 + $1.element }
-            widths[flex] = max(12, width - fixed - gap * (columns.count - 1))
+            widths[flex] = max(floor, width - fixed - gap * (columns.count - 1))
         }
         var out = ""
         func line(_ cells: [String], style: Style?) {

@@ -22,7 +22,7 @@ public enum TriageRenderer {
             table.append(
                 [
                     String(i + 1), NumberFormat.fixed(t.priority, digits: 2),
-                    t.reasons.map(\.rawValue).joined(separator: ","),
+                    t.reasons.map(\.rawValue).joined(separator: ";"),
                     item.location, text,
                 ], style: style)
         }
@@ -47,7 +47,7 @@ public enum TriageRenderer {
     }
 
     package static func csv(_ items: [TriageQueue.Item], writer: CSVWriter, explain: Bool) -> String {
-        var out = writer.record(["rank"] + columns.map(\.name) + (explain ? ["evidence"] : []))
+        var out = writer.record(["rank"] + columns.map(\.name) + (explain ? ["triage_evidence"] : []))
         for (i, item) in items.enumerated() {
             var fields = [String(i + 1)]
             fields += columns.map { writer.cell($0.value(item.row, file: item.file), kind: $0.kind) }
@@ -65,7 +65,7 @@ public enum TriageRenderer {
             w.beginObject()
             w.field("rank", .integer(i + 1))
             for column in columns { w.field(column.name, column.value(item.row, file: item.file)) }
-            if explain { w.field("evidence", evidenceCell(item.row.triage)) }
+            if explain { w.field("triage_evidence", evidenceCell(item.row.triage)) }
             w.endObject()
             out += w.output + "\n"
         }

@@ -1,102 +1,84 @@
-/// A small declarative argument parser (the package takes no dependencies).
-///
-/// Supports `--name value`, `--name=value`, short aliases (`-o value`), repeated options, `--` to end
-/// options, and `-` as a positional (stdin). Each subcommand describes itself with a
-/// ``CommandSpec`` that also renders its `--help`.
-struct OptionSpec {
-    var names: [String]
-    /// Placeholder for the value (`FILE`, `N`), or nil for a flag.
-    var value: String?
-    var help: String
-
-    init(_ names: String..., value: String? = nil, help: String) {
-        self.names = names
-        self.value = value
-        self.help = help
-    }
-
-    var key: String { names[0] }
-}
-
-struct CommandSpec {
-    var name: String
-    var abstract: String
-    var usage: String
-    var options: [OptionSpec]
-    var discussion: String = ""
-
-    static let helpOption = OptionSpec("--help", "-h", help: "Show this help and exit.")
-
-    var allOptions: [OptionSpec] { options + [Self.helpOption] }
-
-    func help() -> String {
-        var out = "OVERVIEW: \(abstract)\n\nUSAGE: \(usage)\n\nOPTIONS:\n"
-        let labels = allOptions.map { spec -> String in
-            let names = spec.names.joined(separator: ", ")
-            return spec.value.map { "\(names) <\($0)>" } ?? names
-        }
-        let width = min(34, (labels.map(\.count).max() ?? 0) + 2)
-        for (label, spec) in zip(labels, allOptions) {
-            let padded = label.count < width ? label + String(repeating: " ", count: width - label.count) : label + "  "
-            out += "  \(padded)\(spec.help)\n"
-        }
-        if !discussion.isEmpty { out += "\n\(discussion)\n" }
-        return out
-    }
-}
-
-/// A command line the user got wrong; exit code 2 with the message and a pointer to `--help`.
-struct UsageError: Error, CustomStringConvertible {
-    var message: String
-    var command: String
-
-    var description: String { "\(message)\nRun 'comments \(command) --help' for usage." }
-}
-
+/// A command line parsed against a ``CommandSpec``; options are read through their declarations.
 struct ParsedArguments {
-    var flags: Set<String> = []
-    var values: [String: [String]] = [:]
-    var positionals: [String] = []
+    let command: CommandSpec
+    fileprivate(set) var flags: Set<String> = []
+    fileprivate(set) var values: [String: [String]] = [:]
+    fileprivate(set) var positionals: [String] = []
 
-    func flag(_ key: String) -> Bool { flags.contains(key) }
-    func value(_ key: String) -> String? { values[key]?.last }
-    func all(_ key: String) -> [String] { values[key] ?? [] }
-
-    /// The value of `key` as a number in `range`, or a usage error naming the option.
-    func number(_ key: String, in range: ClosedRange<Double>, command: String) throws -> Double? {
-        guard let text = value(key) else { return nil }
-        guard let x = Double(text), range.contains(x) else {
-            throw UsageError(message: "\(key) expects a number in \(range.lowerBound)...\(range.upperBound), got '\(text)'", command: command)
-        }
-        return x
+    init(command: CommandSpec) {
+        self.command = command
     }
 
-    func integer(_ key: String, atLeast minimum: Int, command: String) throws -> Int? {
-        guard let text = value(key) else { return nil }
-        guard let x = Int(text), x >= minimum else {
-            throw UsageError(message: "\(key) expects a whole number >= \(minimum), got '\(text)'", command: command)
-        }
-        return x
+    subscript(_ flag: Flag) -> Bool {
+        declared(flag.spec)
+        return flags.contains(flag.spec.long)
     }
 
-    /// The value of `key` if it is one of `choices`.
-    func choice(_ key: String, _ choices: [String], command: String) throws -> String? {
-        guard let text = value(key) else { return nil }
-        guard choices.contains(text) else {
-            throw UsageError(
-                message: "\(key) must be one of \(choices.joined(separator: ", ")); got '\(text)'", command: command)
-        }
-        return text
+    subscript<T>(_ option: Value<T>) -> T? {
+        declared(option.spec)
+        // The parser checked every value with the same conversion.
+        return values[option.spec.long]?.last.flatMap(option.convert)
+    }
+
+    subscript<T>(_ option: Values<T>) -> [T] {
+        declared(option.spec)
+        return (values[option.spec.long] ?? []).compactMap(option.convert)
+    }
+
+    /// Whether the option was given at all (for options read through another declaration).
+    func given(_ spec: OptionSpec) -> Bool {
+        declared(spec)
+        return flags.contains(spec.long) || values[spec.long] != nil
+    }
+
+    /// Reading an option the command does not accept is a programming error, caught by any test
+    /// that runs the command.
+    private func declared(_ spec: OptionSpec) {
+        precondition(
+            command.options.contains { $0.long == spec.long },
+            "\(command.invocation) reads \(spec.long), which it does not declare")
     }
 }
 
+/// The parser: getopt's and swift-argument-parser's conventions without the dependency.
+///
+/// `--name value`, `--name=value`, short options with the value attached (`-fcsv`, `-f=csv`) or
+/// next (`-f csv`), bundled flags (`-qf csv`), `--` ending options, `-` as a positional (stdin).
+/// Unknown options get a "did you mean", a single-value option given twice is an error, and
+/// positionals are refused by commands that take none.
 enum ArgumentParser {
     static func parse(_ arguments: [String], spec: CommandSpec) throws -> ParsedArguments {
-        var result = ParsedArguments()
-        var lookup: [String: OptionSpec] = [:]
+        var result = ParsedArguments(command: spec)
+        var byLong: [String: OptionSpec] = [:]
+        var byShort: [Character: OptionSpec] = [:]
         for option in spec.allOptions {
-            for name in option.names { lookup[name] = option }
+            byLong[option.long] = option
+            if let short = option.short { byShort[short] = option }
         }
+        func fail(_ message: String) -> UsageError { UsageError(message: message, command: spec.name) }
+        func record(_ option: OptionSpec, _ value: String?, as written: String) throws {
+            guard let value else {
+                result.flags.insert(option.long)
+                return
+            }
+            guard option.accepts(value) else {
+                throw fail("\(written) expects \(option.expectation), got '\(value)'")
+            }
+            if option.arity == .single, let previous = result.values[option.long]?.last {
+                throw fail("\(option.long) given twice ('\(previous)', then '\(value)'); give it once")
+            }
+            result.values[option.long, default: []].append(value)
+        }
+        func unknown(_ name: String) -> UsageError {
+            let longs = spec.allOptions.map(\.long)
+            // "-format" meant "--format".
+            let word = name.hasPrefix("--") ? name : "-" + name
+            if let near = Suggestion.closest(to: word, among: longs) {
+                return fail("unknown option '\(name)'. Did you mean '\(near)'?")
+            }
+            return fail("unknown option '\(name)'")
+        }
+
         var i = 0
         var optionsEnded = false
         while i < arguments.count {
@@ -110,32 +92,65 @@ enum ArgumentParser {
                 optionsEnded = true
                 continue
             }
-            var name = argument
-            var inlineValue: String?
-            if let eq = argument.firstIndex(of: "="), argument.hasPrefix("--") {
-                name = String(argument[..<eq])
-                inlineValue = String(argument[argument.index(after: eq)...])
-            }
-            guard let option = lookup[name] else {
-                throw UsageError(message: "unknown option '\(name)'", command: spec.name)
-            }
-            if option.value == nil {
-                if inlineValue != nil {
-                    throw UsageError(message: "\(name) takes no value", command: spec.name)
+            if argument.hasPrefix("--") {
+                var name = argument
+                var inline: String?
+                if let eq = argument.firstIndex(of: "=") {
+                    name = String(argument[..<eq])
+                    inline = String(argument[argument.index(after: eq)...])
                 }
-                result.flags.insert(option.key)
+                guard let option = byLong[name] else { throw unknown(name) }
+                if !option.takesValue {
+                    if inline != nil { throw fail("\(name) takes no value") }
+                    try record(option, nil, as: name)
+                } else if let inline {
+                    try record(option, inline, as: name)
+                } else if i < arguments.count {
+                    try record(option, arguments[i], as: name)
+                    i += 1
+                } else {
+                    throw fail("\(name) needs a value <\(option.valueName)>")
+                }
                 continue
             }
-            let value: String
-            if let inlineValue {
-                value = inlineValue
-            } else if i < arguments.count {
-                value = arguments[i]
-                i += 1
-            } else {
-                throw UsageError(message: "\(name) needs a value <\(option.value!)>", command: spec.name)
+            // A cluster of short options: flags, then at most one option with its value.
+            var rest = Substring(argument.dropFirst())
+            while let c = rest.first {
+                let first = rest.startIndex == argument.index(after: argument.startIndex)
+                rest = rest.dropFirst()
+                guard let option = byShort[c] else {
+                    // "-frobnicate" is reported whole (and may have meant "--frobnicate").
+                    throw unknown(first ? argument : "-\(c)")
+                }
+                if !option.takesValue {
+                    try record(option, nil, as: "-\(c)")
+                    continue
+                }
+                if !rest.isEmpty {
+                    try record(option, String(rest.hasPrefix("=") ? rest.dropFirst() : rest), as: "-\(c)")
+                } else if i < arguments.count {
+                    try record(option, arguments[i], as: "-\(c)")
+                    i += 1
+                } else {
+                    throw fail("-\(c) needs a value <\(option.valueName)>")
+                }
+                break
             }
-            result.values[option.key, default: []].append(value)
+        }
+        if spec.arguments.isEmpty, let extra = result.positionals.first {
+            throw fail("unexpected argument '\(extra)'")
+        }
+        if let argument = spec.arguments.first, !argument.choices.isEmpty {
+            if result.positionals.count > 1 { throw fail("unexpected argument '\(result.positionals[1])'") }
+            if let word = result.positionals.first, !argument.choices.contains(word) {
+                let near = Suggestion.closest(to: word, among: argument.choices).map { ". Did you mean '\($0)'?" } ?? ""
+                throw fail("<\(argument.name)> must be one of \(argument.choices.joined(separator: ", ")); got '\(word)'\(near)")
+            }
+        }
+        if spec.requiresArgument, result.positionals.isEmpty, let argument = spec.arguments.first {
+            throw fail(
+                argument.name == "input"
+                    ? "no input: give a file, a directory, or - for stdin" : "missing <\(argument.name)>")
         }
         return result
     }

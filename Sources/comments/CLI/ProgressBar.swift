@@ -2,21 +2,22 @@ import Discourse
 import Foundation
 
 /// Progress of a batch run on stderr: only when stderr is a terminal and `--quiet` was not given,
-/// redrawn at most ten times a second, and erased when the run ends.
+/// sized to that terminal, redrawn at most four times a second, and erased before any other output
+/// and when the run ends (see ``Output``).
 final class ProgressBar {
+    /// Shortest time between two redraws.
+    static let interval: UInt64 = 250_000_000
     private let enabled: Bool
     private let total: Int?
-    private let width: Int
     private let start = DispatchTime.now().uptimeNanoseconds
-    private var lastDraw: UInt64 = 0
+    /// The first draw waits one interval too, so a short run never flashes a bar.
+    private lazy var lastDraw: UInt64 = start
     private(set) var done = 0
     private(set) var comments = 0
-    private var drawn = false
 
     init(terminal: Terminal, quiet: Bool, total: Int?) {
         enabled = terminal.stderrIsTerminal && !quiet
         self.total = total
-        width = terminal.width
     }
 
     var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
@@ -24,24 +25,19 @@ final class ProgressBar {
     func advance(comments newComments: Int) {
         done += 1
         comments += newComments
-        guard enabled else { return }
+        guard enabled, done != total else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        guard now - lastDraw > 100_000_000 || done == total else { return }
+        guard now - lastDraw >= Self.interval else { return }
         lastDraw = now
+        // Re-read each time: the terminal may have been resized. One column is left free so that
+        // no terminal wraps the line early.
+        let width = Terminal.stderrWidth - 1
         let line = ProgressLine.render(done: done, total: total, comments: comments, elapsed: elapsed, width: width)
-        Output.progress("\r\u{1B}[2K" + DisplayWidth.truncate(line, to: width - 1))
-        drawn = true
+        Output.progress(DisplayWidth.truncate(line, to: width))
     }
 
     /// Erases the bar so that messages and the shell prompt start on a clean line.
     func finish() {
-        guard enabled, drawn else { return }
-        Output.progress("\r\u{1B}[2K")
-        drawn = false
-    }
-
-    /// Erases the bar before a message is printed to stderr; the next advance redraws it.
-    func clear() {
-        finish()
+        Output.eraseProgress()
     }
 }

@@ -5,41 +5,74 @@
 #endif
 import Foundation
 
+/// `--color auto|always|never`.
+enum ColorChoice: String, CaseIterable, Sendable {
+    /// On a terminal, unless `NO_COLOR` is set (or `TERM=dumb`).
+    case auto
+    case always
+    case never
+}
+
 /// What the process is attached to: decides table vs machine formats, colour and progress output.
 struct Terminal {
     var stdoutIsTerminal: Bool
     var stderrIsTerminal: Bool
-    /// Columns of the terminal (COLUMNS, else the tty size, else 100).
+    /// Columns for tables on stdout (COLUMNS, else the size of the terminal on stdout, else 100).
     var width: Int
-    /// Colour on stdout: only on a terminal and when `NO_COLOR` is unset or empty.
+    /// Colour on stdout.
     var color: Bool
 
-    static func current(noColorFlag: Bool = false) -> Terminal {
+    static func current(color choice: ColorChoice = .auto) -> Terminal {
         let out = isatty(STDOUT_FILENO) == 1
         let err = isatty(STDERR_FILENO) == 1
         let environment = ProcessInfo.processInfo.environment
-        var width = 100
-        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 20 {
-            width = columns
-        } else if out {
-            var size = winsize()
-            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 {
-                width = Int(size.ws_col)
-            }
+        let width = columnsVariable ?? size(of: STDOUT_FILENO) ?? 100
+        let color: Bool
+        switch choice {
+        case .always: color = true
+        case .never: color = false
+        case .auto:
+            let noColor = (environment["NO_COLOR"].map { !$0.isEmpty } ?? false) || environment["TERM"] == "dumb"
+            color = out && !noColor
         }
-        let noColor = (environment["NO_COLOR"].map { !$0.isEmpty } ?? false) || noColorFlag
-            || environment["TERM"] == "dumb"
-        return Terminal(stdoutIsTerminal: out, stderrIsTerminal: err, width: width, color: out && !noColor)
+        return Terminal(stdoutIsTerminal: out, stderrIsTerminal: err, width: width, color: color)
     }
+
+    /// `COLUMNS` when it is set to a usable width.
+    static var columnsVariable: Int? {
+        ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 20 ? $0 : nil }
+    }
+
+    /// Columns of the terminal on `fd` (ioctl TIOCGWINSZ), nil when it is not a terminal.
+    static func size(of fd: Int32) -> Int? {
+        guard isatty(fd) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// Width of help text: COLUMNS, else the terminal on stdout, else 80 (swift-argument-parser's).
+    static var helpWidth: Int { columnsVariable ?? size(of: STDOUT_FILENO) ?? 80 }
+
+    /// Width of the progress line: the terminal it is drawn on (stderr) itself, so that it never
+    /// wraps whatever stdout is redirected to.
+    static var stderrWidth: Int { size(of: STDERR_FILENO) ?? columnsVariable ?? 80 }
 }
 
-/// Buffered writes to stdout and stderr (C stdio: one buffer, flushed before any error message so
-/// the two streams interleave in order on a terminal).
+/// Buffered writes to stdout and stderr (C stdio), and the progress line on stderr.
+///
+/// The progress line is erased before anything else reaches the terminal: before a message on
+/// stderr, and before output on stdout when stdout is a terminal too; stdout is flushed before the
+/// line is drawn, so rows never land after it on the same screen line.
 enum Output {
     nonisolated(unsafe) static let out = fdopen(STDOUT_FILENO, "w")!
     nonisolated(unsafe) static let err = fdopen(STDERR_FILENO, "w")!
+    static let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
+    /// Whether a progress line is on the screen now (written only from the consuming thread).
+    nonisolated(unsafe) private static var progressShown = false
 
     static func write(_ text: String) {
+        if stdoutIsTerminal { eraseProgress() }
         var copy = text
         copy.withUTF8 { buffer in
             _ = fwrite(buffer.baseAddress, 1, buffer.count, out)
@@ -48,6 +81,7 @@ enum Output {
 
     static func error(_ text: String) {
         fflush(out)
+        eraseProgress()
         var copy = text.hasSuffix("\n") ? text : text + "\n"
         copy.withUTF8 { buffer in
             _ = fwrite(buffer.baseAddress, 1, buffer.count, err)
@@ -55,9 +89,22 @@ enum Output {
         fflush(err)
     }
 
-    /// Writes to stderr without a newline (the progress bar redraws in place).
-    static func progress(_ text: String) {
-        var copy = text
+    /// Draws `line` in place of the previous progress line (the caller fits it to the width).
+    static func progress(_ line: String) {
+        fflush(out)
+        var copy = "\r\u{1B}[2K" + line
+        copy.withUTF8 { buffer in
+            _ = fwrite(buffer.baseAddress, 1, buffer.count, err)
+        }
+        fflush(err)
+        progressShown = true
+    }
+
+    /// Removes the progress line, leaving the cursor at the start of an empty line.
+    static func eraseProgress() {
+        guard progressShown else { return }
+        progressShown = false
+        var copy = "\r\u{1B}[2K"
         copy.withUTF8 { buffer in
             _ = fwrite(buffer.baseAddress, 1, buffer.count, err)
         }

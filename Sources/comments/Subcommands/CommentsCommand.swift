@@ -1,70 +1,85 @@
+import Discourse
+
 /// The root command: dispatches to subcommands, prints the overview, `--help` and `--version`.
 enum CommentsCommand {
-    static var subcommands: [(name: String, spec: CommandSpec, run: ([String]) throws -> ExitCode)] {
+    struct Subcommand {
+        var spec: CommandSpec
+        var run: ([String]) throws -> ExitCode
+        var name: String { spec.name }
+    }
+
+    static var subcommands: [Subcommand] {
         [
-        ("score", ScoreCommand.spec, ScoreCommand.run),
-        ("segment", SegmentCommand.spec, SegmentCommand.run),
-        ("triage", TriageCommand.spec, TriageCommand.run),
-        ("export", ExportCommand.spec, ExportCommand.run),
-        ("report", ReportCommand.spec, ReportCommand.run),
-        ("columns", ColumnsCommand.spec, ColumnsCommand.run),
-        ("serve", ServeCommand.spec, ServeCommand.run),
+            Subcommand(spec: ScoreCommand.spec, run: ScoreCommand.run),
+            Subcommand(spec: SegmentCommand.spec, run: SegmentCommand.run),
+            Subcommand(spec: TriageCommand.spec, run: TriageCommand.run),
+            Subcommand(spec: ExportCommand.spec, run: ExportCommand.run),
+            Subcommand(spec: ReportCommand.spec, run: ReportCommand.run),
+            Subcommand(spec: ColumnsCommand.spec, run: ColumnsCommand.run),
+            Subcommand(spec: ServeCommand.spec, run: ServeCommand.run),
+            Subcommand(spec: CompletionCommand.spec, run: CompletionCommand.run),
+            Subcommand(spec: ManCommand.spec, run: ManCommand.run),
         ]
     }
 
-    static var overview: String {
-        var out = """
-            OVERVIEW: Split a news article from its reader comments and score every comment.
+    static let version = Flag("--version", help: "Show the version.")
 
-            USAGE: comments <subcommand> <input>... [options]
+    /// The root command as a spec (for errors, completion and the man page).
+    static let spec = CommandSpec(
+        name: "",
+        abstract: "Split a news article from its reader comments and score every comment.",
+        discussion: [
+            "An input is a file, a directory (searched for *.txt), or - for standard input.",
+            "Exit codes: 0 success, 1 some input failed (the rest still ran), 2 usage error, 130 interrupted ('comments serve': 0 after SIGTERM/SIGINT, 1 could not listen).",
+        ],
+        options: [version.spec],
+        customUsage: "comments <subcommand>")
 
-            SUBCOMMANDS:
-
-            """
-        for sub in subcommands {
-            out += "  " + sub.name.padding(toLength: 10) + sub.spec.abstract + "\n"
-        }
-        out += """
-
-            OPTIONS:
-              --version   Show the version.
-              --help, -h  Show this help. 'comments <subcommand> --help' shows a subcommand's options.
-
-            An input is a file, a directory (searched for *.txt), or - for standard input.
-            Exit codes: 0 success, 1 some input failed (the rest still ran), 2 usage error, 130 interrupted
-            ('comments serve': 0 after SIGTERM/SIGINT, 1 could not listen).
-
-            """
+    static func overview(width: Int) -> String {
+        var out = spec.help(width: width)
+        out += "\nSUBCOMMANDS:\n"
+        for sub in subcommands { out += CommandSpec.entry(sub.name, sub.spec.abstract, width: width) }
+        out += "\n" + DisplayWidth.wrap("  See 'comments help <subcommand>' for detailed help.", width: width) + "\n"
         return out
     }
 
     static func run(_ arguments: [String]) -> Int32 {
+        let width = Terminal.helpWidth
         guard let first = arguments.first else {
-            Output.error(overview)
-            return ExitCode.usage.rawValue
+            // A command group alone shows its help (swift-argument-parser does the same).
+            Output.write(overview(width: width))
+            return ExitCode.success.rawValue
         }
         switch first {
         case "--version", "-V":
             Output.write("comments \(Version.current)\n")
             return ExitCode.success.rawValue
-        case "--help", "-h", "help":
-            if first == "help", arguments.count > 1, let sub = subcommands.first(where: { $0.name == arguments[1] }) {
-                Output.write(sub.spec.help())
-            } else {
-                Output.write(overview)
+        case "--help", "-h":
+            Output.write(overview(width: width))
+            return ExitCode.success.rawValue
+        case "help":
+            guard arguments.count > 1 else {
+                Output.write(overview(width: width))
+                return ExitCode.success.rawValue
             }
+            guard let sub = subcommands.first(where: { $0.name == arguments[1] }) else {
+                return report(unknownSubcommand(arguments[1]))
+            }
+            Output.write(sub.spec.help(width: width))
             return ExitCode.success.rawValue
         default:
             break
         }
+        if first.hasPrefix("-") {
+            return report(UsageError(message: "unknown option '\(first)'", command: ""))
+        }
         guard let sub = subcommands.first(where: { $0.name == first }) else {
-            Output.error("comments: unknown subcommand '\(first)'\nRun 'comments --help' for the list.")
-            return ExitCode.usage.rawValue
+            return report(unknownSubcommand(first))
         }
         let rest = Array(arguments.dropFirst())
         // `--help` anywhere before `--` wins over everything else on the line.
         if rest.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
-            Output.write(sub.spec.help())
+            Output.write(sub.spec.help(width: width))
             return ExitCode.success.rawValue
         }
         do {
@@ -72,17 +87,29 @@ enum CommentsCommand {
             Output.flush()
             return code.rawValue
         } catch let error as UsageError {
-            Output.error("comments \(sub.name): \(error)")
-            return ExitCode.usage.rawValue
+            return report(error)
         } catch {
             Output.error("comments \(sub.name): \(error)")
             return ExitCode.someInputFailed.rawValue
         }
     }
-}
 
-extension String {
-    func padding(toLength length: Int) -> String {
-        count >= length ? self + " " : self + String(repeating: " ", count: length - count)
+    static func unknownSubcommand(_ word: String) -> UsageError {
+        let near = Suggestion.closest(to: word, among: subcommands.map(\.name)).map { ". Did you mean '\($0)'?" } ?? ""
+        return UsageError(message: "unknown subcommand '\(word)'\(near)", command: "")
+    }
+
+    /// `Error: …`, the usage line and where to read more, on stderr (swift-argument-parser's shape);
+    /// exit code 2.
+    static func report(_ error: UsageError) -> Int32 {
+        let spec = subcommands.first { $0.name == error.command }?.spec ?? Self.spec
+        let width = Terminal.stderrWidth
+        let text =
+            // The message itself is not wrapped: it may name a path, and people search for it whole.
+            "Error: " + error.message + "\n"
+            + DisplayWidth.wrap("Usage: " + spec.usage, width: width, indent: 2, hanging: true) + "\n"
+            + DisplayWidth.wrap("See '\(spec.invocation) --help' for more information.", width: width, indent: 2)
+        Output.error(text)
+        return ExitCode.usage.rawValue
     }
 }

@@ -4,49 +4,60 @@ import Foundation
 /// `comments export INPUT... --csv OUT | --jsonl OUT | -o OUT`: one row per comment for research
 /// corpora, files analysed in parallel, rows written in input order as soon as each input is done.
 enum ExportCommand {
+    enum Format: Sendable {
+        case csv, jsonl
+    }
+
+    static let csvOut = Value<String>.text(
+        "--csv", valueName: "out", hint: .file, help: "Write CSV (RFC 4180, UTF-8) to <out> ('-' for stdout).")
+    static let jsonlOut = Value<String>.text(
+        "--jsonl", valueName: "out", hint: .file, help: "Write JSON Lines (one object per comment) to <out> ('-' for stdout).")
+    static let output = Value<String>.text(
+        "--output", short: "o", valueName: "out", hint: .file,
+        help: "Write to <out>; the format comes from its extension (.csv, .jsonl).")
+    static let summary = Value<String>.text(
+        "--summary", valueName: "out", hint: .file,
+        help: "Also write one CSV row per input (failures included) to <out> ('-' for stdout).")
+    static let excel = Flag("--excel", help: "Start CSV files with a UTF-8 byte-order mark (what Excel expects).")
+
     static let spec = CommandSpec(
         name: "export",
         abstract: "Write every comment of every input, with all its scores, to CSV or JSON Lines.",
-        usage: "comments export <input>... (--csv OUT | --jsonl OUT | -o OUT) [--summary OUT.csv] [options]",
+        discussion: [
+            "Inputs are files, directories (searched for *.txt) and - for standard input. On stdin, documents are separated by a line holding only a form feed (\\f), or given as JSON Lines: {\"id\": …, \"text\": \"<article then comments>\"} or {\"id\": …, \"article\": \"…\", \"comments\": [\"…\"]}. So 'comments export --jsonl - -' is a streaming filter (e.g. the map step of Hadoop Streaming).",
+            "Rows come out in input order whatever --jobs is. Ctrl-C stops after the input being written: the output ends with a complete row.",
+            "Exit codes: 0 all inputs analysed, 1 some input failed (reported, and a summary row), 2 usage error, 130 interrupted.",
+        ],
+        arguments: [InputOptions.argument],
         options: [
-            OptionSpec("--csv", value: "OUT", help: "Write CSV (RFC 4180, UTF-8) to OUT ('-' for stdout)."),
-            OptionSpec("--jsonl", value: "OUT", help: "Write JSON Lines (one object per comment) to OUT ('-' for stdout)."),
-            OptionSpec("--output", "-o", value: "OUT", help: "Write to OUT; the format comes from its extension (.csv, .jsonl)."),
-            OptionSpec("--summary", value: "OUT.csv", help: "Also write one CSV row per input (failures included)."),
-            OptionSpec("--excel", help: "Start CSV files with a UTF-8 byte-order mark (what Excel expects)."),
-            OptionSpec("--no-formula-guard", help: "Do not prefix text cells starting with = + - @ tab or CR with '."),
-            OptionSpec(
-                "--flag-threshold", value: "X",
-                help: "Summary: count comments with priority >= X as flagged (default 0.5)."),
-        ] + InputOptions.specs + BatchOptions.specs + [BatchOptions.minConfidence],
-        discussion: """
-            Inputs are files, directories (searched for *.txt) and - for standard input. On stdin,
-            documents are separated by a line holding only a form feed (\\f), or given as JSON Lines:
-            {"id": …, "text": "<article then comments>"} or {"id": …, "article": "…", "comments": ["…"]}.
-            So `comments export --jsonl - -` is a streaming filter (e.g. the map step of Hadoop Streaming).
-            Rows come out in input order whatever --jobs is. Ctrl-C stops after the input being written:
-            the output ends with a complete row.
-            Exit codes: 0 all inputs analysed, 1 some input failed (reported, and a summary row), 2 usage
-            error, 130 interrupted.
-            """)
+            csvOut.spec, jsonlOut.spec, output.spec, summary.spec, excel.spec, CSVOptions.noFormulaGuard.spec,
+            FlagThreshold.option.spec,
+        ] + InputOptions.specs + BatchOptions.specs + [BatchOptions.minConfidence.spec],
+        customUsage: "comments export <input> ... (--csv <out> | --jsonl <out> | -o <out>) [<options>]",
+        requiresArgument: true)
 
     static func run(_ arguments: [String]) throws -> ExitCode {
         let parsed = try ArgumentParser.parse(arguments, spec: spec)
         let (format, path) = try destination(parsed)
+        let summaryPath = parsed[summary]
+        if path == "-" && summaryPath == "-" {
+            throw UsageError(
+                message: "the rows and --summary cannot both go to stdout; write one of them to a file", command: spec.name)
+        }
         let options = try InputOptions.analysisOptions(parsed, command: spec.name)
-        let items = try InputOptions.inputs(parsed, command: spec.name)
-        let threshold = try parsed.number("--flag-threshold", in: 0...1, command: spec.name) ?? 0.5
-        let terminal = Terminal.current(noColorFlag: parsed.flag("--no-color"))
-        let csv = CSVWriter(formulaGuard: !parsed.flag("--no-formula-guard"))
-        let bom = parsed.flag("--excel") ? "\u{FEFF}" : ""
+        let items = InputOptions.inputs(parsed)
+        let threshold = FlagThreshold.value(parsed)
+        let terminal = Terminal.current(color: .never)
+        let csv = CSVOptions.writer(parsed)
+        let bom = parsed[excel] ? "\u{FEFF}" : ""
         let columns = CommentColumns.all(explain: options.explain)
 
         let output: OutputFile
         var summary: OutputFile?
         do {
             output = try OutputFile(path: path)
-            summary = try parsed.value("--summary").map(OutputFile.init(path:))
-            if format == "csv" { try output.write(bom + csv.header(columns)) }
+            summary = try summaryPath.map(OutputFile.init(path:))
+            if format == .csv { try output.write(bom + csv.header(columns)) }
             try summary?.write(bom + csv.record(SummaryColumns.all.map(\.name)))
         } catch {
             Output.error("comments export: \(error)")
@@ -58,13 +69,13 @@ enum ExportCommand {
         }
 
         Interrupt.install()
-        let runner = try InputRunner.configured(parsed, options: options, items: items, terminal: terminal, command: spec.name)
+        let runner = try InputRunner.configured(parsed, options: options, items: items, terminal: terminal)
         let summaryOptions = SummaryOptions(flagThreshold: threshold)
         var writeError: Error?
         var written = 0
         let render: @Sendable (BatchOutcome) -> String = { outcome in
             guard case .analysed(let report, _) = outcome else { return "" }
-            return format == "csv"
+            return format == .csv
                 ? ScoreRenderer.csvRows(report, writer: csv, columns: columns)
                 : ScoreRenderer.jsonl(report, columns: columns)
         }
@@ -87,23 +98,24 @@ enum ExportCommand {
             return .someInputFailed
         }
         if result.stopped {
-            Output.error("comments export: interrupted after \(written) input\(written == 1 ? "" : "s"); the output ends with a complete row")
+            // Short enough for an 80-column terminal with a five-digit count.
+            Output.error("comments export: interrupted after \(written) input\(written == 1 ? "" : "s"); output ends at a full row")
             return .interrupted
         }
         return result.failed ? .someInputFailed : .success
     }
 
     /// The format and path from --csv, --jsonl or -o (exactly one).
-    static func destination(_ parsed: ParsedArguments) throws -> (format: String, path: String) {
-        var choices: [(String, String)] = []
-        if let p = parsed.value("--csv") { choices.append(("csv", p)) }
-        if let p = parsed.value("--jsonl") { choices.append(("jsonl", p)) }
-        if let p = parsed.value("--output") {
+    static func destination(_ parsed: ParsedArguments) throws -> (format: Format, path: String) {
+        var choices: [(Format, String)] = []
+        if let p = parsed[csvOut] { choices.append((.csv, p)) }
+        if let p = parsed[jsonlOut] { choices.append((.jsonl, p)) }
+        if let p = parsed[output] {
             let lower = p.lowercased()
             if lower.hasSuffix(".csv") {
-                choices.append(("csv", p))
+                choices.append((.csv, p))
             } else if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
-                choices.append(("jsonl", p))
+                choices.append((.jsonl, p))
             } else {
                 throw UsageError(message: "-o \(p): cannot tell the format from the extension; use .csv or .jsonl, or --csv/--jsonl", command: "export")
             }

@@ -3,19 +3,16 @@ import Foundation
 
 /// Options of every command that runs over many inputs.
 enum BatchOptions {
-    static let specs: [OptionSpec] = [
-        OptionSpec("--jobs", "-j", value: "N", help: "Analyse N files at once (default: the number of cores)."),
-        OptionSpec("--quiet", "-q", help: "No progress bar and no warnings on stderr (errors still show)."),
-    ]
+    static let jobs = Value<Int>.integer(
+        "--jobs", short: "j", in: 1...Int.max, help: "Analyse <n> files at once. (default: the number of cores)")
+    static let quiet = Flag("--quiet", short: "q", help: "No progress bar and no warnings on stderr (errors still show).")
+
+    static let specs: [OptionSpec] = [jobs.spec, quiet.spec]
 
     /// `--min-confidence`, for the commands that write comment rows (score, triage, export).
-    static let minConfidence = OptionSpec(
-        "--min-confidence", value: "X",
-        help: "Drop the comments of files whose segmentation confidence is below X (0...1); each is reported.")
-
-    static func jobs(_ parsed: ParsedArguments, command: String) throws -> Int {
-        try parsed.integer("--jobs", atLeast: 1, command: command) ?? ProcessInfo.processInfo.activeProcessorCount
-    }
+    static let minConfidence = Value<Double>.number(
+        "--min-confidence", in: 0...1,
+        help: "Drop the comments of files whose segmentation confidence is below <x>; each is reported.")
 }
 
 /// Reads and analyses inputs on `jobs` threads and hands each result to the caller in input order,
@@ -37,13 +34,15 @@ struct InputRunner {
     /// The runner of an analysing subcommand: `--jobs`, `--quiet`, and a progress bar when stderr is
     /// a terminal (with a total unless documents come from stdin).
     static func configured(
-        _ parsed: ParsedArguments, options: AnalysisOptions, items: [InputItem], terminal: Terminal, command: String
+        _ parsed: ParsedArguments, options: AnalysisOptions, items: [InputItem], terminal: Terminal
     ) throws -> InputRunner {
-        let quiet = parsed.flag("--quiet")
+        let quiet = parsed[BatchOptions.quiet]
         var runner = InputRunner(
-            analyzer: try ModelFiles.analyzer(options: options, command: command),
-            jobs: try BatchOptions.jobs(parsed, command: command), quiet: quiet)
-        runner.minConfidence = try parsed.number("--min-confidence", in: 0...1, command: command)
+            analyzer: try ModelFiles.analyzer(options: options, command: parsed.command.name),
+            jobs: parsed[BatchOptions.jobs] ?? ProcessInfo.processInfo.activeProcessorCount, quiet: quiet)
+        if parsed.command.options.contains(where: { $0.long == BatchOptions.minConfidence.spec.long }) {
+            runner.minConfidence = parsed[BatchOptions.minConfidence]
+        }
         runner.progress = ProgressBar(
             terminal: terminal, quiet: quiet, total: items.contains(.standardInput) ? nil : items.count)
         return runner
@@ -74,6 +73,7 @@ struct InputRunner {
         let batch = BatchAnalyzer(analyzer: analyzer)
         var failed = false
         var stopped = false
+        var sawStandardInput = false
         let next = BatchAnalyzer.items(items) { DocumentStream(fileDescriptor: 0) }
         let minimum = minConfidence
         let transform: @Sendable (BatchItem) -> (BatchOutcome, Rendered) = { item in
@@ -86,6 +86,7 @@ struct InputRunner {
         }
         OrderedParallelMap.run(jobs: jobs, next: next, transform: transform) { done in
             let (outcome, rendered) = done
+            if outcome.name == "-" || outcome.name.hasPrefix("-#") { sawStandardInput = true }
             var messages: [String] = []
             switch outcome {
             case .failed(_, let error):
@@ -98,10 +99,7 @@ struct InputRunner {
                     if let reason = report.withheld { messages.append("comments: \(report.file): no rows: \(reason)") }
                 }
             }
-            if !messages.isEmpty {
-                progress?.clear()
-                for message in messages { Output.error(message) }
-            }
+            for message in messages { Output.error(message) }
             let keepGoing = handle(outcome, rendered)
             if case .analysed(let report, _) = outcome {
                 progress?.advance(comments: report.comments.count)
@@ -112,6 +110,9 @@ struct InputRunner {
             return keepGoing
         }
         progress?.finish()
+        if items.contains(.standardInput), !sawStandardInput, !stopped, !quiet {
+            Output.error("comments: -: warning: standard input is empty")
+        }
         Output.flush()
         return (failed, stopped)
     }

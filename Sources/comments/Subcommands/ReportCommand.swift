@@ -3,34 +3,61 @@ import Foundation
 
 /// `comments report INPUT... -o OUT`: self-contained HTML pages (see ``HTMLReport``).
 enum ReportCommand {
+    static let output = Value<String>.text(
+        "--output", short: "o", valueName: "out", hint: .file,
+        help:
+            "One input: the page to write ('-' for stdout). Several inputs or a directory: a folder for index.html and one page per input.")
+
     static let spec = CommandSpec(
         name: "report",
-        abstract: "Write a self-contained HTML report: the article, where comments start, a chart of the thread, the scored comments.",
-        usage: "comments report <input>... -o <OUT.html | OUTDIR> [--flag-threshold X] [options]",
-        options: [
-            OptionSpec("--output", "-o", value: "OUT", help: "One input: the .html file to write. Several inputs or a directory: a folder for index.html and one page per input."),
-            OptionSpec("--flag-threshold", value: "X", help: "Mark comments with priority >= X (default 0.5)."),
-        ] + InputOptions.specs + BatchOptions.specs,
-        discussion: """
-            Pages need nothing else to display: no scripts, fonts or stylesheets are fetched, so they work
-            offline and as mail attachments. Sorting the comment table uses a few lines of inline script;
-            with scripts off the table stays in thread order.
-            Exit codes: 0 all inputs reported, 1 some input failed (it is listed in the index), 2 usage error.
-            """)
+        abstract:
+            "Write a self-contained HTML report: the article, where comments start, a chart of the thread, the scored comments.",
+        discussion: [
+            "Pages need nothing else to display: no scripts, fonts or stylesheets are fetched, so they work offline and as mail attachments. Sorting the comment table uses a few lines of inline script; with scripts off the table stays in thread order.",
+            "Exit codes: 0 all inputs reported, 1 some input failed (it is listed in the index), 2 usage error.",
+        ],
+        arguments: [InputOptions.argument],
+        options: [output.spec, FlagThreshold.option.spec] + InputOptions.specs + BatchOptions.specs,
+        requiresArgument: true)
+
+    /// Where the pages go: one file (or stdout), or a folder with an index.
+    enum Destination: Equatable {
+        case page(String)
+        case standardOutput
+        case folder(String)
+    }
+
+    /// One input that is not a directory makes one page at `-o` (unless `-o` is an existing
+    /// folder); anything else makes a folder, and `-o` must then be able to be one.
+    static func destination(_ out: String, positionals: [String], items: [InputItem]) throws -> Destination {
+        let one = items.count == 1 && positionals.count == 1 && !isDirectory(positionals[0])
+        if one {
+            if out == "-" { return .standardOutput }
+            return isDirectory(out) ? .folder(out) : .page(out)
+        }
+        func refuse(_ why: String) -> UsageError {
+            UsageError(
+                message: "-o \(out): \(why); several inputs make a folder with index.html and one page each",
+                command: "report")
+        }
+        if out == "-" { throw refuse("cannot write several pages to stdout") }
+        if out.lowercased().hasSuffix(".html") { throw refuse("names a page") }
+        if FileManager.default.fileExists(atPath: out) && !isDirectory(out) { throw refuse("is an existing file") }
+        return .folder(out)
+    }
 
     static func run(_ arguments: [String]) throws -> ExitCode {
         let parsed = try ArgumentParser.parse(arguments, spec: spec)
-        guard let out = parsed.value("--output") else {
-            throw UsageError(message: "say where to write: -o report.html (one input) or -o OUTDIR", command: spec.name)
+        guard let out = parsed[output] else {
+            throw UsageError(message: "say where to write: -o report.html (one input), -o - or -o OUTDIR", command: spec.name)
         }
         let options = try InputOptions.analysisOptions(parsed, command: spec.name)
-        let items = try InputOptions.inputs(parsed, command: spec.name)
-        let threshold = try parsed.number("--flag-threshold", in: 0...1, command: spec.name) ?? 0.5
-        let reportOptions = HTMLReport.Options(flagThreshold: threshold)
-        let terminal = Terminal.current(noColorFlag: parsed.flag("--no-color"))
-        let single = items.count == 1 && parsed.positionals.count == 1 && !isDirectory(parsed.positionals[0])
-            && out.lowercased().hasSuffix(".html")
-        let runner = try InputRunner.configured(parsed, options: options, items: items, terminal: terminal, command: spec.name)
+        let items = InputOptions.inputs(parsed)
+        let reportOptions = HTMLReport.Options(flagThreshold: FlagThreshold.value(parsed))
+        let terminal = Terminal.current(color: .never)
+        let destination = try destination(out, positionals: parsed.positionals, items: items)
+        let single = destination != .folder(out)
+        let runner = try InputRunner.configured(parsed, options: options, items: items, terminal: terminal)
 
         if !single {
             do {
@@ -53,7 +80,11 @@ enum ReportCommand {
                 let path = single ? out : (out as NSString).appendingPathComponent(pageName)
                 let html = HTMLReport.page(report, lines: lines, options: reportOptions, indexLink: single ? nil : "index.html")
                 do {
-                    try html.write(toFile: path, atomically: true, encoding: .utf8)
+                    if destination == .standardOutput {
+                        Output.write(html)
+                    } else {
+                        try html.write(toFile: path, atomically: true, encoding: .utf8)
+                    }
                     entries.append(HTMLReport.IndexEntry(report: report, link: pageName, options: reportOptions))
                 } catch {
                     Output.error("comments report: \(path): cannot write (\(error.localizedDescription))")
@@ -72,7 +103,7 @@ enum ReportCommand {
                 writeFailed = true
             }
         }
-        if !parsed.flag("--quiet") && !writeFailed {
+        if !parsed[BatchOptions.quiet] && !writeFailed && destination != .standardOutput {
             Output.error("comments report: wrote \(single ? out : (out as NSString).appendingPathComponent("index.html"))")
         }
         return result.failed || writeFailed ? .someInputFailed : .success
