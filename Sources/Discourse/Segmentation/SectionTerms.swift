@@ -24,11 +24,16 @@ struct SectionTerms {
     private let relative: [(SegmenterParameter, Double)]
     private let typographyWeight: Double
 
-    /// - Parameter counted: the lines that count (ordinary text lines).
+    /// - Parameters:
+    ///   - counted: the lines that count (ordinary text lines).
+    ///   - values: the lines' feature values, as the line model read them (every `relative:`
+    ///     feature with a weight is among their columns).
     /// - Complexity: O(n x relative features).
-    init(features: [LineFeatures], context: [LineContext], counted: [Bool], weights w: SegmenterWeights) {
+    init(features: [LineFeatures], values: LineValues, counted: [Bool], weights w: SegmenterWeights) {
         n = features.count
+        let columns = Dictionary(uniqueKeysWithValues: values.columns.enumerated().map { ($1, $0) })
         relative = SegmenterParameter.lineFeatures.compactMap { p in w.relative[p].flatMap { $0 == 0 ? nil : (p, $0) } }
+        let relativeColumns = relative.map { columns[$0.0]! }
         var curly = [Double](repeating: 0, count: n + 1)
         var straight = curly
         var count = curly
@@ -39,9 +44,9 @@ struct SectionTerms {
             curly[i + 1] = curly[i] + (counts && x.curlyMarks > 0 && x.straightMarks == 0 ? 1 : 0)
             straight[i + 1] = straight[i] + (counts && x.straightMarks > 0 && x.curlyMarks == 0 ? 1 : 0)
             count[i + 1] = count[i] + (counts ? 1 : 0)
-            for (k, (p, _)) in relative.enumerated() {
+            for (k, column) in relativeColumns.enumerated() {
                 let base = k * (n + 1)
-                sums[base + i + 1] = sums[base + i] + (counts ? LineModel.value(p, x, context[i]) : 0)
+                sums[base + i + 1] = sums[base + i] + (counts ? values[line: i, column: column] : 0)
             }
         }
         curlyBefore = curly

@@ -19,7 +19,9 @@ struct SectionTermsTests {
         let features = tokens.map { LineFeatures(text: $0, cues: .embedded) }
         let context = LineContext.compute(
             lines: tokens, features: features, blank: tokens.map(\.isEmpty), cues: .embedded)
-        return SectionTerms(features: features, context: context, counted: tokens.map { !$0.isEmpty }, weights: w)
+        var values = LineValues(columns: LineModel(w).columns, lines: tokens.count)
+        for i in tokens.indices where !tokens[i].isEmpty { values.fill(i, features[i], context[i]) }
+        return SectionTerms(features: features, values: values, counted: tokens.map { !$0.isEmpty }, weights: w)
     }
 
     static let article = [
