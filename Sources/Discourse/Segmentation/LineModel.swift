@@ -6,8 +6,11 @@
 /// Weights are copied out of ``SegmenterWeights`` once per file, zero weights dropped.
 struct LineModel: Sendable {
     let prior: Double
-    /// (feature, weight) for every line feature with a weight.
-    let terms: [(SegmenterParameter, Double)]
+    /// (feature, weight, its column in ``columns``) for every line feature with a weight.
+    let terms: [(SegmenterParameter, Double, column: Int)]
+    /// The features whose values a file's ``LineValues`` hold: every one with a line weight or a
+    /// `relative:` or `scaled:` weight, in ``SegmenterParameter/lineFeatures`` order.
+    let columns: [SegmenterParameter]
     /// Weights of features read on the last article line (the line before a boundary).
     let lastLine: [(SegmenterParameter, Double)]
     /// Weights of features read on the first comment line (the line at a boundary).
@@ -15,7 +18,11 @@ struct LineModel: Sendable {
 
     init(_ w: SegmenterWeights) {
         prior = w[.prior]
-        terms = SegmenterParameter.lineFeatures.compactMap { w[$0] == 0 ? nil : ($0, w[$0]) }
+        let columns = SegmenterParameter.lineFeatures.filter { p in
+            w[p] != 0 || (w.relative[p] ?? 0) != 0 || (w.scaled[p] ?? 0) != 0
+        }
+        self.columns = columns
+        terms = columns.enumerated().compactMap { j, p in w[p] == 0 ? nil : (p, w[p], j) }
         lastLine = SegmenterParameter.lineFeatures.compactMap { p in w.lastLine[p].map { (p, $0) } }
         firstLine = SegmenterParameter.lineFeatures.compactMap { p in w.firstLine[p].map { (p, $0) } }
     }
@@ -79,12 +86,13 @@ struct LineModel: Sendable {
         }
     }
 
-    /// The line's comment log-odds; with `parts`, also the named contributions.
-    func score(_ x: LineFeatures, context: LineContext, parts: inout [(feature: String, weight: Double)]?) -> Double {
+    /// Line `i`'s comment log-odds from its values (filled by ``LineValues/fill(_:_:_:)``); with
+    /// `parts`, also the named contributions.
+    func score(_ values: LineValues, line i: Int, parts: inout [(feature: String, weight: Double)]?) -> Double {
         var total = prior
         parts?.append((SegmenterParameter.prior.label, prior))
-        for (p, weight) in terms {
-            let v = Self.value(p, x, context)
+        for (p, weight, column) in terms {
+            let v = values[line: i, column: column]
             guard v != 0 else { continue }
             total += weight * v
             parts?.append((p.label, weight * v))

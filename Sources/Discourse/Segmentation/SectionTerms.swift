@@ -9,6 +9,11 @@
 ///   zero: under a formal story a plain reader comment stands out; under a chatty blog the same
 ///   line does not, and the same weights serve both.
 ///
+/// - **Scaled features** (`scaled:<feature>` rows): the same contrast divided by the square root of
+///   the lines after `b`. A sum of `m` lines' deviations grows like `m` when the section really
+///   differs and like √m by chance; the scaled contrast weighs a short trailing section (one to three
+///   comments) by how unusual its lines are, not by how many there are.
+///
 /// The article's means are shrunk towards the whole file's (three lines' worth), so a file that
 /// reads the same throughout gains nothing wherever the boundary falls, and a two-line "article"
 /// cannot claim an extreme mean. Only ordinary text lines count (not blank lines, furniture or text
@@ -21,14 +26,24 @@ struct SectionTerms {
     private let countedBefore: [Double]
     /// Prefix sums of each weighted relative feature, `n + 1` per feature, feature-major.
     private let featureBefore: [Double]
-    private let relative: [(SegmenterParameter, Double)]
+    /// (feature, `relative:` weight, `scaled:` weight) for every feature with either.
+    private let relative: [(SegmenterParameter, Double, scaled: Double)]
     private let typographyWeight: Double
 
-    /// - Parameter counted: the lines that count (ordinary text lines).
+    /// - Parameters:
+    ///   - counted: the lines that count (ordinary text lines).
+    ///   - values: the lines' feature values, as the line model read them (every `relative:`
+    ///     feature with a weight is among their columns).
     /// - Complexity: O(n x relative features).
-    init(features: [LineFeatures], context: [LineContext], counted: [Bool], weights w: SegmenterWeights) {
+    init(features: [LineFeatures], values: LineValues, counted: [Bool], weights w: SegmenterWeights) {
         n = features.count
-        relative = SegmenterParameter.lineFeatures.compactMap { p in w.relative[p].flatMap { $0 == 0 ? nil : (p, $0) } }
+        let columns = Dictionary(uniqueKeysWithValues: values.columns.enumerated().map { ($1, $0) })
+        relative = SegmenterParameter.lineFeatures.compactMap { p in
+            let r = w.relative[p] ?? 0
+            let s = w.scaled[p] ?? 0
+            return r == 0 && s == 0 ? nil : (p, r, s)
+        }
+        let relativeColumns = relative.map { columns[$0.0]! }
         var curly = [Double](repeating: 0, count: n + 1)
         var straight = curly
         var count = curly
@@ -39,9 +54,9 @@ struct SectionTerms {
             curly[i + 1] = curly[i] + (counts && x.curlyMarks > 0 && x.straightMarks == 0 ? 1 : 0)
             straight[i + 1] = straight[i] + (counts && x.straightMarks > 0 && x.curlyMarks == 0 ? 1 : 0)
             count[i + 1] = count[i] + (counts ? 1 : 0)
-            for (k, (p, _)) in relative.enumerated() {
+            for (k, column) in relativeColumns.enumerated() {
                 let base = k * (n + 1)
-                sums[base + i + 1] = sums[base + i] + (counts ? LineModel.value(p, x, context[i]) : 0)
+                sums[base + i + 1] = sums[base + i] + (counts ? values[line: i, column: column] : 0)
             }
         }
         curlyBefore = curly
@@ -66,9 +81,16 @@ struct SectionTerms {
         return typographyWeight * share * (straightBefore[n] - straightBefore[b])
     }
 
+    /// √(ordinary lines after `b`), at least 1.
+    private func scale(_ b: Int) -> Double { max(1, countedBefore[n] - countedBefore[b]).squareRoot() }
+
     func relative(_ b: Int) -> Double {
         var sum = 0.0
-        for k in relative.indices { sum += relative[k].1 * contrast(feature: k, b) }
+        let s = scale(b)
+        for k in relative.indices {
+            let c = contrast(feature: k, b)
+            sum += relative[k].1 * c + relative[k].scaled * (c / s)
+        }
         return sum
     }
 
@@ -77,8 +99,10 @@ struct SectionTerms {
     /// The non-zero terms at `b`, named for `--explain`.
     func parts(_ b: Int) -> [(feature: String, weight: Double)] {
         var out = [("typography contrast (section)", typography(b))]
-        for (k, (p, weight)) in relative.enumerated() {
-            out.append((p.label + " (relative to the article)", weight * contrast(feature: k, b)))
+        for (k, (p, weight, scaled)) in relative.enumerated() {
+            let c = contrast(feature: k, b)
+            out.append((p.label + " (relative to the article)", weight * c))
+            out.append((p.label + " (scaled, relative to the article)", scaled * (c / scale(b))))
         }
         return out.filter { $0.1 != 0 }
     }

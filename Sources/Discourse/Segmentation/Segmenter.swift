@@ -61,6 +61,7 @@ public struct Segmenter: Sendable {
         let window = afterWindow(layout, blank: blank)
 
         // 1-2. Evidence per line: furniture by its role, text by the line model.
+        var values = LineValues(columns: model.columns, lines: n)  // each value computed once, read twice
         var evidence = [Double](repeating: 0, count: n)
         var scores = [Double?](repeating: nil, count: n)  // line-model scores of ordinary text lines
         var explanations: [LineEvidence] = []
@@ -78,7 +79,8 @@ public struct Segmenter: Sendable {
                 evidence[i] = w[.insideTemplate]
                 parts?.append((SegmenterParameter.insideTemplate.label, w[.insideTemplate]))
             } else {
-                let s = model.score(features[i], context: context[i], parts: &parts)
+                values.fill(i, features[i], context[i])
+                let s = model.score(values, line: i, parts: &parts)
                 scores[i] = s
                 evidence[i] = s
                 if window.contains(i) {
@@ -94,7 +96,7 @@ public struct Segmenter: Sendable {
         }
 
         // 3. The halves as wholes; 4. the two lines around the boundary.
-        let section = SectionTerms(features: features, context: context, counted: scores.map { $0 != nil }, weights: w)
+        let section = SectionTerms(features: features, values: values, counted: scores.map { $0 != nil }, weights: w)
         var previousNonBlank = [Int](repeating: -1, count: n)
         var last = -1
         for i in 0..<n {
@@ -150,18 +152,7 @@ public struct Segmenter: Sendable {
             explanations[k].contributions += section.parts(bestIndex)
         }
 
-        var kinds = [LineKind](repeating: .body, count: n)
-        let end = hasComments ? bestIndex : n
-        labelArticle(&kinds, features: features, blank: blank, end: end)
-        if hasComments {
-            var current = LineKind.comment
-            for j in bestIndex..<n {
-                if !blank[j] {
-                    current = layout.isFurniture[j] || features[j].isLocalFurniture ? .commentMeta : .comment
-                }
-                kinds[j] = current
-            }
-        }
+        let kinds = labels(features: features, blank: blank, layout: layout, firstComment: hasComments ? bestIndex : nil)
         return Segmentation(
             kinds: kinds, firstCommentLine: hasComments ? bestIndex : nil, confidence: confidence,
             evidence: explanations, furnitureFirst: layout.firstRun == nil ? nil : layout.precedesText,
@@ -201,6 +192,24 @@ public struct Segmenter: Sendable {
             j -= 1
         }
         return start..<first
+    }
+
+    /// Every line's kind: the article part by ``labelArticle(_:features:blank:end:)``, then from
+    /// `firstComment` on comment text and comment furniture (blank lines take the kind before them).
+    func labels(features: [LineFeatures], blank: [Bool], layout: FurnitureLayout, firstComment: Int?) -> [LineKind] {
+        let n = features.count
+        var kinds = [LineKind](repeating: .body, count: n)
+        labelArticle(&kinds, features: features, blank: blank, end: firstComment ?? n)
+        if let start = firstComment {
+            var current = LineKind.comment
+            for j in start..<n {
+                if !blank[j] {
+                    current = layout.isFurniture[j] || features[j].isLocalFurniture ? .commentMeta : .comment
+                }
+                kinds[j] = current
+            }
+        }
+        return kinds
     }
 
     /// Labels the article part: leading short lines are the header, cue lines are boilerplate.

@@ -101,12 +101,16 @@ package enum SegmenterParameter: String, CaseIterable, Sendable {
 /// - `first:<feature>` one read on the first comment line ("Great post Todd", "@name");
 /// - `relative:<feature>` one of the candidate comments measured against the candidate article's
 ///   own mean (`SectionTerms`): a switch of style is evidence wherever it happens, so a plain
-///   comment under a formal story counts even where it would not count under a chatty blog.
+///   comment under a formal story counts even where it would not count under a chatty blog;
+/// - `scaled:<feature>` the same contrast divided by the square root of the lines after the boundary
+///   (a standardised sum): a short trailing section of one to three comments gets its due, where the
+///   plain sum grows with the section's length.
 public struct SegmenterWeights: Sendable {
     var values: [Double]
     package var lastLine: [SegmenterParameter: Double] = [:]
     package var firstLine: [SegmenterParameter: Double] = [:]
     package var relative: [SegmenterParameter: Double] = [:]
+    package var scaled: [SegmenterParameter: Double] = [:]
 
     /// The header a weights file must start with.
     public static let header = ["parameter", "value"]
@@ -136,11 +140,11 @@ public struct SegmenterWeights: Sendable {
                 let side = row[0][..<colon]
                 let name = String(row[0][row[0].index(after: colon)...])
                 guard let feature = SegmenterParameter(rawValue: name), SegmenterParameter.lineFeatures.contains(feature),
-                    side == "last" || side == "first" || side == "relative"
+                    side == "last" || side == "first" || side == "relative" || side == "scaled"
                 else {
                     throw .badLine(
                         path: table.path, line: row.line,
-                        reason: "'\(row[0])' is not last:, first: or relative: and a line feature")
+                        reason: "'\(row[0])' is not last:, first:, relative: or scaled: and a line feature")
                 }
                 guard let value = TSVTable.number(row[1]) else {
                     throw .badLine(path: table.path, line: row.line, reason: "'\(row[1])' is not a number")
@@ -148,6 +152,7 @@ public struct SegmenterWeights: Sendable {
                 switch side {
                 case "last": lastLine[feature] = value
                 case "first": firstLine[feature] = value
+                case "scaled": scaled[feature] = value
                 default: relative[feature] = value
                 }
                 continue

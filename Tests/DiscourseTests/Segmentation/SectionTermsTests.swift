@@ -5,12 +5,15 @@ import Testing
 @Suite("Section terms")
 struct SectionTermsTests {
     /// Weights with only the given relative rows (and typography) set; every other parameter 0.
-    func weights(relative: [String: Double], typography: Double = 0) throws -> SegmenterWeights {
+    func weights(relative: [String: Double], scaled: [String: Double] = [:], typography: Double = 0) throws
+        -> SegmenterWeights
+    {
         var rows = ["parameter\tvalue"]
         rows += SegmenterParameter.allCases.map { p in
             "\(p.rawValue)\t\(p == .typographyContrast ? typography : 0)"
         }
         rows += relative.map { "relative:\($0.key)\t\($0.value)" }
+        rows += scaled.map { "scaled:\($0.key)\t\($0.value)" }
         return try SegmenterWeights(table: TSVTable(path: "test.tsv", text: rows.joined(separator: "\n")))
     }
 
@@ -19,7 +22,9 @@ struct SectionTermsTests {
         let features = tokens.map { LineFeatures(text: $0, cues: .embedded) }
         let context = LineContext.compute(
             lines: tokens, features: features, blank: tokens.map(\.isEmpty), cues: .embedded)
-        return SectionTerms(features: features, context: context, counted: tokens.map { !$0.isEmpty }, weights: w)
+        var values = LineValues(columns: LineModel(w).columns, lines: tokens.count)
+        for i in tokens.indices where !tokens[i].isEmpty { values.fill(i, features[i], context[i]) }
+        return SectionTerms(features: features, values: values, counted: tokens.map { !$0.isEmpty }, weights: w)
     }
 
     static let article = [
@@ -67,5 +72,19 @@ struct SectionTermsTests {
         let names = page.parts(4).map(\.feature)
         #expect(names.contains("first person (relative to the article)"))
         #expect(names.contains("question (relative to the article)"))
+    }
+
+    /// The scaled contrast is the relative contrast over √(lines after the boundary): equal for a
+    /// one-line section, half of it for four lines, so a short trailing section is not outweighed by
+    /// its length alone.
+    @Test func scaledContrastDividesBySquareRootOfTheSection() throws {
+        let comments = ["I think this is long overdue.", "I live by the river.", "I am relieved.", "I agree."]
+        let page = Self.article + comments
+        let relative = terms(page, try weights(relative: ["first_person": 1]))
+        let scaled = terms(page, try weights(relative: [:], scaled: ["first_person": 1]))
+        #expect(relative.total(4) > 2)
+        #expect(abs(scaled.total(4) - relative.total(4) / 2) < 1e-9)  // four lines after the boundary
+        #expect(abs(scaled.total(7) - relative.total(7)) < 1e-9)  // one line after it
+        #expect(scaled.parts(4).contains { $0.feature == "first person (scaled, relative to the article)" })
     }
 }
