@@ -75,7 +75,7 @@ enum ReportCommand {
         if !parsed.flag("--quiet") && !writeFailed {
             Output.error("comments report: wrote \(single ? out : (out as NSString).appendingPathComponent("index.html"))")
         }
-        return result.failed || writeFailed ? .someInputFailed : .success
+        return result.failed || result.badRecords > 0 || writeFailed ? .someInputFailed : .success
     }
 
     static func isDirectory(_ path: String) -> Bool {
