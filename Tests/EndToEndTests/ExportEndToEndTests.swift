@@ -158,6 +158,36 @@ struct ExportEndToEndTests {
         #expect(objects.map { $0["text"] as? String } == ["Great news", "About time"])
     }
 
+    /// The map step of a cluster job: a malformed record in the middle of the stream costs only
+    /// its own rows. It is reported with its record number and id, written as an error record in
+    /// its place, and the run exits 0 (1 with --strict); the other documents' rows are all there.
+    @Test(arguments: ["1", "2"])
+    func malformedRecordInTheStreamIsReportedAndSkipped(jobs: String) throws {
+        let input = """
+            {"id": "doc-1", "article": "The council approved the flood plan.", "comments": ["Great news", "About time"]}
+            {"id": "doc-2", "text": "truncated
+            {"article": "Rain is due.", "comments": ["Bring a coat"]}
+
+            """
+        let r = try CommandRunner.run(["export", "--jsonl", "-", "-", "--jobs", jobs], stdin: Data(input.utf8))
+        #expect(r.status == 0)
+        #expect(r.stderr.contains(#"-:2: record 2 (id "doc-2"): not a JSON object"#))
+        #expect(r.stderr.contains("1 malformed record in the input stream"))
+        let objects = try r.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.count == 4)
+        #expect(objects.map { $0["text"] as? String } == ["Great news", "About time", nil, "Bring a coat"])
+        #expect(objects[2]["id"] as? String == "doc-2" && objects[2]["record"] as? Int == 2)
+        #expect((objects[2]["error"] as? String)?.hasPrefix("not a JSON object") == true)
+        let third = try #require(objects[3]["file"] as? String)
+        #expect(third.hasPrefix("-#") && third.count == 18, "no id: named by its content")
+
+        let strict = try CommandRunner.run(["export", "--jsonl", "-", "-", "--strict"], stdin: Data(input.utf8))
+        #expect(strict.status == 1)
+        #expect(strict.stdout == r.stdout)
+    }
+
     @Test func destinationIsRequiredAndUnique() throws {
         #expect(try CommandRunner.run(["export", "x.txt"]).status == 2)
         #expect(try CommandRunner.run(["export", "--csv", "a.csv", "--jsonl", "b.jsonl", "x.txt"]).status == 2)

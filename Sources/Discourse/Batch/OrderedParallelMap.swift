@@ -4,7 +4,8 @@ import Foundation
 /// order, with at most `window` results in flight, so memory is bounded by a few documents rather
 /// than the corpus, and output order never depends on scheduling.
 ///
-/// Inputs are pulled one at a time under a lock (so `next` may read a stream such as stdin); results
+/// Inputs are pulled one at a time under a lock of their own (so `next` may read a stream such as
+/// stdin, and may block on it without holding back finished results); results
 /// are consumed on the calling thread, which may stop the run early by returning `false`. The
 /// default window is four results per job, so that one long file does not leave the other
 /// workers idle while the consumer waits for it.
@@ -38,9 +39,12 @@ package enum OrderedParallelMap {
         state.drain(consume)
     }
 
-    /// Shared by the workers and the consumer; every field is guarded by `condition`.
+    /// Shared by the workers and the consumer; every field is guarded by `condition`, except
+    /// `inputDone`, which is guarded by `inputLock` (held while calling `next`).
     final class State<Input, Output>: @unchecked Sendable {
         let condition = NSCondition()
+        let inputLock = NSLock()
+        var inputDone = false
         let window: Int
         let next: () -> Input?
         let transform: @Sendable (Input) -> Output
@@ -58,26 +62,36 @@ package enum OrderedParallelMap {
         }
 
         func work() {
-            condition.lock()
             while true {
-                if cancelled || exhausted { break }
-                if produced - consumed >= window {
-                    condition.wait()
-                    continue
-                }
-                guard let input = next() else {
+                condition.lock()
+                while !cancelled && !exhausted && produced - consumed >= window { condition.wait() }
+                let stop = cancelled || exhausted
+                condition.unlock()
+                if stop { break }
+                // `next` runs under its own lock, not `condition`: a worker waiting for the next
+                // document of a slow stream must not keep the others from handing in their results,
+                // nor the consumer from writing the rows of the documents already done.
+                inputLock.lock()
+                let input = inputDone ? nil : next()
+                if input == nil { inputDone = true }
+                condition.lock()
+                let index = produced
+                if input == nil {
                     exhausted = true
                     condition.broadcast()
-                    break
+                } else {
+                    produced += 1
                 }
-                let index = produced
-                produced += 1
                 condition.unlock()
+                inputLock.unlock()
+                guard let input else { break }
                 let output = transform(input)
                 condition.lock()
                 results[index] = output
                 condition.broadcast()
+                condition.unlock()
             }
+            condition.lock()
             running -= 1
             condition.broadcast()
             condition.unlock()

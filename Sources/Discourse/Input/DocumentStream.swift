@@ -6,12 +6,16 @@ import Foundation
 ///
 /// Two framings, chosen by the first non-blank byte of the stream:
 /// - **Plain text** (anything but `{`): documents are separated by a line holding only a form feed
-///   (`\f`, U+000C). A stream without one is a single document, named `-`; otherwise documents are
-///   named `-#1`, `-#2`, ….
+///   (`\f`, U+000C). A stream without one is a single document, named `-`; otherwise each document
+///   is named by its content (``ContentName``).
 /// - **JSON Lines** (`{`): one object per line, either `{"text": "<page>"}` (article then comments, as
 ///   in a file) or `{"article": "<article>", "comments": ["<comment>", …]}` (comments given apart;
 ///   a newline inside one comment becomes a space). An `"id"` (string or number) names the document;
-///   otherwise it is `-#N`. A bad line is reported with its line number and the stream goes on.
+///   otherwise its content does (`ContentName`). A bad record is reported with its record number,
+///   its line and its id (when one can be read off it) and the stream goes on.
+///
+/// Names never depend on a record's position, so the same document gets the same name in every
+/// partition of a cluster job and in a direct run.
 package final class DocumentStream {
     private let read: (inout [UInt8]) -> Int
     private var buffer: [UInt8] = []
@@ -61,7 +65,7 @@ package final class DocumentStream {
             sawAnyLine = true
             if isFormFeedLine(line) {
                 documentNumber += 1
-                return decode(bytes, name: "\(name)#\(documentNumber)", firstLine: firstLine)
+                return decode(bytes, name: ContentName.of(bytes, stream: name), firstLine: firstLine)
             }
             bytes.append(contentsOf: line)
             bytes.append(0x0A)
@@ -69,7 +73,7 @@ package final class DocumentStream {
         guard sawAnyLine else { return nil }
         documentNumber += 1
         // A stream without any separator is one document, named like a file argument "-".
-        let documentName = documentNumber == 1 ? name : "\(name)#\(documentNumber)"
+        let documentName = documentNumber == 1 ? name : ContentName.of(bytes, stream: name)
         return decode(bytes, name: documentName, firstLine: firstLine)
     }
 
@@ -91,24 +95,32 @@ package final class DocumentStream {
         while let line = readLine() {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             documentNumber += 1
-            return parseRecord(Data(line), line: lineNumber)
+            return parseRecord(line, line: lineNumber)
         }
         return nil
     }
 
-    private func parseRecord(_ data: Data, line: Int) -> Result<Document, InputError> {
+    private func parseRecord(_ line: ArraySlice<UInt8>, line lineNumber: Int) -> Result<Document, InputError> {
+        var id: String?
         func bad(_ reason: String) -> Result<Document, InputError> {
-            .failure(.badRecord(path: name, line: line, reason: reason))
+            .failure(
+                .badRecord(
+                    path: name, record: documentNumber, line: lineNumber, id: id ?? RecordID.scan(line), reason: reason))
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
             return bad("not a JSON object; expected {\"text\": …} or {\"article\": …, \"comments\": […]}")
         }
-        var documentName = "\(name)#\(documentNumber)"
-        if let id = object["id"] {
-            if let s = id as? String { documentName = s } else if let n = id as? NSNumber { documentName = n.stringValue }
+        if let value = object["id"] {
+            if let s = value as? String {
+                id = s
+            } else if let n = value as? NSNumber {
+                id = n.stringValue
+            } else if !(value is NSNull) {
+                return bad("\"id\" must be a string or a number")
+            }
         }
         if let text = object["text"] as? String {
-            return .success(Document(name: documentName, text: text))
+            return .success(Document(name: id ?? ContentName.of(text, stream: name), text: text))
         }
         guard let article = object["article"] as? String else {
             return bad("record has neither a \"text\" string nor an \"article\" string")
@@ -129,6 +141,7 @@ package final class DocumentStream {
         let text = comments.map { comment in
             String(comment.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
         }.joined(separator: "\n")
+        let documentName = id ?? ContentName.of(article: article, comments: text, stream: name)
         return .success(Document(name: documentName, text: text, mode: .separateArticle(article)))
     }
 

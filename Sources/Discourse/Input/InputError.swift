@@ -5,8 +5,10 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case binary(path: String, offset: Int)
     case noTextFiles(directory: String)
     case unsupportedEncoding(path: String, encoding: String)
-    /// A record of a document stream (`-` on stdin) that could not be used.
-    case badRecord(path: String, line: Int, reason: String)
+    /// A record of a document stream (`-` on stdin) that could not be used: its 1-based number among
+    /// the stream's records (blank lines are not records), its line, and its `"id"` when one could
+    /// be read off it.
+    case badRecord(path: String, record: Int, line: Int, id: String?, reason: String)
 
     /// The message as the command line prints it, naming the file.
     public var description: String {
@@ -21,8 +23,9 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(directory): directory holds no *.txt files"
         case .unsupportedEncoding(let path, let encoding):
             return "\(path): \(encoding) is not supported; convert the file to UTF-8"
-        case .badRecord(let path, let line, let reason):
-            return "\(path):\(line): \(reason)"
+        case .badRecord(let path, let record, let line, let id, let reason):
+            let named = id.map { " (id \(JSONString.quoted($0)))" } ?? ""
+            return "\(path):\(line): record \(record)\(named): \(reason)"
         }
     }
 }

@@ -33,7 +33,7 @@ extension InputError {
         switch self {
         case .notFound(let p), .unreadable(let p, _), .binary(let p, _), .unsupportedEncoding(let p, _): return p
         case .noTextFiles(let d): return d
-        case .badRecord(let p, _, _): return p
+        case .badRecord(let p, _, _, _, _): return p
         }
     }
 }

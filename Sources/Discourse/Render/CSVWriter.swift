@@ -49,9 +49,10 @@ package struct CSVWriter: Sendable {
         }
     }
 
-    /// "-" and "-#N", the names of documents read from stdin: our own text, never a formula.
+    /// "-" and "-#" + a content hash (``ContentName``), the names of documents read from stdin: our
+    /// own text, never a formula.
     static func isStdinName(_ s: String) -> Bool {
-        s == "-" || (s.hasPrefix("-#") && s.count > 2 && s.dropFirst(2).allSatisfy(\.isASCIIDigit))
+        s == "-" || ContentName.isContentName(s)
     }
 
     /// `field` quoted when it must be (comma, quote, CR, LF), with quotes doubled.

@@ -19,19 +19,21 @@ enum ExportCommand {
         "--summary", valueName: "out", hint: .file,
         help: "Also write one CSV row per input (failures included) to <out> ('-' for stdout).")
     static let excel = Flag("--excel", help: "Start CSV files with a UTF-8 byte-order mark (what Excel expects).")
+    static let strict = Flag(
+        "--strict", help: "Exit 1 when a record of a stdin document stream is malformed (default: go on, exit 0).")
 
     static let spec = CommandSpec(
         name: "export",
         abstract: "Write every comment of every input, with all its scores, to CSV or JSON Lines.",
         discussion: [
-            "Inputs are files, directories (searched for *.txt) and - for standard input. On stdin, documents are separated by a line holding only a form feed (\\f), or given as JSON Lines: {\"id\": …, \"text\": \"<article then comments>\"} or {\"id\": …, \"article\": \"…\", \"comments\": [\"…\"]}. So 'comments export --jsonl - -' is a streaming filter (e.g. the map step of Hadoop Streaming).",
+            "Inputs are files, directories (searched for *.txt) and - for standard input. On stdin, documents are separated by a line holding only a form feed (\\f), or given as JSON Lines: {\"id\": …, \"text\": \"<article then comments>\"} or {\"id\": …, \"article\": \"…\", \"comments\": [\"…\"]}. So 'comments export --jsonl - -' is a streaming filter (e.g. the map step of Hadoop Streaming): a document without \"id\" is named by a hash of its content; a malformed record is reported on stderr with its record number, line and id, counted, written to JSON Lines output as {\"id\": …, \"record\": N, \"line\": N, \"error\": \"…\"}, and the run goes on (exit 0; 1 with --strict). Each document's rows are written as soon as it is done.",
             "Rows come out in input order whatever --jobs is. Ctrl-C stops after the input being written: the output ends with a complete row.",
-            "Exit codes: 0 all inputs analysed, 1 some input failed (reported, and a summary row), 2 usage error, 130 interrupted.",
+            "Exit codes: 0 all inputs analysed (malformed stream records included, unless --strict), 1 some input failed (reported, and a summary row), 2 usage error, 130 interrupted.",
         ],
         arguments: [InputOptions.argument],
         options: [
             csvOut.spec, jsonlOut.spec, output.spec, summary.spec, excel.spec, CSVOptions.noFormulaGuard.spec,
-            FlagThreshold.option.spec,
+            FlagThreshold.option.spec, strict.spec,
         ] + InputOptions.specs + BatchOptions.specs + [BatchOptions.minConfidence.spec],
         customUsage: "comments export <input> ... (--csv <out> | --jsonl <out> | -o <out>) [<options>]",
         requiresArgument: true)
@@ -74,7 +76,10 @@ enum ExportCommand {
         var writeError: Error?
         var written = 0
         let render: @Sendable (BatchOutcome) -> String = { outcome in
-            guard case .analysed(let report, _) = outcome else { return "" }
+            guard case .analysed(let report, _) = outcome else {
+                guard format == .jsonl, case .failed(_, let error) = outcome else { return "" }
+                return ErrorRecord.jsonl(error) ?? ""
+            }
             return format == .csv
                 ? ScoreRenderer.csvRows(report, writer: csv, columns: columns)
                 : ScoreRenderer.jsonl(report, columns: columns)
@@ -102,7 +107,13 @@ enum ExportCommand {
             Output.error("comments export: interrupted after \(written) input\(written == 1 ? "" : "s"); output ends at a full row")
             return .interrupted
         }
-        return result.failed ? .someInputFailed : .success
+        if result.badRecords > 0 {
+            let n = result.badRecords
+            Output.error(
+                "comments export: \(n) malformed record\(n == 1 ? "" : "s") in the input stream"
+                    + (format == .jsonl ? ", written as error records" : ", left out of the rows"))
+        }
+        return result.failed || (result.badRecords > 0 && parsed[strict]) ? .someInputFailed : .success
     }
 
     /// The format and path from --csv, --jsonl or -o (exactly one).

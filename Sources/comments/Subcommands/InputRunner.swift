@@ -54,12 +54,15 @@ struct InputRunner {
             if case .analysed(let report, let document) = outcome { render(report, document) }
             return true
         }
-        return result.failed ? .someInputFailed : .success
+        return result.failed || result.badRecords > 0 ? .someInputFailed : .success
     }
 
     /// Calls `handle` with every outcome (failures included, already reported), in input order.
-    /// `handle` returns false to stop early (e.g. after Ctrl-C).
-    func runOutcomes(_ items: [InputItem], handle: (BatchOutcome) -> Bool) -> (failed: Bool, stopped: Bool) {
+    /// `handle` returns false to stop early (e.g. after Ctrl-C). `failed` is about inputs that could
+    /// not be read; bad records of a stdin document stream are counted apart in `badRecords`.
+    func runOutcomes(
+        _ items: [InputItem], handle: (BatchOutcome) -> Bool
+    ) -> (failed: Bool, stopped: Bool, badRecords: Int) {
         runOutcomes(items, render: { _ in () }, handle: { outcome, _ in handle(outcome) })
     }
 
@@ -69,9 +72,10 @@ struct InputRunner {
     func runOutcomes<Rendered: Sendable>(
         _ items: [InputItem], render: @escaping @Sendable (BatchOutcome) -> Rendered,
         handle: (BatchOutcome, Rendered) -> Bool
-    ) -> (failed: Bool, stopped: Bool) {
+    ) -> (failed: Bool, stopped: Bool, badRecords: Int) {
         let batch = BatchAnalyzer(analyzer: analyzer)
         var failed = false
+        var badRecords = 0
         var stopped = false
         var sawStandardInput = false
         let next = BatchAnalyzer.items(items) { DocumentStream(fileDescriptor: 0) }
@@ -91,7 +95,7 @@ struct InputRunner {
             switch outcome {
             case .failed(_, let error):
                 messages.append("comments: \(error)")
-                failed = true
+                if case .badRecord = error { badRecords += 1 } else { failed = true }
             case .analysed(let report, let document):
                 if !quiet {
                     if document.text.isEmpty { messages.append("comments: \(document.name): warning: file is empty") }
@@ -114,6 +118,6 @@ struct InputRunner {
             Output.error("comments: -: warning: standard input is empty")
         }
         Output.flush()
-        return (failed, stopped)
+        return (failed, stopped, badRecords)
     }
 }

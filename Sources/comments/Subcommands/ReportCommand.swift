@@ -106,7 +106,7 @@ enum ReportCommand {
         if !parsed[BatchOptions.quiet] && !writeFailed && destination != .standardOutput {
             Output.error("comments report: wrote \(single ? out : (out as NSString).appendingPathComponent("index.html"))")
         }
-        return result.failed || writeFailed ? .someInputFailed : .success
+        return result.failed || result.badRecords > 0 || writeFailed ? .someInputFailed : .success
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -41,6 +41,32 @@ struct OrderedParallelMapTests {
         #expect(pulled.value < 30, "the window bounds how far the workers run ahead")
     }
 
+    /// A stream that sends the next document only once the rows of the previous one are out (a
+    /// slow producer, or a client waiting for its answer): the consumer must get each result while a
+    /// worker is still waiting in `next`.
+    @Test(arguments: [1, 2, 3])
+    func resultsAreConsumedWhileAWorkerWaitsForInput(jobs: Int) {
+        let consumedOne = DispatchSemaphore(value: 0)
+        var n = 0
+        var heldBack = false
+        var seen: [Int] = []
+        OrderedParallelMap.run(
+            jobs: jobs,
+            next: { () -> Int? in
+                n += 1
+                if n == 2 && consumedOne.wait(timeout: .now() + 10) == .timedOut { heldBack = true }
+                return n <= 3 ? n : nil
+            },
+            transform: { $0 },
+            consume: { value in
+                seen.append(value)
+                if value == 1 { consumedOne.signal() }
+                return true
+            })
+        #expect(!heldBack, "the first result waited for the second input")
+        #expect(seen == [1, 2, 3])
+    }
+
     @Test func emptyInputConsumesNothing() {
         var calls = 0
         OrderedParallelMap.run(jobs: 4, next: { () -> Int? in nil }, transform: { $0 }, consume: { _ in calls += 1; return true })

@@ -22,7 +22,8 @@ struct DocumentStreamTests {
     @Test func formFeedLinesSeparateDocuments() throws {
         let docs = documents("first doc\n\u{0C}\nsecond doc\r\nline 2\n \u{0C} \nthird")
         #expect(docs.count == 3)
-        #expect(try docs.map { try $0.get().name } == ["-#1", "-#2", "-#3"])
+        let names = try docs.map { try $0.get().name }
+        #expect(names.allSatisfy(ContentName.isContentName) && Set(names).count == 3)
         #expect(try docs[1].get().text == "second doc\nline 2\n")
         #expect(try docs[2].get().text == "third\n")
     }
@@ -48,13 +49,67 @@ struct DocumentStreamTests {
             return
         }
         #expect(article == "The article.")
-        guard case .failure(.badRecord(_, let line, _)) = docs[2] else {
+        guard case .failure(.badRecord(_, let record, let line, let id, _)) = docs[2] else {
             Issue.record("bad line accepted")
             return
         }
-        #expect(line == 4)
+        #expect(record == 3 && line == 4 && id == nil)
         #expect(throws: InputError.self) { try docs[3].get() }
-        #expect(try docs[4].get().name == "-#5")
+        #expect(try docs[4].get().name == ContentName.of("last", stream: "-"))
+    }
+
+    /// Names come from content, not position: the same record gets the same name wherever it sits
+    /// in a stream (each partition of a cluster job is its own stream), and different ones differ.
+    @Test func documentsWithoutIDAreNamedByTheirContent() throws {
+        let a = #"{"text": "Article\nA comment"}"#
+        let b = #"{"article": "Article", "comments": ["A comment"]}"#
+        let c = #"{"article": "Article\nA comment", "comments": []}"#
+        let alone = try documents(a).map { try $0.get().name }
+        let mixed = try documents([b, c, a].joined(separator: "\n")).map { try $0.get().name }
+        #expect(alone.count == 1 && mixed.count == 3)
+        #expect(mixed[2] == alone[0])
+        #expect(Set(mixed).count == 3, "text, and the same words split differently, get different names")
+        #expect(mixed.allSatisfy(ContentName.isContentName))
+        #expect(!ContentName.isContentName("-#12") && !ContentName.isContentName("-#0123456789abcdeg"))
+    }
+
+    /// A malformed record in the middle: its neighbours are read whole and the error gives the
+    /// record number (blank lines are not records), the line, and the id when one can be read off
+    /// it, even from a truncated line.
+    @Test func badRecordsCarryRecordNumberLineAndID() throws {
+        let docs = documents(
+            """
+            {"id": "a", "text": "one"}
+
+            {"id": "doc-9", "text": "cut off
+            {"id": 12, "article": "x"}
+            {"id": {"nested": 1}, "text": "y"}
+            {"id": "b", "text": "two"}
+            """)
+        #expect(docs.count == 5)
+        #expect(try docs[0].get().name == "a" && docs[4].get().name == "b")
+        var seen: [(Int, Int, String?)] = []
+        for d in docs[1...3] {
+            guard case .failure(.badRecord(let path, let record, let line, let id, _)) = d else {
+                Issue.record("expected a bad record, got \(d)")
+                continue
+            }
+            #expect(path == "-")
+            seen.append((record, line, id))
+        }
+        #expect(seen.map(\.0) == [2, 3, 4] && seen.map(\.1) == [3, 4, 5])
+        #expect(seen.map(\.2) == ["doc-9", "12", nil])
+        let message = "\(InputError.badRecord(path: "-", record: 2, line: 3, id: "doc-9", reason: "not a JSON object"))"
+        #expect(message == #"-:3: record 2 (id "doc-9"): not a JSON object"#)
+    }
+
+    @Test func recordIDIsReadOffBrokenJSON() {
+        func scan(_ s: String) -> String? { RecordID.scan(Array(s.utf8)[...]) }
+        #expect(scan(#"{"text": "x", "id" : "q\"uote"#) == nil, "an unterminated id string is no id")
+        #expect(scan(#"{"text": "x", "id" : "q\"uote", "#) == "q\"uote")
+        #expect(scan(#"{"id":-3.5e2,"#) == "-3.5e2")
+        #expect(scan(#"{"idx": "no", "#) == nil)
+        #expect(scan(#"{"id": [1]}"#) == nil)
     }
 
     @Test func emptyStreamHasNoDocuments() {

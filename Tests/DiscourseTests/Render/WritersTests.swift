@@ -51,7 +51,9 @@ struct WritersTests {
         #expect(csv.cell(.text("-label"), kind: .label) == "-label")
         #expect(CSVWriter(formulaGuard: false).cell(.text("=1+1"), kind: .text) == "=1+1")
         #expect(csv.cell(.text("-"), kind: .text) == "-", "stdin's name is ours, not a formula")
-        #expect(csv.cell(.text("-#12"), kind: .text) == "-#12")
+        let named = ContentName.of("a page", stream: "-")
+        #expect(csv.cell(.text(named), kind: .text) == named, "a stdin document's content name is ours too")
+        #expect(csv.cell(.text("-#12"), kind: .text) == "'-#12")
         #expect(csv.cell(.text("-#1+1"), kind: .text) == "'-#1+1")
     }
 

@@ -41,7 +41,7 @@ package enum SummaryColumns {
     }
 
     package static let base: [SummaryColumn] = [
-        SummaryColumn("file", .text, help: "text: the input (\"-\" or \"-#N\" for documents read from stdin)") { o, _ in
+        SummaryColumn("file", .text, help: "text: the input (\"-\" for stdin; a document of a stdin stream: its \"id\", or \"-#\" and a hash of its content)") { o, _ in
             .text(o.name)
         },
         SummaryColumn(

@@ -1,0 +1,137 @@
+// libFuzzer target: arbitrary bytes through input decoding, the document stream, the analyzer in
+// every segmentation mode and every renderer. Not part of the package (SwiftPM never sees this
+// folder); `scripts/fuzz` compiles it with the library's sources and `-sanitize=fuzzer,address`.
+//
+// A finding is a crash, a hang, a sanitizer report, or a broken output invariant, which traps:
+// every JSON Lines line and JSON document must parse, every CSV record must have the header's
+// number of fields, and the segmentation must describe every line.
+
+import Discourse
+import Foundation
+
+/// Options that vary the run, read off the first byte so the fuzzer explores them too.
+struct FuzzPlan {
+    var mode: SegmentationMode
+    var explain: Bool
+    var formulaGuard: Bool
+    var width: Int
+
+    init(_ first: UInt8, article: String) {
+        switch first & 3 {
+        case 1: mode = .allComments
+        case 2: mode = .separateArticle(article)
+        default: mode = .detect
+        }
+        explain = first & 4 != 0
+        formulaGuard = first & 8 == 0
+        width = 20 + Int(first >> 4) * 10
+    }
+}
+
+func check(_ condition: Bool, _ message: @autoclosure () -> String) {
+    if !condition {
+        FileHandle.standardError.write(Data("fuzz invariant broken: \(message())\n".utf8))
+        abort()
+    }
+}
+
+func checkJSON(_ text: String, _ what: String) {
+    let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8))
+    check(parsed is [String: Any], "\(what): not one JSON object: \(text.prefix(200))")
+}
+
+func checkJSONLines(_ text: String, _ what: String) {
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+        let parsed = try? JSONSerialization.jsonObject(with: Data(line.utf8))
+        check(parsed is [String: Any], "\(what): a line is not a JSON object: \(line.prefix(200))")
+    }
+}
+
+/// Counts the fields of each RFC 4180 record (CRLF record ends, quoted fields).
+func csvFieldCounts(_ text: String) -> [Int] {
+    var counts: [Int] = []
+    var fields = 1
+    var quoted = false
+    var bytes = Array(text.utf8)[...]
+    while let b = bytes.popFirst() {
+        if quoted {
+            if b == 0x22 {
+                if bytes.first == 0x22 { bytes.removeFirst() } else { quoted = false }
+            }
+        } else if b == 0x22 {
+            quoted = true
+        } else if b == 0x2C {
+            fields += 1
+        } else if b == 0x0D, bytes.first == 0x0A {
+            bytes.removeFirst()
+            counts.append(fields)
+            fields = 1
+        }
+    }
+    check(!quoted, "CSV ends inside a quoted field")
+    return counts
+}
+
+/// Built once: building the scorers merges the lexicons, which costs more than a small input.
+/// The segmentation mode is set per document, which the analyzer honours over its options.
+let plain = Analyzer(options: AnalysisOptions())
+let explaining = Analyzer(options: AnalysisOptions(explain: true))
+
+func run(_ bytes: [UInt8]) {
+    guard let first = bytes.first else { return }
+    let body = Array(bytes.dropFirst())
+
+    // The stream reader on the raw bytes (both framings, bad records, long lines), and an error
+    // record for every bad one.
+    let stream = DocumentStream(bytes: body)
+    var documents: [Document] = []
+    var records = 0
+    while let next = stream.next() {
+        records += 1
+        check(records <= body.count + 1, "the stream yields more records than it has bytes")
+        switch next {
+        case .success(let document): if documents.count < 4 { documents.append(document) }
+        case .failure(let error):
+            if let record = ErrorRecord.jsonl(error) { checkJSONLines(record, "error record") }
+            _ = error.description
+        }
+    }
+
+    // The decoder, as for a file; the article of --article is what comes after the first NUL.
+    guard case .success(let decoded) = TextDecoder.decode(body, path: "fuzz.txt") else { return }
+    let parts = decoded.text.split(separator: "\u{0}", maxSplits: 1, omittingEmptySubsequences: false)
+    let plan = FuzzPlan(first, article: parts.count > 1 ? String(parts[1]) : "")
+    documents.insert(
+        Document(name: "fuzz.txt", text: decoded.text, warnings: decoded.warnings, mode: plan.mode), at: 0)
+
+    let analyzer = plan.explain ? explaining : plain
+    let csv = CSVWriter(formulaGuard: plan.formulaGuard)
+    let columns = CommentColumns.all(explain: plan.explain)
+    var queue = TriageQueue(limit: 5)
+    for document in documents {
+        let report = analyzer.analyze(document)
+        let lines = TextLines.split(document.text)
+        check(report.segmentation.kinds.count == report.lineCount, "segmentation does not cover every line")
+        checkJSONLines(ScoreRenderer.jsonl(report, columns: columns), "score jsonl")
+        checkJSON(ScoreRenderer.json(report, columns: columns), "score json")
+        checkJSON(SegmentRenderer.json(report), "segment json")
+        let header = csv.header(columns)
+        let counts = csvFieldCounts(header + ScoreRenderer.csvRows(report, writer: csv, columns: columns))
+        check(counts.allSatisfy { $0 == columns.count }, "CSV rows of \(counts) fields, header \(columns.count)")
+        _ = ScoreRenderer.table(report, width: plan.width, color: first & 0x10 != 0)
+        _ = ScoreRenderer.summary(report)
+        _ = SegmentRenderer.table(report, lines: lines, width: plan.width, color: false)
+        _ = HTMLReport.page(report, lines: lines)
+        queue.add(report)
+    }
+    let ranked = queue.ranked()
+    _ = TriageRenderer.table(ranked, width: plan.width, color: false, explain: plan.explain)
+    _ = TriageRenderer.csv(ranked, writer: csv, explain: plan.explain)
+    checkJSONLines(TriageRenderer.jsonl(ranked, explain: plan.explain), "triage jsonl")
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    run(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
