@@ -85,8 +85,9 @@ public enum HTMLReport {
         }
     }
 
-    /// The index page of a multi-file report.
+    /// The index page of a multi-file report; files in natural order (page2 before page10).
     public static func index(_ entries: [IndexEntry], options: Options = Options()) -> String {
+        let entries = entries.sorted { NaturalOrder.precedes($0.file, $1.file) }
         var html = head(title: "Comments report: \(entries.count) files")
         html += "<body>\n<header>\n<h1>Comments report</h1>\n"
         let total = entries.reduce(0) { $0 + $1.comments }
@@ -95,14 +96,16 @@ public enum HTMLReport {
         html += "<p class=\"summary\">\(entries.count) files, \(total) comments, \(flagged) flagged (priority ≥ \(NumberFormat.fixed(options.flagThreshold, digits: 2)))\(failed > 0 ? ", \(failed) failed" : "")</p>\n</header>\n<main>\n"
         let chartable = entries.filter { $0.error == nil }
         if !chartable.isEmpty {
-            let chart = SVGChart(
-                title: "Comments and mean sentiment per file",
-                description: "For each file in input order: the number of comments and their mean sentiment.",
-                series: [
-                    .init(name: "comments", values: chartable.map { Double($0.comments) }, range: 0...Double(max(1, chartable.map(\.comments).max() ?? 1)), color: "#1f4e99"),
-                    .init(name: "mean sentiment (−1 … +1)", values: chartable.map(\.meanSentiment), range: -1...1, color: "#6a3d9a", baseline: 0),
-                ])
-            html += "<section>\n<h2>Across files</h2>\n<figure>\(chart.render())</figure>\n</section>\n"
+            // Distributions, not one mark per file: they read the same for 2 files and for 100,000.
+            let comments = SVGHistogram(
+                title: "Files by number of comments", xLabel: "comments per file", yLabel: "files",
+                values: chartable.map { Double($0.comments) }, integral: true, color: "#1f4e99")
+            let sentiment = SVGHistogram(
+                title: "Files by mean sentiment of their comments", xLabel: "mean sentiment of a file's comments (−1 … +1)",
+                yLabel: "files", values: chartable.compactMap(\.meanSentiment), range: -1...1, color: "#6a3d9a")
+            html += "<section>\n<h2>Across files</h2>\n<figure>\(comments.render())</figure>\n"
+            if !sentiment.values.isEmpty { html += "<figure>\(sentiment.render())</figure>\n" }
+            html += "</section>\n"
         }
         html += "<section>\n<h2>Files</h2>\n<table class=\"sortable\">\n<thead><tr>"
         for (title, numeric) in [("file", false), ("comments", true), ("mean sentiment", true), ("drift trend", true), ("flagged", true)] {
@@ -132,14 +135,29 @@ public enum HTMLReport {
     static func displayTitle(_ report: FileReport, lines: [String]) -> String {
         let kinds = report.segmentation.kinds
         let end = report.segmentation.firstCommentLine ?? kinds.count
-        // The first header line that reads like a headline (several words), else the first body line.
-        for i in 0..<min(end, lines.count) where kinds[i] == .header && lines[i].split(separator: " ").count >= 4 {
-            return lines[i]
+        // The headline is the header line with the most words once the masthead's companions are set
+        // aside: navigation bars ("Home | World | Sports"), bylines and datelines. A masthead ("The
+        // Riverside Courier") is shorter than the headline under it. Else the first body line.
+        let candidates = (0..<min(end, lines.count)).filter { kinds[$0] == .header && isTitleLike(lines[$0]) }
+        if let best = candidates.max(by: { wordCount(lines[$0]) < wordCount(lines[$1]) || (wordCount(lines[$0]) == wordCount(lines[$1]) && $0 > $1) }) {
+            return lines[best]
         }
         if let i = (0..<min(end, lines.count)).first(where: { kinds[$0] == .body }) {
             return DisplayWidth.truncate(lines[i], to: 90)
         }
         return report.file
+    }
+
+    static func wordCount(_ line: String) -> Int { line.split(separator: " ").count }
+
+    /// Whether a header line could be the headline (not a navigation bar, byline or dateline).
+    static func isTitleLike(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        if line.filter({ $0 == "|" || $0 == "·" || $0 == "›" || $0 == "»" }).count >= 2 { return false }
+        for prefix in ["by ", "updated", "published", "posted", "last updated", "written by"] where lower.hasPrefix(prefix) {
+            return false
+        }
+        return wordCount(line) >= 2
     }
 
     static func summaryLine(_ report: FileReport, fields: [ReportFields], options: Options) -> String {
@@ -208,7 +226,9 @@ public enum HTMLReport {
             series.append(.init(name: "sentiment (−1 negative … +1 positive)", values: fields.map(\.sentiment), range: -1...1, color: "#6a3d9a", baseline: 0))
         }
         if fields.contains(where: { $0.drift != nil }) {
-            series.append(.init(name: "drift from the article (0 on topic … 1 off topic), with trend", values: fields.map(\.drift), range: 0...1, color: "#b15928", baseline: 0.5, trend: true))
+            // Without an article, drift is measured against the discussion alone.
+            let anchor = report.segmentation.articleLineCount > 0 ? "the article" : "the discussion"
+            series.append(.init(name: "drift from \(anchor) (0 on topic … 1 off topic), with trend", values: fields.map(\.drift), range: 0...1, color: "#b15928", baseline: 0.5, trend: true))
         }
         guard !series.isEmpty else { return "" }
         let flagged = Set(fields.indices.filter { (fields[$0].priority ?? 0) >= options.flagThreshold })
@@ -235,7 +255,9 @@ public enum HTMLReport {
         html += "<p class=\"hint\">Click a column title to sort (needs scripts); without scripts the list is in thread order.</p>\n"
         html += "<table class=\"sortable\">\n<thead><tr>"
         for (title, numeric) in headers {
-            html += "<th scope=\"col\"\(numeric ? " class=\"num\"" : "")><button type=\"button\">\(title)</button></th>"
+            // Scores sort largest (most urgent) first on the first click; positions smallest first.
+            let order = title == "#" || title == "line" ? " data-first=\"ascending\"" : ""
+            html += "<th scope=\"col\"\(numeric ? " class=\"num\"" : "")\(order)><button type=\"button\">\(title)</button></th>"
         }
         html += "</tr></thead>\n<tbody>\n"
         for (row, f) in zip(report.comments, fields) {
@@ -259,8 +281,7 @@ public enum HTMLReport {
                 let reasons = HTMLText.escape(f.reasons.joined(separator: ", "))
                 html += "<td data-value=\"\(reasons)\">\(reasons)</td>"
             }
-            let text = c.text.split(separator: "\n", omittingEmptySubsequences: false).map { HTMLText.escape(String($0)) }
-            html += "<td class=\"text\">\(text.joined(separator: "<br/>"))</td>"
+            html += "<td class=\"text\">\(MarkdownText.html(c.text))</td>"
             html += "</tr>\n"
         }
         html += "</tbody>\n</table>\n</section>\n"
@@ -310,7 +331,7 @@ public enum HTMLReport {
         th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:#1a1a1a}th.num,td.num{text-align:right;white-space:nowrap}
         tr.positive td{background:#e8f5e9}tr.negative td{background:#fdecea}tr.neutral td{background:#f5f5f5}
         tr.flagged td:first-child{border-left:4px solid #c00}.icon{font-size:.8rem}.error{color:#a00000}
-        td.text{max-width:40rem;overflow-wrap:anywhere}
+        td.text{max-width:40rem;overflow-wrap:anywhere}td.text blockquote{margin:.1rem 0 .3rem;padding-left:.5rem;border-left:3px solid #bbb;color:#4a4a4a}
         @media print{body{max-width:none;font-size:11pt}details>*{display:block}.hint,th button{cursor:auto}tr{break-inside:avoid}}
 
         """
@@ -323,14 +344,16 @@ public enum HTMLReport {
           table.querySelectorAll("th button").forEach(function (button, column) {
             button.addEventListener("click", function () {
               var th = button.parentNode, numeric = th.classList.contains("num");
-              var ascending = th.getAttribute("aria-sort") !== "ascending";
+              var current = th.getAttribute("aria-sort");
+              var first = th.getAttribute("data-first") || (numeric ? "descending" : "ascending");
+              var ascending = current ? current !== "ascending" : first === "ascending";
               table.querySelectorAll("th").forEach(function (h) { h.removeAttribute("aria-sort"); });
               th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
               var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
               rows.sort(function (a, b) {
                 var x = a.cells[column].getAttribute("data-value") || a.cells[column].textContent;
                 var y = b.cells[column].getAttribute("data-value") || b.cells[column].textContent;
-                var r = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : x.localeCompare(y);
+                var r = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : x.localeCompare(y, undefined, {numeric: true});
                 return ascending ? r : -r;
               });
               rows.forEach(function (row) { body.appendChild(row); });
