@@ -49,6 +49,9 @@ public struct DriftParameters: Sendable, Equatable {
     /// How far `drift` is put relative to the rest of the thread (0: not at all, 1: the other
     /// comments' mean drift moves to 0.5, shrunk by m / (m + 1) for m other comments).
     public var threadCentring: Double = 1
+    /// Share of the confidence kept without an article (`--all-comments`): the discussion alone is a
+    /// weaker anchor than an article. 0.5 by principle (half), not tuned.
+    package var noArticleConfidence: Double = 0.5
 
     /// The shipped values (see each property for how it was chosen).
     public init() {}
@@ -64,6 +67,7 @@ public struct DriftParameters: Sendable, Equatable {
         "confidenceWords": \.confidenceWords, "associationWeight": \.associationWeight,
         "topicalityWeight": \.topicalityWeight, "metaWeight": \.metaWeight,
         "feedbackRounds": \.feedbackRounds, "threadCentring": \.threadCentring,
+        "noArticleConfidence": \.noArticleConfidence,
     ]
 
     /// The shipped values with the rows of `table` applied; names are the property names.

@@ -86,16 +86,26 @@ package struct DriftScorer: Sendable {
         let terms = comments.map(self.terms)
         var scores = [DriftScore](repeating: DriftScore(), count: comments.count)
 
+        // The article model's tables are read once per term: the feedback rounds below score every
+        // comment again under it with other pseudo-counts only. Flat, comment after comment.
+        let termCount = terms.reduce(0) { $0 + $1.count }
+        var lookups: [TopicModel.Lookup] = []
+        lookups.reserveCapacity(termCount)
+        var firstLookup = [Int](repeating: 0, count: terms.count)
+        for (i, t) in terms.enumerated() {
+            firstLookup[i] = lookups.count
+            for j in t.indices { lookups.append(articleModel.lookup(t, j)) }
+        }
+
         // Pass 1: the article alone, and the thread as it grows.
         var articleFit = [Double](repeating: 0, count: comments.count)
         var thread = articleModel
-        let termCount = terms.reduce(0) { $0 + $1.count }
         thread.reserve(termCount)
         for (i, t) in terms.enumerated() {
             scores[i].termCount = t.count
             if hasArticle {
                 var sum = 0.0
-                for j in t.indices { sum += articleModel.logRatio(t, j) }
+                for j in t.indices { sum += articleModel.logRatio(lookups[firstLookup[i] + j]) }
                 articleFit[i] = t.isEmpty ? 0 : sum / (Double(t.count) + p.confidenceWords)
                 scores[i].articleDrift = squash(sum, count: t.count)
             }
@@ -116,8 +126,8 @@ package struct DriftScorer: Sendable {
             let weights = hasArticle ? feedbackWeights(fit, terms: terms) : [Double](repeating: 1, count: terms.count)
             let last = round == rounds - 1
             sums = feedbackSums(
-                articleModel: articleModel, terms: terms, weights: weights,
-                explain: explain && last ? comments : nil, scores: &scores)
+                articleModel: articleModel, terms: terms, lookups: lookups, firstLookup: firstLookup,
+                weights: weights, explain: explain && last ? comments : nil, scores: &scores)
             for i in terms.indices {
                 if let sum = sums[i] { fit[i] = sum / (Double(terms[i].count) + p.confidenceWords) }
             }
@@ -141,9 +151,11 @@ package struct DriftScorer: Sendable {
     /// other comments' words (weighted by `weights`, leave one out, scaled to the feedback mass).
     /// Sets the confidence, and the explanation terms when `explain` holds the comments. Nil for a
     /// comment without content words or with nothing to compare it with (no article, no other words).
+    /// `lookups` holds the article model's ``TopicModel/Lookup`` of every term, comment `i`'s from
+    /// `firstLookup[i]` on.
     func feedbackSums(
-        articleModel: TopicModel, terms: [[DriftTerm]], weights: [Double], explain: [TokenizedText]?,
-        scores: inout [DriftScore]
+        articleModel: TopicModel, terms: [[DriftTerm]], lookups: [TopicModel.Lookup], firstLookup: [Int],
+        weights: [Double], explain: [TokenizedText]?, scores: inout [DriftScore]
     ) -> [Double?] {
         let p = parameters
         let hasArticle = !articleModel.isEmpty
@@ -187,12 +199,12 @@ package struct DriftScorer: Sendable {
                     ownCount = Double(n)
                 }
                 let extra = usable ? scale * max(0, (feedback[key] ?? 0) - weights[i] * ownCount) : 0
-                let r = articleModel.logRatio(t, j, extraCount: extra, extraTotal: mass)
+                let r = articleModel.logRatio(lookups[firstLookup[i] + j], extraCount: extra, extraTotal: mass)
                 sum += r
                 if explain != nil { ratios.append(r) }
             }
             sums[i] = sum
-            scores[i].confidence = confidence(t.count) * (hasArticle ? 1 : 0.5)
+            scores[i].confidence = confidence(t.count) * (hasArticle ? 1 : p.noArticleConfidence)
             if let explain {
                 (scores[i].onTopicTerms, scores[i].offTopicTerms) = explainTerms(t, ratios, explain[i])
             }

@@ -97,20 +97,7 @@ package struct TopicModel: Sendable {
     /// from outside (relevance feedback) to the unigram estimate.
     @inline(__always)
     func logRatio(_ terms: [DriftTerm], _ i: Int, extraCount: Double = 0, extraTotal: Double = 0) -> Double {
-        let key = terms[i].key
-        let lp = terms[i].logBackground
-        let c = (counts[key] ?? 0) + extraCount
-        var p = (c + mu * terms[i].prior) / (total + extraTotal + mu)
-        if translationWeight > 0 || metaWeight > 0 {
-            let t = translationWeight > 0 ? translations[key] ?? 0 : 0
-            p = (1 - translationWeight - metaWeight) * p + translationWeight * t + metaWeight * terms[i].meta
-        }
-        if i > 0, terms[i].continuesPhrase, let h = histories[terms[i - 1].key], h.count > 0 {
-            let lambda = bigramWeight * h.count / (h.count + h.followers)
-            let pair = bigrams[Self.pairKey(terms[i - 1].key, key)] ?? 0
-            p = lambda * pair / h.count + (1 - lambda) * p
-        }
-        return Foundation.log(p) - lp
+        logRatio(lookup(terms, i), extraCount: extraCount, extraTotal: extraTotal)
     }
 
     /// Key of the bigram (a, b): a mix of both word keys (FNV keys are well spread already).

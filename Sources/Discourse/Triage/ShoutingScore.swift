@@ -5,6 +5,7 @@
 /// letters before they shout ("NO" does not, "LOSERS" does).
 enum ShoutingScore {
     static func add(_ text: TokenizedText, into evidence: inout EvidenceCollector) {
+        let p = TriageWeights.Shouting.self
         var letters = 0
         var capitals = 0
         var words = 0
@@ -14,14 +15,14 @@ enum ShoutingScore {
         var lastCaps = -1
         for (i, t) in text.tokens.enumerated() where t.kind == .word {
             let length = t.length
-            guard length >= 2 else { continue }
+            guard length >= p.minimumWordLength else { continue }
             words += 1
             letters += length
             if t.flags.contains(.allCaps) {
                 capitals += length
                 if firstCaps < 0 { firstCaps = i }
                 lastCaps = i
-                if length >= 3 {
+                if length >= p.runWordLength {
                     run += 1
                     longestRun = max(longestRun, run)
                 }
@@ -32,12 +33,14 @@ enum ShoutingScore {
         var caps = 0.0
         if letters > 0 {
             let ratio = Double(capitals) / Double(letters)
-            if words >= 3 {
-                caps = min(1, max(0, (ratio - 0.35) / 0.45))
-            } else if capitals >= 5 {
-                caps = 0.6 * ratio
+            if words >= p.minimumWords {
+                caps = min(1, max(0, (ratio - p.ratioFloor) / p.ratioSpan))
+            } else if capitals >= p.shortCapitals {
+                caps = p.shortFactor * ratio
             }
-            if longestRun >= 3 { caps = max(caps, min(0.6, 0.3 + 0.1 * Double(longestRun - 3))) }
+            if longestRun >= p.runWords {
+                caps = max(caps, min(p.runMax, p.runBase + p.runStep * Double(longestRun - p.runWords)))
+            }
         }
         if caps > 0, firstCaps >= 0 { evidence.add(.shouting, caps, label: "capitals", firstCaps, lastCaps + 1) }
         // Runs of ! and ?, also mixed ("?!?!"): adjacent punctuation tokens of those marks.
@@ -53,7 +56,8 @@ enum ShoutingScore {
             }
             if marks >= 2 {
                 evidence.add(
-                    .shouting, marks >= 3 ? 0.35 : 0.2, label: String(repeating: "!", count: min(marks, 5)), i, j)
+                    .shouting, marks >= 3 ? p.manyMarks : p.twoMarks, label: String(repeating: "!", count: min(marks, p.labelMarks)),
+                    i, j)
                 i = j
             } else {
                 i += 1

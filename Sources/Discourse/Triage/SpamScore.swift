@@ -12,7 +12,7 @@ enum SpamScore {
         _ text: TokenizedText, matches: TriageMatches, lexicon: TriageLexicon, copies: Int,
         into evidence: inout EvidenceCollector
     ) {
-        let p = SpamParameters.self
+        let p = TriageWeights.Spam.self
         let n = text.count
         var emoji = 0
         var sameWordRun = 1
@@ -105,35 +105,35 @@ enum SpamScore {
         }
         // Floods are noise more than promotion: they count at a share of their strength.
         let flood = p.flood
-        if longestWordRun >= 4 {
+        if longestWordRun >= p.wordFloodRun {
             evidence.add(
-                .spam, flood * min(0.6, 0.3 + 0.05 * Double(longestWordRun - 4)), label: "word flood",
+                .spam, flood * min(p.wordFloodMax, p.wordFloodBase + p.wordFloodStep * Double(longestWordRun - p.wordFloodRun)), label: "word flood",
                 wordRunEnd - longestWordRun, wordRunEnd)
         }
-        if longestLetterRun >= 6 {
+        if longestLetterRun >= p.letterFloodRun {
             evidence.add(
-                .spam, flood * (longestLetterRun >= 10 ? 0.35 : 0.2), label: "letter flood", letterRunAt,
+                .spam, flood * (longestLetterRun >= p.longLetterFloodRun ? p.longLetterFlood : p.letterFlood), label: "letter flood", letterRunAt,
                 letterRunAt + 1)
         }
-        if longestPunctuation >= 20 {
-            evidence.add(.spam, flood * 0.15, label: "punctuation flood", punctuationAt, punctuationAt + 1)
+        if longestPunctuation >= p.punctuationFloodRun {
+            evidence.add(.spam, flood * p.punctuationFlood, label: "punctuation flood", punctuationAt, punctuationAt + 1)
         }
-        if emoji >= 6 {
-            evidence.add(.spam, flood * min(0.5, 0.2 + 0.03 * Double(emoji - 6)), label: "\(emoji) emoji", 0, n)
+        if emoji >= p.emojiFloodCount {
+            evidence.add(.spam, flood * min(p.emojiFloodMax, p.emojiFloodBase + p.emojiFloodStep * Double(emoji - p.emojiFloodCount)), label: "\(emoji) emoji", 0, n)
         }
     }
 
     /// How much a link to `host` counts: a listed site's or shortener's weight, else the weight of
     /// its top-level domain, else the unknown-domain default.
     static func linkWeight(_ host: [UInt8], lexicon: TriageLexicon) -> Double {
-        guard !host.isEmpty else { return SpamParameters.unknownDomain }
+        guard !host.isEmpty else { return TriageWeights.Spam.unknownDomain }
         if let d = lexicon.domain(host: host) {
             switch d.kind {
             case .site, .shortener: return d.weight
-            case .tld: return max(d.weight, hyphenated(host) ? SpamParameters.hyphenatedDomain : 0)
+            case .tld: return max(d.weight, hyphenated(host) ? TriageWeights.Spam.hyphenatedDomain : 0)
             }
         }
-        return max(SpamParameters.unknownDomain, hyphenated(host) ? SpamParameters.hyphenatedDomain : 0)
+        return max(TriageWeights.Spam.unknownDomain, hyphenated(host) ? TriageWeights.Spam.hyphenatedDomain : 0)
     }
 
     /// A host with a hyphen in its name ("easy-cash-now.biz"): sites people cite rarely have one.
@@ -183,7 +183,7 @@ enum SpamScore {
         // The tokenizer keeps "$" inside the number ("$5000"); other signs may stand before it.
         if text.bytes[s] == 0x24 || (s > 0 && isCurrencySign(text.bytes, before: s)) { return (i, i + 1) }
         if i > 0, text[i - 1].kind == .symbol, isCurrencySymbolToken(text, i - 1) { return (i - 1, i + 1) }
-        if i + 1 < text.count, SpamParameters.currencyWords.contains(text[i + 1].key) { return (i, i + 2) }
+        if i + 1 < text.count, TriageWeights.Spam.currencyWords.contains(text[i + 1].key) { return (i, i + 2) }
         return nil
     }
 
@@ -203,7 +203,7 @@ enum SpamScore {
     /// A rate or an earning verb near an amount: "$5000 a week", "85 dollars an hour", "per day",
     /// "daily", "earn $300".
     static func hasRate(_ text: TokenizedText, after end: Int, matches: TriageMatches) -> Bool {
-        let rates = SpamParameters.rateWords
+        let rates = TriageWeights.Spam.rateWords
         var j = end
         while j < min(text.count, end + 3) {
             if rates.contains(text[j].key) { return true }
@@ -211,7 +211,7 @@ enum SpamScore {
         }
         var k = end - 2
         while k >= max(0, end - 5) {
-            if SpamParameters.earnWords.contains(text[k].key) { return true }
+            if TriageWeights.Spam.earnWords.contains(text[k].key) { return true }
             k -= 1
         }
         return false
@@ -241,40 +241,4 @@ enum SpamScore {
             return best
         }
     }
-}
-
-/// The numbers of the spam score, fixed by principle (a clear signal alone stays under the flag
-/// threshold of 0.5, two different signals cross it) rather than fitted.
-enum SpamParameters {
-    /// Phrases at least this strong count on their own.
-    static let strongPhrase = 0.4
-    /// A link to a domain neither listed as a site nor by its top-level domain.
-    static let unknownDomain = 0.3
-    /// A link at least this strong (an unusual top-level domain, a hyphenated name, a shortener)
-    /// promotes: it lets amounts, phone numbers and weak phrases count.
-    static let unlistedLink = 0.3
-    /// Share of their strength that character, word and emoji floods count.
-    static let flood = 0.6
-    /// A link to a hyphenated domain name ("easy-cash-now.biz").
-    static let hyphenatedDomain = 0.45
-    /// An amount of money with a rate or an earning verb ("$300 a day", "made 8000 dollars").
-    static let moneyPromise = 0.45
-    /// Nine or more digits in a row of numbers ("+44 7700 900123", "0800 123 456").
-    static let phoneDigits = 9
-    static let phoneNumber = 0.35
-    /// The same text posted again in the file: 2 copies count this much, each further one more.
-    static let repeatBase = 0.35
-    static let repeatStep = 0.15
-    static let repeatMax = 0.85
-
-    static let currencyWords = TermSet(
-        ["dollars", "dollar", "usd", "pounds", "gbp", "euros", "eur", "bucks", "k"].map { TermHash.of(normalized: $0) })
-    static let rateWords = TermSet(
-        [
-            "hour", "hourly", "day", "daily", "week", "weekly", "month", "monthly", "per", "each", "every",
-            "guaranteed", "online",
-        ].map { TermHash.of(normalized: $0) })
-    static let earnWords = TermSet(
-        ["earn", "earns", "earned", "earning", "make", "makes", "made", "making", "win", "won", "get", "paid"]
-            .map { TermHash.of(normalized: $0) })
 }

@@ -20,10 +20,10 @@ package struct TargetFrame: Sendable, Equatable {
         /// How much of a word's insult weight counts with this target.
         package var multiplier: Double {
             switch self {
-            case .none: return 0.5
-            case .named: return 0.85
-            case .standalone: return 0.9
-            case .exclamative: return 0.95
+            case .none: return TriageWeights.Rules.noTarget
+            case .named: return TriageWeights.Rules.namedTarget
+            case .standalone: return TriageWeights.Rules.standaloneTarget
+            case .exclamative: return TriageWeights.Rules.exclamativeTarget
             case .second: return 1
             }
         }
@@ -41,7 +41,9 @@ package struct TargetFrame: Sendable, Equatable {
     package var mention = false
 
     /// Factor for negation and mention together.
-    package var assertion: Double { (negated ? 0.5 : 1) * (mention ? 0.35 : 1) }
+    package var assertion: Double {
+        (negated ? TriageWeights.Rules.negatedInsult : 1) * (mention ? TriageWeights().mention : 1)
+    }
 
     /// Tokens looked at before the word for a target, a negation, a mention.
     static let targetWindow = 6

@@ -37,6 +37,8 @@ package struct TriageMatches: Sendable {
     package var hits: [TriageHit]
     /// The lexicon's off-table word kinds (see ``TriageLexicon/wordKinds``).
     var wordKinds: [UInt64: UInt64] = [:]
+    /// Token ranges of idioms and allow-listed phrases (their hits are dropped; see ``dropAllowed()``).
+    var allowed: [Range<Int>] = []
 
     /// Kind bits of token `i` from the off-table word lists (person, possessive, function word,
     /// particle); looked up only where a hit needs them.
@@ -95,7 +97,7 @@ package struct TriageMatches: Sendable {
     mutating func dropAllowed() {
         let allowBit = TriageLexicon.Kind.allow.bit
         guard hits.contains(where: { $0.entry.kind.bit & allowBit != 0 }) else { return }
-        let allowed = hits.filter { $0.entry.kind == .allow }.map { $0.start..<$0.end }
+        allowed = hits.filter { $0.entry.kind == .allow }.map { $0.start..<$0.end }
         hits.removeAll { hit in
             hit.entry.kind == .allow || allowed.contains { $0.lowerBound <= hit.start && hit.end <= $0.upperBound }
         }

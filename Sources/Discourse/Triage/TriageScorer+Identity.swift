@@ -100,12 +100,12 @@ extension TriageScorer {
                 }
             }
             for a in abuse where near(a.start, a.end, group) {
-                consider(a.strength * (generalized ? 1 : 0.85), a.start, a.end)
+                consider(a.strength * (generalized ? 1 : TriageWeights.Rules.ungeneralizedAbuse), a.start, a.end)
             }
             for hit in matches.hits where near(hit.start, hit.end, group) && !isExcluded(hit) {
                 switch hit.entry.kind {
                 case .identityDehumanizing:
-                    consider(hit.entry.weight * 0.9, hit.start, hit.end)
+                    consider(hit.entry.weight * TriageWeights.Rules.dehumanizing, hit.start, hit.end)
                 case .identityExclusion:
                     consider(hit.entry.weight * (negatedBetween(group, hit.start) ? w.negatedThreat : 1), hit.start, hit.end)
                 case .identityExpel where isCall(hit):

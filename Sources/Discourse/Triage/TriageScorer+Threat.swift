@@ -134,12 +134,12 @@ extension TriageScorer {
                 // "I'll knock your teeth out", not "I'll knock on your door".
                 let strongVerb = weight >= w.verbNeedsNoBody
                 if intent > 0 {
-                    target = target || secondNext || (strongVerb && targetAfter(hit.end, allowArticle: weight >= 0.8))
+                    target = target || secondNext || (strongVerb && targetAfter(hit.end, allowArticle: weight >= TriageWeights.Rules.articleTargetVerb))
                     strength = min(intent, act) * (target ? 1 : w.untargetedThreat)
                 } else if secondNext || (target && isSentenceStart(hit.start)) {
-                    strength = 0.75 * act
-                } else if strongVerb, isSentenceStart(hit.start), targetAfter(hit.end, allowArticle: weight >= 0.8) {
-                    strength = 0.6 * act
+                    strength = TriageWeights.Rules.addressedAct * act
+                } else if strongVerb, isSentenceStart(hit.start), targetAfter(hit.end, allowArticle: weight >= TriageWeights.Rules.articleTargetVerb) {
+                    strength = TriageWeights.Rules.sentenceStartAct * act
                 }
             case .threatHarmed:
                 // "should be shot", "should be lined up and shot", "want to see him hanged".

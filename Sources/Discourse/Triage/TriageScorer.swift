@@ -8,6 +8,8 @@
 package struct TriageScorer: Sendable {
     package var lexicon: TriageLexicon
     package var weights: TriageWeights
+    /// Coverage beside the rules: words that make a comment heated (``HeatedWords``).
+    package var heatedWords: HeatedWords = .embedded
 
     package init(lexicon: TriageLexicon = .embedded, weights: TriageWeights = TriageWeights()) {
         self.lexicon = lexicon
@@ -28,6 +30,9 @@ package struct TriageScorer: Sendable {
             let abuse = scoreAbuse(matches, frames: frames, excluded: excluded, into: &evidence)
             scoreThreats(text, matches: matches, frames: frames, excluded: excluded, into: &evidence)
             scoreIdentity(text, matches: matches, excluded: excluded, abuse: abuse, into: &evidence)
+            var excludedOrAllowed = excluded
+            for range in matches.allowed { for i in range { excludedOrAllowed[i] = true } }
+            heatedWords.add(text, excluded: excludedOrAllowed, floor: weights.heatedFloor, into: &evidence)
             ShoutingScore.add(text, into: &evidence)
             SpamScore.add(
                 text, matches: matches, lexicon: lexicon, copies: context.copies(of: text), into: &evidence)
@@ -81,7 +86,7 @@ package struct TriageScorer: Sendable {
                 let aimed =
                     f.target >= .standalone || (f.target == .named && frames.indefiniteArticle(before: hit.start))
                 if !entry.groups.isDisjoint(with: insulting) || aimed {
-                    let factor = entry.groups.isDisjoint(with: insulting) ? 0.85 : 1
+                    let factor = entry.groups.isDisjoint(with: insulting) ? TriageWeights.Rules.aimedSwearInsult : 1
                     let s = entry.weight * factor * f.target.multiplier * f.assertion
                     evidence.add(.insult, s, hit.start, hit.end)
                     abuse = max(abuse, s)
@@ -95,12 +100,12 @@ package struct TriageScorer: Sendable {
             case .slur:
                 let s = entry.weight * f.assertion
                 evidence.add(.identityAttack, s, hit.start, hit.end)
-                evidence.add(.insult, s * 0.85 * f.target.multiplier, hit.start, hit.end)
+                evidence.add(.insult, s * TriageWeights.Rules.aimedSwearInsult * f.target.multiplier, hit.start, hit.end)
                 abuse = s
             case .swear:
                 let s = entry.weight * (f.mention ? w.mention : 1)
                 evidence.add(.profanity, s, hit.start, hit.end)
-                abuse = max(abuse, s * 0.5)
+                abuse = max(abuse, s * TriageWeights.Rules.swearAbuse)
             case .dismissal:
                 let s = entry.weight * f.assertion
                 evidence.add(.insult, s, hit.start, hit.end)
@@ -110,7 +115,7 @@ package struct TriageScorer: Sendable {
                 // frame: addressed ("you're sick"), exclaimed ("what a lying…"), or put on a person
                 // ("lying politicians"); "the scooter was lying", "he was sick" are no insults.
                 var multiplier = f.target.multiplier
-                if entry.kind == .insultContent, f.target == .none { multiplier = 0.6 }
+                if entry.kind == .insultContent, f.target == .none { multiplier = TriageWeights.Rules.untargetedContent }
                 // What the word says as an opinion: it still tells a moderator the comment is
                 // heated, so it raises priority (category `negative`), but it is no insult.
                 let opinion = entry.weight * multiplier * f.assertion
@@ -155,7 +160,8 @@ package struct TriageScorer: Sendable {
         let opinion = evidence.value(.negative)
         s.priority = Self.union([
             s.toxicity, w.threatBoost * s.threat, w.identityBoost * s.identityAttack, w.spam * s.spam,
-            w.shoutingInPriority * s.shouting, w.negativity * negativity, w.opinion * opinion, w.drift * drift,
+            w.shoutingInPriority * s.shouting, w.negativity * negativity, w.opinion * opinion,
+            w.heated * evidence.value(.heated), w.drift * drift,
         ])
         var reasons: [(TriageCategory, Double)] = [
             (.insult, s.insult), (.profanity, s.profanity), (.threat, s.threat), (.identityAttack, s.identityAttack),

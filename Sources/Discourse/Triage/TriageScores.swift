@@ -31,7 +31,7 @@ public struct TriageScores: Sendable, Equatable {
     /// A comment with nothing to report.
     public static let none = TriageScores()
 
-    /// The score of `category` (sentiment and drift are inputs, not kept here: 0).
+    /// The score of `category` (sentiment and drift are inputs, heated words only evidence, not kept here: 0).
     public func value(_ category: TriageCategory) -> Double {
         switch category {
         case .insult: return insult
@@ -40,7 +40,7 @@ public struct TriageScores: Sendable, Equatable {
         case .identityAttack: return identityAttack
         case .shouting: return shouting
         case .spam: return spam
-        case .negative, .drift: return 0
+        case .negative, .heated, .drift: return 0
         }
     }
 

@@ -7,12 +7,12 @@
 ///     toxicity = insult ∪ (profanity × profanity-weight) ∪ threat ∪ identity_attack
 ///     priority = toxicity ∪ (threat × threatBoost) ∪ (identity_attack × identityBoost) ∪ (spam × spam)
 ///                ∪ (shouting × shoutingInPriority) ∪ (negativity × negativity) ∪ (opinion × opinion)
-///                ∪ (drift × drift)
+///                ∪ (heated × heated) ∪ (drift × drift)
 ///
 /// so toxicity is 0 exactly when its four parts are, and a part never lowers a score. `negativity`
 /// (the sentiment's negative share) and `drift` are inputs from other stages (`TriageSignals`);
 /// `opinion` is the strength of the evidence of category `negative` (insulting words said of a
-/// thing, or in an ordinary sense).
+/// thing, or in an ordinary sense), `heated` that of the evidence of category `heated` (``HeatedWords``).
 /// The combination weights were chosen by cross-validation on the toxicity dev sets
 /// (`scripts/fit-triage-weights`); `spam` is 1 by principle (a spam comment needs a moderator as it is).
 public struct TriageWeights: Sendable, Equatable {
@@ -34,6 +34,14 @@ public struct TriageWeights: Sendable, Equatable {
     /// 0.5 by principle, so an opinion alone never reaches the flag threshold; chosen in 0…0.5 by
     /// cross-validation.
     public var opinion = 0.5
+    /// Heated words (``HeatedWords``): coverage beyond the rules, so no more than an opinion. At most
+    /// 0.5 by principle, so heated words alone never reach the flag threshold; chosen in 0…0.5 by
+    /// cross-validation (`scripts/fit-triage-weights`).
+    package var heated = 0.5
+    /// A heated word counts from this rate on (the share of its uses annotators marked), scaled so
+    /// that the floor counts 0 and a word marked in every use 1. Chosen in {0.4, 0.5} by
+    /// cross-validation; `Lexicons/heated-words.tsv` keeps rates from 0.4 on.
+    package var heatedFloor = 0.4
     /// Off-topic comments are worth a look, not urgent.
     public var drift = 0.15
     /// A category is named in `reasons` from this strength on.

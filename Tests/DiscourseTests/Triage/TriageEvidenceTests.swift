@@ -66,10 +66,13 @@ struct TriageEvidenceTests {
         let w = TriageWeights()
         let s = triage("YOU are a moron and I will hurt you, see cash-now.biz", signals: TriageSignals(negativity: 0.5, drift: 0.4))
         let opinion = 0.0
+        // "moron" is a heated word as well as an insult (HeatedWords).
+        let heated = s.evidence.filter { $0.category == .heated }.map(\.strength)
+        #expect(heated.count == 1)
         let expected =
             1 - (1 - s.toxicity) * (1 - w.threatBoost * s.threat) * (1 - w.identityBoost * s.identityAttack)
             * (1 - w.spam * s.spam) * (1 - w.shoutingInPriority * s.shouting) * (1 - w.negativity * 0.5)
-            * (1 - w.opinion * opinion) * (1 - w.drift * 0.4)
+            * (1 - w.opinion * opinion) * (1 - w.heated * (heated.first ?? 0)) * (1 - w.drift * 0.4)
         #expect(abs(s.priority - expected) < 1e-9)
     }
 
