@@ -18,7 +18,8 @@ import Foundation
 ///    text), chosen by their evidence. Lone furniture ("Hibu said:", "Permalink") only adds evidence.
 /// 3. **Halves as wholes** (`SectionTerms`). The candidate comments are compared with the
 ///    candidate article: straight quotes after curly ones, and every line feature measured against
-///    the article's own mean (a formal news article followed by plain reader lines stands out).
+///    the article's own mean (a formal news article followed by plain reader lines stands out),
+///    summed and also scaled by √(lines after the boundary), so one or two trailing comments count.
 /// 4. **The boundary itself.** Features of the last article line ("P.S.", "What say you?", "Source:
 ///    AP") and of the first comment line have their own weights (`last:`/`first:` rows).
 ///
