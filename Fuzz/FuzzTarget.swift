@@ -130,6 +130,7 @@ func run(_ bytes: [UInt8]) {
     checkJSONLines(TriageRenderer.jsonl(ranked, explain: plan.explain), "triage jsonl")
 }
 
+/// libFuzzer's entry point: one input through every stage and renderer; 0 unless an invariant broke.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     run(Array(UnsafeBufferPointer(start: data, count: size)))

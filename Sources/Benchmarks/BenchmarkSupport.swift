@@ -18,7 +18,9 @@ enum BenchmarkSupport {
 
     /// Comment-like sentences from a fixed vocabulary (deterministic).
     static func generated(count: Int) -> [String] {
-        let openers = ["I think", "Great post!", "Honestly,", "You are so wrong,", "LOL", "Thanks for this.", "Not bad,"]
+        let openers = [
+            "I think", "Great post!", "Honestly,", "You are so wrong,", "LOL", "Thanks for this.", "Not bad,",
+        ]
         let middles = [
             "the minister's plan is not good for the economy", "this article is really very helpful :)",
             "nobody asked for another tax on small business", "what a load of nonsense from the council 😡",

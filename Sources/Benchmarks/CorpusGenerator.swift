@@ -36,7 +36,8 @@ enum CorpusGenerator {
             }
             let text = lines.joined(separator: "\n") + "\n"
             bytes += text.utf8.count
-            try text.write(toFile: "\(directory)/page-\(String(format: "%05d", f)).txt", atomically: false, encoding: .utf8)
+            try text.write(
+                toFile: "\(directory)/page-\(String(format: "%05d", f)).txt", atomically: false, encoding: .utf8)
         }
         print("wrote \(files) files, \(BenchmarkSupport.format(Double(bytes) / 1e6)) MB, to \(directory)")
     }

@@ -22,7 +22,9 @@ enum DriftBenchmark {
             words = (try? BackgroundModel(tsv: tsv, path: "background-en.tsv"))?.count ?? 0
         }
         let tableMB = BenchmarkSupport.format(Double(tsv.utf8.count) / 1e6, 2)
-        print("drift: background table \(words) words, \(tableMB) MB, parsed in \(BenchmarkSupport.format(parse * 1000)) ms")
+        print(
+            "drift: background table \(words) words, \(tableMB) MB, parsed in \(BenchmarkSupport.format(parse * 1000)) ms"
+        )
 
         let scorer = DriftScorer(background: .embedded)
         var total = 0.0
@@ -30,7 +32,9 @@ enum DriftBenchmark {
             total = scorer.articleModel(tokens).total
         }
         print("  article model: \(texts.count) lines, \(BenchmarkSupport.format(mb)) MB, \(Int(total)) content words")
-        print("    \(BenchmarkSupport.format(mb / build)) MB/s (tokenizing the same text: \(BenchmarkSupport.format(mb / tokenize)) MB/s)")
+        print(
+            "    \(BenchmarkSupport.format(mb / build)) MB/s (tokenizing the same text: \(BenchmarkSupport.format(mb / tokenize)) MB/s)"
+        )
 
         // Files of 60 comments against an article of 40 lines, as a typical news page.
         let article = scorer.articleModel(Array(tokens.prefix(40)))
@@ -51,6 +55,8 @@ enum DriftBenchmark {
             "  comment scoring: \(comments.count) comments in files of 60, \(BenchmarkSupport.format(commentMB)) MB, mean drift \(meanDrift)"
         )
         let perSecond = BenchmarkSupport.format(Double(comments.count) / score, 0)
-        print("    \(BenchmarkSupport.format(commentMB / score)) MB/s, \(perSecond) comments/s, \(BenchmarkSupport.format(score / tokenize * mb / commentMB, 2))x the tokenizer's time")
+        print(
+            "    \(BenchmarkSupport.format(commentMB / score)) MB/s, \(perSecond) comments/s, \(BenchmarkSupport.format(score / tokenize * mb / commentMB, 2))x the tokenizer's time"
+        )
     }
 }

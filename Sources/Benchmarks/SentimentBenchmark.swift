@@ -72,7 +72,9 @@ enum SentimentBenchmark {
                 mix(UInt64(UInt32(bitPattern: token.start)) | UInt64(UInt32(bitPattern: token.end)) << 32)
                 mix(UInt64(UInt32(bitPattern: token.normStart)) | UInt64(UInt32(bitPattern: token.normEnd)) << 32)
                 mix(token.key)
-                mix(UInt64(token.kind.rawValue) | UInt64(token.flags.rawValue) << 8 | UInt64(UInt32(bitPattern: token.sentence)) << 32)
+                mix(
+                    UInt64(token.kind.rawValue) | UInt64(token.flags.rawValue) << 8 | UInt64(
+                        UInt32(bitPattern: token.sentence)) << 32)
             }
             for b in t.normalized { mix(UInt64(b)) }
             mix(UInt64(t.bytes.count))

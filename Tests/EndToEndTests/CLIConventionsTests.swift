@@ -5,7 +5,9 @@ import Testing
 @Suite("CLI conventions")
 struct CLIConventionsTests {
     static let sample = "Samples/council-budget.txt"
-    static let subcommands = ["score", "segment", "triage", "export", "report", "columns", "serve", "completion", "man"]
+    static let subcommands = [
+        "score", "segment", "triage", "export", "report", "columns", "serve", "completion", "man",
+    ]
 
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws
         -> CommandRunner.Result
@@ -141,13 +143,16 @@ struct CLIConventionsTests {
     @Test func colorChoice() throws {
         let always = try Self.run(["score", "--format", "table", "--color", "always", Self.sample])
         #expect(always.stdout.contains("\u{1B}["))
-        let never = try Self.run(["score", "--format", "table", "--color=never", Self.sample], environment: ["NO_COLOR": ""])
+        let never = try Self.run(
+            ["score", "--format", "table", "--color=never", Self.sample], environment: ["NO_COLOR": ""])
         #expect(!never.stdout.contains("\u{1B}["))
         #expect(try Self.run(["score", "--color", "sometimes", Self.sample]).status == 2)
     }
 
     @Test func segmentJSONLines() throws {
-        let r = try Self.run(["segment", "--format", "jsonl", "Samples/council-budget.txt", "Samples/comments-only.txt"])
+        let r = try Self.run([
+            "segment", "--format", "jsonl", "Samples/council-budget.txt", "Samples/comments-only.txt",
+        ])
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.count == 2)
@@ -177,7 +182,8 @@ struct CLIConventionsTests {
         for command in [["score", "--format", "csv"], ["triage", "--format", "csv"], ["export", "--csv", "-"]] {
             let guarded = try Self.run(command + ["--all-comments", "-"], stdin: input)
             #expect(guarded.status == 0, "\(command[0]): \(guarded.stderr)")
-            #expect(guarded.stdout.contains("\"'=HYPERLINK(") && guarded.stdout.contains("\"'-5 stars"), "\(command[0])")
+            #expect(
+                guarded.stdout.contains("\"'=HYPERLINK(") && guarded.stdout.contains("\"'-5 stars"), "\(command[0])")
             let raw = try Self.run(command + ["--all-comments", "--no-formula-guard", "-"], stdin: input)
             #expect(raw.status == 0, "\(command[0]): \(raw.stderr)")
             #expect(raw.stdout.contains("\"=HYPERLINK(") && raw.stdout.contains("\"-5 stars"), "\(command[0])")

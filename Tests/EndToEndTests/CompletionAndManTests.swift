@@ -60,8 +60,10 @@ struct CompletionAndManTests {
         #expect(fish.stdout.contains("-s f -l format -x -a 'table csv json jsonl'"))
         for (path, shell) in [("/usr/bin/zsh", "zsh"), ("/usr/bin/fish", "fish")]
         where FileManager.default.isExecutableFile(atPath: path) {
-            let file = try CommandRunner.temporaryFile(Data((shell == "zsh" ? zsh : fish).stdout.utf8), name: "c.\(shell)")
-            #expect(try Self.shell(path, shell == "zsh" ? "zsh -n '\(file)'" : "fish --no-execute '\(file)'").status == 0)
+            let file = try CommandRunner.temporaryFile(
+                Data((shell == "zsh" ? zsh : fish).stdout.utf8), name: "c.\(shell)")
+            #expect(
+                try Self.shell(path, shell == "zsh" ? "zsh -n '\(file)'" : "fish --no-execute '\(file)'").status == 0)
         }
         let bad = try CommandRunner.run(["completion", "powershell"])
         #expect(bad.status == 2)
@@ -78,7 +80,9 @@ struct CompletionAndManTests {
         #expect(r.stdout.contains(".B \"\\-f, \\-\\-format <format>\""))
         // No line may start with a control character that is not a macro of ours.
         for line in r.stdout.split(separator: "\n") where line.hasPrefix(".") || line.hasPrefix("'") {
-            #expect(["TH", "SH", "SS", "TP", "PP", "B ", "I ", "RI"].contains(String(line.dropFirst().prefix(2))), "\(line)")
+            #expect(
+                ["TH", "SH", "SS", "TP", "PP", "B ", "I ", "RI"].contains(String(line.dropFirst().prefix(2))), "\(line)"
+            )
         }
         // Rendered by groff when it is installed (not needed to run the suite).
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/groff") else { return }

@@ -22,7 +22,9 @@ struct ExportEndToEndTests {
                         scalars.removeFirst()
                     } else {
                         quoted = false
-                        guard let next = scalars.first, next == "," || next == "\r" else { throw Malformed(at: position) }
+                        guard let next = scalars.first, next == "," || next == "\r" else {
+                            throw Malformed(at: position)
+                        }
                     }
                 } else {
                     field.unicodeScalars.append(c)
@@ -138,7 +140,9 @@ struct ExportEndToEndTests {
     }
 
     @Test func noProgressOutputWhenStderrIsNotATerminal() throws {
-        let r = try CommandRunner.run(["export", "--all-comments", "--jsonl", "-", CommandRunner.sample("comments-only.txt")])
+        let r = try CommandRunner.run([
+            "export", "--all-comments", "--jsonl", "-", CommandRunner.sample("comments-only.txt"),
+        ])
         #expect(r.stderr.isEmpty)
         #expect(!r.stderr.contains("\r"))
     }

@@ -18,7 +18,8 @@ struct FurnitureEndToEndTests {
         return try r.stdout.split(separator: "\n").map { line in
             let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             return Row(
-                line: o["line"] as? Int ?? 0, author: o["author"] as? String ?? "", posted: o["posted"] as? String ?? "",
+                line: o["line"] as? Int ?? 0, author: o["author"] as? String ?? "",
+                posted: o["posted"] as? String ?? "",
                 text: o["text"] as? String ?? "")
         }
     }
@@ -42,7 +43,9 @@ struct FurnitureEndToEndTests {
         #expect(r.map(\.posted) == ["2 days ago", "2 days ago", "1 day ago", "1 day ago", "5 hours ago"])
         #expect(r.map(\.line) == [10, 15, 21, 26, 30])
         for row in r {
-            #expect(!["Reply", "like", "points", "comments", "Leave a reply"].contains { row.text.contains($0) }, "\(row.text)")
+            #expect(
+                !["Reply", "like", "points", "comments", "Leave a reply"].contains { row.text.contains($0) },
+                "\(row.text)")
         }
     }
 

@@ -12,7 +12,9 @@ struct ReadmeTests {
     @Test func columnReferenceMatchesTheTool() throws {
         let r = try CommandRunner.run(["columns", "--markdown"])
         #expect(r.status == 0)
-        #expect(try readme.contains(r.stdout), "regenerate the README's column reference with `comments columns --markdown`")
+        #expect(
+            try readme.contains(r.stdout), "regenerate the README's column reference with `comments columns --markdown`"
+        )
     }
 
     @Test func firstCommandRunsOnASample() throws {
@@ -20,7 +22,9 @@ struct ReadmeTests {
         let command = try #require(text.range(of: "swift run comments score ").map { text[$0.upperBound...] })
         let sample = String(command.prefix { !$0.isWhitespace })
         #expect(sample.hasPrefix("Samples/"))
-        let r = try CommandRunner.run(["score", CommandRunner.packageRoot.appending(path: sample).path, "--format", "jsonl"])
+        let r = try CommandRunner.run([
+            "score", CommandRunner.packageRoot.appending(path: sample).path, "--format", "jsonl",
+        ])
         #expect(r.status == 0)
         #expect(!r.stdout.isEmpty, "the README's first example should show comments")
     }

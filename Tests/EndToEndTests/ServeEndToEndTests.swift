@@ -8,7 +8,8 @@ import Testing
 /// `comments serve` as a process, talked to with curl and with raw sockets.
 @Suite("comments serve")
 struct ServeEndToEndTests {
-    static let coral = #"{"comment":{"text":"You are a complete moron and a liar."},"doNotStore":true,"requestedAttributes":{"TOXICITY":{}},"languages":["en"]}"#
+    static let coral =
+        #"{"comment":{"text":"You are a complete moron and a liar."},"doNotStore":true,"requestedAttributes":{"TOXICITY":{}},"languages":["en"]}"#
 
     static func analyze(_ text: String, token: String? = nil) -> String {
         let t = token.map { #","clientToken":"\#($0)""# } ?? ""
@@ -16,8 +17,9 @@ struct ServeEndToEndTests {
     }
 
     func toxicity(_ json: [String: Any]?) -> Double? {
-        (((json?["attributeScores"] as? [String: Any])?["TOXICITY"] as? [String: Any])?["summaryScore"] as? [String: Any])?[
-            "value"] as? Double
+        (((json?["attributeScores"] as? [String: Any])?["TOXICITY"] as? [String: Any])?["summaryScore"]
+            as? [String: Any])?[
+                "value"] as? Double
     }
 
     @Test func coralTalkRequestWithCurl() throws {
@@ -62,7 +64,8 @@ struct ServeEndToEndTests {
     }
 
     @Test func everyEndpoint() throws {
-        let feedback = FileManager.default.temporaryDirectory.appending(path: "feedback-\(UUID().uuidString).jsonl").path
+        let feedback = FileManager.default.temporaryDirectory.appending(path: "feedback-\(UUID().uuidString).jsonl")
+            .path
         defer { try? FileManager.default.removeItem(atPath: feedback) }
         let server = try ServerProcess(["--feedback", feedback])
         defer { server.stop() }
@@ -77,7 +80,8 @@ struct ServeEndToEndTests {
         #expect(analyze.json?["clientToken"] as? String == "t1")
         #expect(toxicity(analyze.json)! < 0.2)
 
-        let suggestion = #"{"comment":{"text":"Thanks"},"attributeScores":{"TOXICITY":{"summaryScore":{"value":0.0}}},"clientToken":"s1","communityId":"news"}"#
+        let suggestion =
+            #"{"comment":{"text":"Thanks"},"attributeScores":{"TOXICITY":{"summaryScore":{"value":0.0}}},"clientToken":"s1","communityId":"news"}"#
         try c.send(RawClient.post("/v1alpha1/comments:suggestscore", suggestion))
         let suggest = try #require(c.response())
         #expect(suggest.status == 200)
@@ -123,11 +127,21 @@ struct ServeEndToEndTests {
         // 400: bad JSON, missing comment.text, unknown attribute, other language.
         let badJSON = try #require(try exchange(RawClient.post("/v1alpha1/comments:analyze" + key, "{\"comment\":")))
         #expect(badJSON.status == 400 && badJSON.errorStatus == "INVALID_ARGUMENT")
-        let noText = try #require(try exchange(RawClient.post("/v1alpha1/comments:analyze" + key, #"{"requestedAttributes":{"TOXICITY":{}}}"#)))
+        let noText = try #require(
+            try exchange(
+                RawClient.post("/v1alpha1/comments:analyze" + key, #"{"requestedAttributes":{"TOXICITY":{}}}"#)))
         #expect(noText.status == 400)
-        let unknown = try #require(try exchange(RawClient.post("/v1alpha1/comments:analyze" + key, #"{"comment":{"text":"x"},"requestedAttributes":{"NICE":{}}}"#)))
+        let unknown = try #require(
+            try exchange(
+                RawClient.post(
+                    "/v1alpha1/comments:analyze" + key, #"{"comment":{"text":"x"},"requestedAttributes":{"NICE":{}}}"#))
+        )
         #expect(unknown.status == 400 && unknown.text.contains("UNKNOWN_ATTRIBUTE"))
-        let german = try #require(try exchange(RawClient.post("/v1alpha1/comments:analyze" + key, #"{"comment":{"text":"x"},"requestedAttributes":{"TOXICITY":{}},"languages":["de"]}"#)))
+        let german = try #require(
+            try exchange(
+                RawClient.post(
+                    "/v1alpha1/comments:analyze" + key,
+                    #"{"comment":{"text":"x"},"requestedAttributes":{"TOXICITY":{}},"languages":["de"]}"#)))
         #expect(german.status == 400 && german.text.contains("LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE"))
         // 400: malformed HTTP, answered in JSON, then closed.
         let garbage = try #require(try exchange("BLAH\u{1}\u{2} nonsense\r\n\r\n", close: true))
@@ -150,7 +164,8 @@ struct ServeEndToEndTests {
         let decoded = try #require(try exchange(chunked))
         #expect(decoded.status == 200 && toxicity(decoded.json) != nil)
         // 413: Content-Length over --max-body, answered before the body is sent.
-        let tooBig = try #require(try exchange("POST /v1/analyze\(key) HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n", close: true))
+        let tooBig = try #require(
+            try exchange("POST /v1/analyze\(key) HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n", close: true))
         #expect(tooBig.status == 413 && tooBig.errorStatus == "PAYLOAD_TOO_LARGE")
         // 431: a header section over 16 KiB.
         let huge = "GET /healthz HTTP/1.1\r\nX-Big: " + String(repeating: "a", count: 20000) + "\r\n\r\n"
@@ -184,20 +199,24 @@ struct ServeEndToEndTests {
         let c = try server.client()
         // Keep-alive: several requests on one connection.
         for i in 0..<3 {
-            try c.send(RawClient.post("/v1alpha1/comments:analyze", Self.analyze("Comment number \(i).", token: "k\(i)")))
+            try c.send(
+                RawClient.post("/v1alpha1/comments:analyze", Self.analyze("Comment number \(i).", token: "k\(i)")))
             let r = try #require(c.response())
             #expect(r.status == 200 && r.headers["connection"] == "keep-alive")
             #expect(r.json?["clientToken"] as? String == "k\(i)")
         }
         // Pipelining: forty requests in one write (more than a worker answers per turn), in order.
-        let batch = (0..<40).map { RawClient.post("/v1alpha1/comments:analyze", Self.analyze("Pipelined \($0)", token: "p\($0)")) }
+        let batch = (0..<40).map {
+            RawClient.post("/v1alpha1/comments:analyze", Self.analyze("Pipelined \($0)", token: "p\($0)"))
+        }
         try c.send(batch.joined() + RawClient.get("/healthz"))
         for i in 0..<40 {
             #expect(c.response()?.json?["clientToken"] as? String == "p\(i)")
         }
         #expect(c.response()?.text == "ok")
         // One request dribbled a few bytes per write.
-        let bytes = Array(RawClient.post("/v1alpha1/comments:analyze", Self.analyze("Split into many writes", token: "s")).utf8)
+        let bytes = Array(
+            RawClient.post("/v1alpha1/comments:analyze", Self.analyze("Split into many writes", token: "s")).utf8)
         var i = 0
         while i < bytes.count {
             try c.send(Array(bytes[i..<min(bytes.count, i + 3)]))
@@ -221,7 +240,9 @@ struct ServeEndToEndTests {
         var generator = SystemRandomNumberGenerator()
         for round in 0..<40 {
             let c = try server.client()
-            var bytes = (0..<Int.random(in: 60...2000, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            var bytes = (0..<Int.random(in: 60...2000, using: &generator)).map { _ in
+                UInt8.random(in: 0...255, using: &generator)
+            }
             if round % 2 == 0 { bytes = Array("POST /v1/analyze HTTP/1.1\r\nContent-Length: 50\r\n\r\n".utf8) + bytes }
             try? c.send(bytes)
             // Done sending: a server holding an incomplete request closes instead of waiting.
@@ -233,7 +254,8 @@ struct ServeEndToEndTests {
         var body = Array(#"{"comment":{"text":"you idiot "#.utf8) + [0xC3, 0x28, 0xFF]
         body += Array(#""},"requestedAttributes":{"INSULT":{}}}"#.utf8)
         let c = try server.client()
-        try c.send(Array("POST /v1alpha1/comments:analyze HTTP/1.1\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body)
+        try c.send(
+            Array("POST /v1alpha1/comments:analyze HTTP/1.1\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body)
         let r = try #require(c.response())
         #expect(r.status == 200)
         let healthy = try server.client()
@@ -279,7 +301,10 @@ struct ServeEndToEndTests {
             }
             for i in 0..<20 {
                 let token = "w\(worker)-\(i)"
-                guard (try? c.send(RawClient.post("/v1alpha1/comments:analyze", Self.analyze("Comment \(i)", token: token)))) != nil,
+                guard
+                    (try? c.send(
+                        RawClient.post("/v1alpha1/comments:analyze", Self.analyze("Comment \(i)", token: token))))
+                        != nil,
                     let r = c.response(), r.status == 200, r.json?["clientToken"] as? String == token
                 else {
                     failures.add(1)

@@ -123,7 +123,9 @@ final class RawClient {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard result == 0 else {
             close(fd)
@@ -164,7 +166,8 @@ final class RawClient {
         var headEnd: Int?
         while true {
             if buffer.count >= 4 {
-                for i in 0...(buffer.count - 4) where buffer[i] == 13 && buffer[i + 1] == 10 && buffer[i + 2] == 13 && buffer[i + 3] == 10 {
+                for i in 0...(buffer.count - 4)
+                where buffer[i] == 13 && buffer[i + 1] == 10 && buffer[i + 2] == 13 && buffer[i + 3] == 10 {
                     headEnd = i + 4
                     break
                 }
@@ -180,7 +183,8 @@ final class RawClient {
         var headers: [String: String] = [:]
         for line in lines where !line.isEmpty {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         let length = status < 200 ? 0 : Int(headers["content-length"] ?? "0") ?? 0
         while buffer.count < headEnd! + length {
@@ -207,7 +211,8 @@ final class RawClient {
     /// A POST with a JSON body as a request string.
     static func post(_ path: String, _ body: String, headers: [String] = []) -> String {
         let extra = headers.map { $0 + "\r\n" }.joined()
-        return "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\(extra)Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
+        return
+            "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\(extra)Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
     }
 
     static func get(_ path: String, headers: [String] = []) -> String {

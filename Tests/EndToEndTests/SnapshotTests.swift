@@ -57,7 +57,9 @@ struct SnapshotTests {
             Case(name: "corpus/columns.md", arguments: ["columns", "--markdown"]),
             Case(name: "corpus/triage.csv", arguments: ["triage", "--format", "csv", "Samples"]),
             Case(name: "corpus/export.csv", arguments: ["export", "Samples", "--csv", "-", "--jobs", "2"]),
-            Case(name: "corpus/summary.csv", arguments: ["export", "Samples", "--csv", "/dev/null", "--summary", "{out}"]),
+            Case(
+                name: "corpus/summary.csv",
+                arguments: ["export", "Samples", "--csv", "/dev/null", "--summary", "{out}"]),
             Case(
                 name: "corpus/all-comments.jsonl",
                 arguments: ["score", "--all-comments", "--format", "jsonl", "Samples/comments-only.txt"]),
@@ -94,8 +96,10 @@ struct SnapshotTests {
             try? Data(contentsOf: file), "no golden \(golden.name): record with COMMENTS_RECORD_SNAPSHOTS=1")
         if actual != expected {
             let got = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            let want = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            let line = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
+            let want = String(decoding: expected, as: UTF8.self).split(
+                separator: "\n", omittingEmptySubsequences: false)
+            let line =
+                zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
             Issue.record(
                 """
                 \(golden.name) differs from its golden at line \(line + 1):

@@ -110,7 +110,10 @@ struct TriageEndToEndTests {
         #expect((plain[0]["insult"] as! Double) == 0)
         #expect((tuned[0]["insult"] as! Double) >= 0.8)
         let evidence = tuned[0]["triage_evidence"] as! [[String: Any]]
-        #expect(evidence.contains { $0["text"] as? String == "glorpnik" && $0["begin"] as? Int == 13 && $0["end"] as? Int == 21 })
+        #expect(
+            evidence.contains {
+                $0["text"] as? String == "glorpnik" && $0["begin"] as? Int == 13 && $0["end"] as? Int == 21
+            })
         #expect((plain[1]["profanity"] as! Double) > 0)
         #expect((plain[1]["profanity"] as! Double) > 0)
         #expect((tuned[1]["toxicity"] as! Double) == 0)

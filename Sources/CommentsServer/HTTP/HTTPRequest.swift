@@ -45,7 +45,8 @@ package struct HTTPRequest: Sendable, Equatable {
             guard let q = utf8.firstIndex(of: UInt8(ascii: "?")) else { return target }
             return String(target[..<q])
         }
-        var raw = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        var raw =
+            target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         // Absolute form (`http://host:port/path`), as sent to proxies.
         for scheme in ["http://", "https://"] where raw.lowercased().hasPrefix(scheme) {
             let rest = raw.dropFirst(scheme.count)
@@ -94,7 +95,9 @@ enum PercentDecoding {
         var i = 0
         while i < utf8.count {
             let b = utf8[i]
-            if b == UInt8(ascii: "%"), i + 2 < utf8.count, let hi = hexValue(utf8[i + 1]), let lo = hexValue(utf8[i + 2]) {
+            if b == UInt8(ascii: "%"), i + 2 < utf8.count, let hi = hexValue(utf8[i + 1]),
+                let lo = hexValue(utf8[i + 2])
+            {
                 bytes.append(hi << 4 | lo)
                 i += 3
             } else {

@@ -245,7 +245,9 @@ package struct HTTPRequestParser: Sendable {
         case "HTTP/1.0": version = .http10
         default:
             if versionText.hasPrefix("HTTP/"), versionText.count == 8,
-                versionText.utf8.dropFirst(5).enumerated().allSatisfy({ $0.offset == 1 ? $0.element == 0x2E : (0x30...0x39).contains($0.element) })
+                versionText.utf8.dropFirst(5).enumerated().allSatisfy({
+                    $0.offset == 1 ? $0.element == 0x2E : (0x30...0x39).contains($0.element)
+                })
             {
                 return .failure(HTTPError(505, "HTTP version \(versionText) is not supported; use HTTP/1.1"))
             }
@@ -254,9 +256,13 @@ package struct HTTPRequestParser: Sendable {
         var headers: [(name: String, value: String)] = []
         for line in lines.dropFirst() {
             if line.first == 0x20 || line.first == 0x09 { return .failure(.bad("obsolete header line folding")) }
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return .failure(.bad("header line without a colon")) }
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
+                return .failure(.bad("header line without a colon"))
+            }
             let name = line[line.startIndex..<colon]
-            guard !name.isEmpty, name.allSatisfy(Self.isTokenByte) else { return .failure(.bad("malformed header name")) }
+            guard !name.isEmpty, name.allSatisfy(Self.isTokenByte) else {
+                return .failure(.bad("malformed header name"))
+            }
             var value = line[(colon + 1)...]
             while let f = value.first, f == 0x20 || f == 0x09 { value = value.dropFirst() }
             while let l = value.last, l == 0x20 || l == 0x09 { value = value.dropLast() }
@@ -292,7 +298,11 @@ package struct HTTPRequestParser: Sendable {
         if !codings.isEmpty {
             guard lengths.isEmpty else { return .failure(.bad("both Content-Length and Transfer-Encoding")) }
             guard codings == ["chunked"] else {
-                return .failure(HTTPError(501, "transfer coding '\(codings.joined(separator: ", "))' is not supported; use chunked or Content-Length"))
+                return .failure(
+                    HTTPError(
+                        501,
+                        "transfer coding '\(codings.joined(separator: ", "))' is not supported; use chunked or Content-Length"
+                    ))
             }
             guard request.version == .http11 else { return .failure(.bad("chunked transfer coding in HTTP/1.0")) }
             state = .chunkSize
@@ -307,7 +317,8 @@ package struct HTTPRequestParser: Sendable {
                 return .failure(.bad("malformed Content-Length"))
             }
             guard length <= limits.maxBody else {
-                return .failure(HTTPError(413, "request body of \(length) bytes is larger than \(limits.maxBody) bytes"))
+                return .failure(
+                    HTTPError(413, "request body of \(length) bytes is larger than \(limits.maxBody) bytes"))
             }
             state = .body(remaining: length)
             continueOwed = expectContinue && length > 0

@@ -103,14 +103,16 @@ package struct AnalyzeCommentRequest: Sendable, Equatable {
             var parts: [String] = []
             if let list = try JSONBody.array(context, "entries", field: "context.entries") {
                 for (i, entry) in list.enumerated() {
-                    guard case .object(let e) = entry, let t = try JSONBody.string(e, "text", field: "context.entries[\(i)].text")
+                    guard case .object(let e) = entry,
+                        let t = try JSONBody.string(e, "text", field: "context.entries[\(i)].text")
                     else {
                         throw .invalid("context.entries[\(i)] must be an object with a text")
                     }
                     parts.append(t)
                 }
             }
-            if let pair = try JSONBody.dictionary(context, "articleAndParentComment", field: "context.articleAndParentComment"),
+            if let pair = try JSONBody.dictionary(
+                context, "articleAndParentComment", field: "context.articleAndParentComment"),
                 let a = try JSONBody.dictionary(pair, "article", field: "context.articleAndParentComment.article"),
                 let t = try JSONBody.string(a, "text", field: "context.articleAndParentComment.article.text")
             {

@@ -13,7 +13,9 @@ enum JSONBody {
         case .failure(let error): throw .invalid("\(error)")
         }
         let parsed = text.withUTF8 { bytes -> Result<JSONValue, JSONParser.Failure> in
-            do throws(JSONParser.Failure) { return .success(try JSONParser.parse(bytes)) } catch { return .failure(error) }
+            do throws(JSONParser.Failure) { return .success(try JSONParser.parse(bytes)) } catch {
+                return .failure(error)
+            }
         }
         switch parsed {
         case .failure(let failure):

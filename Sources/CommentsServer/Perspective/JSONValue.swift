@@ -27,7 +27,13 @@ package enum JSONValue: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let d):
-            if d.isFinite, d == d.rounded(), abs(d) < 9e15 { out += String(Int64(d)) } else if d.isFinite { out += "\(d)" } else { out += "null" }
+            if d.isFinite, d == d.rounded(), abs(d) < 9e15 {
+                out += String(Int64(d))
+            } else if d.isFinite {
+                out += "\(d)"
+            } else {
+                out += "null"
+            }
         case .string(let s): JSONWriter.appendString(s, to: &out)
         case .array(let a):
             out += "["
@@ -95,7 +101,9 @@ struct JSONParser {
     private mutating func literal(_ word: StaticString, _ value: JSONValue) throws(Failure) -> JSONValue {
         let n = word.utf8CodeUnitCount
         guard i + n <= bytes.count else { throw Failure(message: "unexpected end of JSON") }
-        for k in 0..<n where bytes[i + k] != word.utf8Start[k] { throw Failure(message: "unexpected character in JSON") }
+        for k in 0..<n where bytes[i + k] != word.utf8Start[k] {
+            throw Failure(message: "unexpected character in JSON")
+        }
         i += n
         return value
     }
@@ -117,10 +125,14 @@ struct JSONParser {
         }
         while true {
             skipSpace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw Failure(message: "expected a key in JSON object") }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
+                throw Failure(message: "expected a key in JSON object")
+            }
             let key = try string()
             skipSpace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw Failure(message: "expected ':' in JSON object") }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
+                throw Failure(message: "expected ':' in JSON object")
+            }
             i += 1
             skipSpace()
             result[key] = try value()
@@ -231,7 +243,9 @@ struct JSONParser {
         guard i + 4 <= bytes.count else { throw Failure(message: "bad \\u escape in a JSON string") }
         var v: UInt32 = 0
         for k in 0..<4 {
-            guard let h = PercentDecoding.hexValue(bytes[i + k]) else { throw Failure(message: "bad \\u escape in a JSON string") }
+            guard let h = PercentDecoding.hexValue(bytes[i + k]) else {
+                throw Failure(message: "bad \\u escape in a JSON string")
+            }
             v = v << 4 | UInt32(h)
         }
         i += 4

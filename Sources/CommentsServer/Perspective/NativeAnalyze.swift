@@ -41,7 +41,8 @@ package enum NativeAnalyze {
     }
 
     /// The rendered report and the number of comments scored.
-    package static func respond(_ body: [UInt8], analyzer: Analyzer) throws(ServiceError) -> (json: String, scored: Int) {
+    package static func respond(_ body: [UInt8], analyzer: Analyzer) throws(ServiceError) -> (json: String, scored: Int)
+    {
         let (document, explain) = try document(body)
         var analyzer = analyzer
         analyzer.options.explain = explain

@@ -121,7 +121,9 @@ package enum SentenceSpans {
             if afterTerminator && scalar.properties.isWhitespace || isBreak {
                 close()
             }
-            afterTerminator = scalar == "." || scalar == "!" || scalar == "?" || (afterTerminator && (scalar == "\"" || scalar == ")" || scalar == "'"))
+            afterTerminator =
+                scalar == "." || scalar == "!" || scalar == "?"
+                || (afterTerminator && (scalar == "\"" || scalar == ")" || scalar == "'"))
             current.append(scalar)
             offset += scalar.utf16.count
         }

@@ -6,14 +6,17 @@ import Foundation
 package enum SuggestScore {
     /// The JSON line to store (the request's fields with a `receivedAt` time, keys sorted) and
     /// the response body.
-    package static func handle(_ body: [UInt8], receivedAt: Date = Date()) throws(ServiceError) -> (record: String, response: String) {
+    package static func handle(_ body: [UInt8], receivedAt: Date = Date()) throws(ServiceError) -> (
+        record: String, response: String
+    ) {
         var object = try JSONBody.object(body)
         guard let comment = try JSONBody.dictionary(object, "comment", field: "comment"),
             try JSONBody.string(comment, "text", field: "comment.text") != nil
         else {
             throw .invalid("comment.text is required", "COMMENT_EMPTY")
         }
-        guard let scores = try JSONBody.dictionary(object, "attributeScores", field: "attributeScores"), !scores.isEmpty else {
+        guard let scores = try JSONBody.dictionary(object, "attributeScores", field: "attributeScores"), !scores.isEmpty
+        else {
             throw .invalid("attributeScores must name at least one attribute", "NO_REQUESTED_ATTRIBUTES")
         }
         for name in scores.keys where PerspectiveAttribute(rawValue: name.uppercased()) == nil {

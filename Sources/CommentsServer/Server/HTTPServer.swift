@@ -210,9 +210,13 @@ package final class HTTPServer: Sendable {
         }
         let boundPort = withUnsafePointer(to: &address) { p -> Int in
             if ipv6 {
-                return p.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin6_port)) }
+                return p.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
+                    Int(UInt16(bigEndian: $0.pointee.sin6_port))
+                }
             }
-            return p.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) }
+            return p.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+                Int(UInt16(bigEndian: $0.pointee.sin_port))
+            }
         }
         return (fd, boundPort, ipv6)
     }
@@ -245,13 +249,15 @@ package final class HTTPServer: Sendable {
                 return p.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { a in
                     var addr = a.pointee.sin6_addr
                     inet_ntop(AF_INET6, &addr, &buffer, socklen_t(buffer.count))
-                    return "[\(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))]:\(UInt16(bigEndian: a.pointee.sin6_port))"
+                    return
+                        "[\(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))]:\(UInt16(bigEndian: a.pointee.sin6_port))"
                 }
             }
             return p.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { a in
                 var addr = a.pointee.sin_addr
                 inet_ntop(AF_INET, &addr, &buffer, socklen_t(buffer.count))
-                return "\(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)):\(UInt16(bigEndian: a.pointee.sin_port))"
+                return
+                    "\(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)):\(UInt16(bigEndian: a.pointee.sin_port))"
             }
         }
     }

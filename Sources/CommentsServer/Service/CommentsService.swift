@@ -20,7 +20,9 @@ package final class CommentsService: HTTPHandler, Sendable {
 
     /// The endpoints, as named in metrics.
     package enum Endpoint: String, Sendable, CaseIterable {
-        case analyze, suggestscore, nativeAnalyze = "v1_analyze", healthz, metrics
+        case analyze, suggestscore
+        case nativeAnalyze = "v1_analyze"
+        case healthz, metrics
 
         package var path: String {
             switch self {
@@ -69,8 +71,12 @@ package final class CommentsService: HTTPHandler, Sendable {
             response = error.response
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        metrics.record(endpoint: endpoint?.rawValue ?? "unknown", status: response.status, seconds: seconds, commentsScored: scored)
-        logLine(peer: peer, method: request.method, path: request.path, status: response.status, bytes: response.body.count, seconds: seconds)
+        metrics.record(
+            endpoint: endpoint?.rawValue ?? "unknown", status: response.status, seconds: seconds, commentsScored: scored
+        )
+        logLine(
+            peer: peer, method: request.method, path: request.path, status: response.status, bytes: response.body.count,
+            seconds: seconds)
         return response
     }
 
@@ -94,7 +100,9 @@ package final class CommentsService: HTTPHandler, Sendable {
     private func route(_ request: HTTPRequest, endpoint: Endpoint?) throws(ServiceError) -> (HTTPResponse, Int) {
         guard let endpoint else { throw ServiceError(404, "no endpoint at \(request.path)", errorType: nil) }
         guard endpoint.methods.contains(request.method) else {
-            var r = ServiceError(405, "\(request.method) is not allowed on \(endpoint.path); use \(endpoint.methods[0])").response
+            var r = ServiceError(
+                405, "\(request.method) is not allowed on \(endpoint.path); use \(endpoint.methods[0])"
+            ).response
             r.headers.append(("Allow", endpoint.methods.joined(separator: ", ")))
             return (r, 0)
         }
@@ -139,8 +147,10 @@ package final class CommentsService: HTTPHandler, Sendable {
 
     private func logLine(peer: String, method: String, path: String, status: Int, bytes: Int, seconds: Double) {
         guard !configuration.quiet else { return }
-        let safePath = String(path.unicodeScalars.prefix(200).map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
-        let line = "\(peer) \(method) \(safePath) \(status) \(bytes)B \(NumberFormat.fixed(seconds * 1000, digits: 3))ms\n"
+        let safePath = String(
+            path.unicodeScalars.prefix(200).map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
+        let line =
+            "\(peer) \(method) \(safePath) \(status) \(bytes)B \(NumberFormat.fixed(seconds * 1000, digits: 3))ms\n"
         // write(2) on fd 2, errors ignored: a closed stderr must not stop the server.
         var bytes = line
         log.lock()

@@ -7,7 +7,9 @@ import Synchronization
 /// number of series is bounded whatever clients send.
 package final class Metrics: Sendable {
     /// Upper bounds of the latency buckets, in seconds.
-    package static let buckets: [Double] = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1]
+    package static let buckets: [Double] = [
+        0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1,
+    ]
 
     struct Key: Hashable {
         var endpoint: String
@@ -77,17 +79,20 @@ package final class Metrics: Sendable {
         for k in keys where k.status >= 400 {
             out += "comments_http_errors_total{endpoint=\"\(k.endpoint)\",status=\"\(k.status)\"} \(s.requests[k]!)\n"
         }
-        out += "# HELP comments_http_request_duration_seconds Time from a complete request to its answer, by endpoint.\n"
+        out +=
+            "# HELP comments_http_request_duration_seconds Time from a complete request to its answer, by endpoint.\n"
         out += "# TYPE comments_http_request_duration_seconds histogram\n"
         for endpoint in s.latency.keys.sorted() {
             let h = s.latency[endpoint]!
             var cumulative = 0
             for (i, bound) in Self.buckets.enumerated() {
                 cumulative += h.counts[i]
-                out += "comments_http_request_duration_seconds_bucket{endpoint=\"\(endpoint)\",le=\"\(bound)\"} \(cumulative)\n"
+                out +=
+                    "comments_http_request_duration_seconds_bucket{endpoint=\"\(endpoint)\",le=\"\(bound)\"} \(cumulative)\n"
             }
             out += "comments_http_request_duration_seconds_bucket{endpoint=\"\(endpoint)\",le=\"+Inf\"} \(h.count)\n"
-            out += "comments_http_request_duration_seconds_sum{endpoint=\"\(endpoint)\"} \(NumberFormat.fixed(h.sum, digits: 6))\n"
+            out +=
+                "comments_http_request_duration_seconds_sum{endpoint=\"\(endpoint)\"} \(NumberFormat.fixed(h.sum, digits: 6))\n"
             out += "comments_http_request_duration_seconds_count{endpoint=\"\(endpoint)\"} \(h.count)\n"
         }
         out += "# HELP comments_comments_scored_total Comment texts scored (summaries and sentence spans).\n"

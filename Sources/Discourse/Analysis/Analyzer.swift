@@ -58,7 +58,8 @@ public struct Analyzer: Sendable {
         self.sentiment = SentimentScorer(
             lexicon: SentimentLexicon.embedded.adding(options.sentimentLexicons), rules: sentimentRules)
         self.drift = DriftScorer(parameters: drift)
-        self.triage = TriageScorer(lexicon: TriageLexicon.embedded.adding(options.triageLexicons), weights: triageWeights)
+        self.triage = TriageScorer(
+            lexicon: TriageLexicon.embedded.adding(options.triageLexicons), weights: triageWeights)
     }
 
     /// Analyses one document: splits its article from its comments (or takes every line as a

@@ -43,7 +43,8 @@ package enum CommentExtractor {
         let blocks = Block.split(section, kinds: kinds, tokens: tokens)
         let furnitureFirst = segmentation.furnitureFirst ?? true
         let sides = blocks.map { block in
-            block.isFurniture ? split(block.lines, roles: segmentation.furnitureRoles, furnitureFirst: furnitureFirst) : nil
+            block.isFurniture
+                ? split(block.lines, roles: segmentation.furnitureRoles, furnitureFirst: furnitureFirst) : nil
         }
         for (b, block) in blocks.enumerated() where !block.isFurniture {
             let header = b > 0 ? sides[b - 1]?.header ?? [] : []

@@ -83,7 +83,9 @@ public struct DriftParameters: Sendable, Equatable {
             guard let path = Self.names[row[0]] else {
                 throw .badLine(
                     path: table.path, line: row.line,
-                    reason: "unknown drift parameter '\(row[0])' (known: \(Self.names.keys.sorted().joined(separator: ", ")))")
+                    reason:
+                        "unknown drift parameter '\(row[0])' (known: \(Self.names.keys.sorted().joined(separator: ", ")))"
+                )
             }
             guard let value = TSVTable.number(row[1]) else {
                 throw .badLine(path: table.path, line: row.line, reason: "'\(row[1])' is not a number")

@@ -105,7 +105,8 @@ package final class DocumentStream {
         func bad(_ reason: String) -> Result<Document, InputError> {
             .failure(
                 .badRecord(
-                    path: name, record: documentNumber, line: lineNumber, id: id ?? RecordID.scan(line), reason: reason))
+                    path: name, record: documentNumber, line: lineNumber, id: id ?? RecordID.scan(line), reason: reason)
+            )
         }
         guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
             return bad("not a JSON object; expected {\"text\": …} or {\"article\": …, \"comments\": […]}")
@@ -151,7 +152,10 @@ package final class DocumentStream {
         while true {
             while position < buffer.count {
                 let b = buffer[position]
-                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { position += 1; continue }
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                    position += 1
+                    continue
+                }
                 if b == 0xEF, position + 2 < buffer.count, buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF {
                     position += 3
                     continue

@@ -7,7 +7,8 @@ package enum LineTokenizer {
     /// 1 MiB: far above any real paragraph or comment.
     package static let maximumAnalysedBytes = 1 << 20
 
-    package static func tokenize(_ lines: [String], file: String) -> (tokens: [TokenizedText], warnings: [InputWarning]) {
+    package static func tokenize(_ lines: [String], file: String) -> (tokens: [TokenizedText], warnings: [InputWarning])
+    {
         var warnings: [InputWarning] = []
         var tokens: [TokenizedText] = []
         tokens.reserveCapacity(lines.count)

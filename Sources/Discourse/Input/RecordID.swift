@@ -32,7 +32,9 @@ package enum RecordID {
                 return value
             }
             var k = j
-            while k < bytes.count, ASCII.isDigit(bytes[k]) || [0x2D, 0x2B, 0x2E, 0x65, 0x45].contains(bytes[k]) { k += 1 }
+            while k < bytes.count, ASCII.isDigit(bytes[k]) || [0x2D, 0x2B, 0x2E, 0x65, 0x45].contains(bytes[k]) {
+                k += 1
+            }
             return k > j ? String(decoding: bytes[j..<k], as: UTF8.self) : nil
         }
         return nil

@@ -112,7 +112,8 @@ package enum TextDecoder {
         }
         var warnings: [InputWarning] = []
         if bytes.count % 2 == 1 {
-            warnings.append(InputWarning(path: path, message: "UTF-16 file has an odd number of bytes; last byte ignored"))
+            warnings.append(
+                InputWarning(path: path, message: "UTF-16 file has an odd number of bytes; last byte ignored"))
         }
         var text = String(decoding: units, as: UTF16.self)
         if text.utf8.contains(0) {

@@ -13,7 +13,8 @@ public enum LexiconError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unreadable(let path, let reason):
             return "\(path): cannot read lexicon (\(reason))"
         case .badHeader(let path, let expected, let found):
-            return "\(path):1: header is \(found.joined(separator: "\\t")); expected \(expected.joined(separator: "\\t"))"
+            return
+                "\(path):1: header is \(found.joined(separator: "\\t")); expected \(expected.joined(separator: "\\t"))"
         case .badLine(let path, let line, let reason):
             return "\(path):\(line): \(reason)"
         }

@@ -18,7 +18,8 @@ package enum ProgressLine {
         guard let total, total > 0 else { return text }
         let barWidth = max(10, min(40, width - DisplayWidth.of(text) - 4))
         let filled = min(barWidth, Int((Double(done) / Double(total) * Double(barWidth)).rounded(.down)))
-        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: barWidth - filled) + "] " + text
+        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: barWidth - filled) + "] "
+            + text
     }
 
     /// 1234567 → "1,234,567".

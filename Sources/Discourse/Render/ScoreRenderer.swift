@@ -37,9 +37,10 @@ public enum ScoreRenderer {
         }
         var out = report.comments.isEmpty ? "" : table.render(width: width, color: color)
         for row in report.comments where !row.drift.onTopicTerms.isEmpty || !row.drift.offTopicTerms.isEmpty {
-            out += DisplayWidth.wrap(
-                "#\(row.comment.index) drift terms: \(DriftColumns.termList(row.drift))", width: width, indent: 4
-            ).dropFirst(2) + "\n"
+            out +=
+                DisplayWidth.wrap(
+                    "#\(row.comment.index) drift terms: \(DriftColumns.termList(row.drift))", width: width, indent: 4
+                ).dropFirst(2) + "\n"
         }
         let line = DisplayWidth.wrapClauses(summary(report), width: width)
         out += (color ? Style.dim.apply(line) : line) + "\n"
@@ -55,7 +56,9 @@ public enum ScoreRenderer {
         }
         return
             "\(report.file): \(report.lineCount) lines, \(s.articleLineCount) article lines, \(n) comment\(n == 1 ? "" : "s") found (confidence \(NumberFormat.fixed(s.confidence, digits: 2)))"
-            + (report.driftTrend.map { ", drift trend \($0 >= 0 ? "+" : "")\(NumberFormat.fixed($0, digits: 4))/comment" } ?? "")
+            + (report.driftTrend.map {
+                ", drift trend \($0 >= 0 ? "+" : "")\(NumberFormat.fixed($0, digits: 4))/comment"
+            } ?? "")
     }
 
     /// One JSON object per comment (JSON Lines), keys in column order.
@@ -114,7 +117,9 @@ public enum ScoreRenderer {
         return writer.header(CommentColumns.all) + csvRows(report, writer: writer)
     }
 
-    package static func csvRows(_ report: FileReport, writer: CSVWriter, columns: [Column] = CommentColumns.all) -> String {
+    package static func csvRows(_ report: FileReport, writer: CSVWriter, columns: [Column] = CommentColumns.all)
+        -> String
+    {
         var out = ""
         for row in report.comments { out += writer.row(row, in: report, columns: columns) }
         return out

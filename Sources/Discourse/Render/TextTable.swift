@@ -42,7 +42,8 @@ package struct TextTable: Sendable {
         // reasons) until the row fits with at least 12 columns of text, or nothing is left to narrow.
         let floor = 12
         while true {
-            let total = widths.reduce(0, +) - (flex.map { widths[$0] } ?? 0) + gap * (columns.count - 1)
+            let total =
+                widths.reduce(0, +) - (flex.map { widths[$0] } ?? 0) + gap * (columns.count - 1)
                 + (flex == nil ? 0 : floor)
             guard total > width else { break }
             let candidates = columns.indices.filter {
@@ -62,7 +63,8 @@ package struct TextTable: Sendable {
                 let cell = i < cells.count ? cells[i] : ""
                 let cut = DisplayWidth.truncate(cell, to: widths[i])
                 let isLast = i == columns.count - 1
-                parts.append(isLast && !spec.alignRight ? cut : DisplayWidth.pad(cut, to: widths[i], right: spec.alignRight))
+                parts.append(
+                    isLast && !spec.alignRight ? cut : DisplayWidth.pad(cut, to: widths[i], right: spec.alignRight))
             }
             let text = parts.joined(separator: String(repeating: " ", count: gap))
             out += (color ? style?.apply(text) : nil) ?? text

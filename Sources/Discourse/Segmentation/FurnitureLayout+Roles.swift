@@ -164,7 +164,8 @@ extension FurnitureLayout {
         for m in middles where m.count > header.count && Array(m.suffix(header.count)) == header {
             counts[Array(m.prefix(m.count - header.count)), default: 0] += 1
         }
-        guard let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.count > $1.key.count) }),
+        guard
+            let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.count > $1.key.count) }),
             best.value * 2 >= middles.count
         else { return [] }
         return best.key

@@ -164,7 +164,8 @@ struct FurnitureScan {
             anchors = [first] + ((first + 1)..<max(first + 1, n)).filter { kinds[$0] != nil }
         }
         // A lone instance keeps the name line just before it.
-        for a in anchors where a > 0 && !blank[a - 1] && kinds[a - 1] == nil && f[a - 1].nameLike && f[a - 1].words <= 4 {
+        for a in anchors where a > 0 && !blank[a - 1] && kinds[a - 1] == nil && f[a - 1].nameLike && f[a - 1].words <= 4
+        {
             attached[a, default: []].append(a - 1)
         }
         return anchors

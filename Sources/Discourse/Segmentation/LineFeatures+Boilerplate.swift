@@ -8,7 +8,8 @@ extension LineFeatures {
         let bytes = text.bytes
         let first = text[0]
         // "(Image Credits: AP)", "[Photo: Reuters]": the cue may sit inside a bracket.
-        let opener = (first.kind == .punctuation && (bytes[Int(first.start)] == 0x28 || bytes[Int(first.start)] == 0x5B)) ? 1 : 0
+        let opener =
+            (first.kind == .punctuation && (bytes[Int(first.start)] == 0x28 || bytes[Int(first.start)] == 0x5B)) ? 1 : 0
         let b = opener < text.count ? cues.match(text, at: opener, in: .boilerplate) : 0
         if b > 0 {
             // "Source: AP", "Also Read", "Related Stories", "Stay connected to X on Instagram, …": a cue
@@ -17,7 +18,9 @@ extension LineFeatures {
             boilerplate = colon || (wordCount <= 14 && firstPerson == 0 && secondPerson == 0)
         }
         // An embedded tweet's signature: "— ANI (@ANI) July 5, 2023".
-        if first.kind == .punctuation, text.normalized[Int(first.normStart)] == 0x2D, mentions > 0, hasDate, wordCount <= 12 {
+        if first.kind == .punctuation, text.normalized[Int(first.normStart)] == 0x2D, mentions > 0, hasDate,
+            wordCount <= 12
+        {
             boilerplate = true
         }
         if boilerplate { reactionOpener = false }  // "No stories found."
@@ -29,7 +32,7 @@ extension LineFeatures {
             // A sign-off is short ("Love, Paulo", "Cheers", "Until next time."); "Love the pictures,
             // you look great!" is a comment.
             closing = isPS || wordCount <= 3 || (wordCount <= 6 && c >= 2 && firstPerson == 0 && secondPerson == 0)
-        } else if (first.kind == .punctuation || first.kind == .symbol), text.normalized[Int(first.normStart)] == 0x2D,
+        } else if first.kind == .punctuation || first.kind == .symbol, text.normalized[Int(first.normStart)] == 0x2D,
             text.count >= 2, text.count <= 4, text[1].kind == .word, text[1].flags.contains(.capitalized)
         {
             closing = true

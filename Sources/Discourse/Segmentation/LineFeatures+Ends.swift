@@ -13,7 +13,8 @@ extension LineFeatures {
             endsLikeSentence = true
         } else if last.kind == .punctuation {
             let ascii = text.normalized[Int(last.normStart)]
-            endsLikeSentence = ascii == 0x2E || ascii == 0x21 || ascii == 0x3F || ascii == 0x22 || ascii == 0x27
+            endsLikeSentence =
+                ascii == 0x2E || ascii == 0x21 || ascii == 0x3F || ascii == 0x22 || ascii == 0x27
                 || ascii == 0x29
         }
         if first.kind == .punctuation || first.kind == .symbol {

@@ -11,7 +11,8 @@ extension LineFeatures {
         if text.count >= 2 {
             let beforeLast = text[text.count - 2]
             // "says:", "said…" / "said..." (Blogger); not "said." (a quotation in an article).
-            let ellipsis = (lastByte == 0x2E && last.length >= 2)
+            let ellipsis =
+                (lastByte == 0x2E && last.length >= 2)
                 || (last.flags.contains(.typographic) && text.normalized[Int(last.normStart)] == 0x2E)
             if last.kind == .punctuation, lastByte == 0x3A || ellipsis,
                 beforeLast.key == saysKey || beforeLast.key == saidKey || beforeLast.key == wroteKey
@@ -23,17 +24,20 @@ extension LineFeatures {
         if last.kind == .word, last.key == saysKey || last.key == saidKey || last.key == wroteKey, wordCount <= 6 {
             saysColon = true  // "Elena said" with the colon lost
         }
-        furnitureOnly = pass.furnitureWords > 0 && pass.otherWords == 0 && wordCount <= 4 && exclamations == 0 && questions == 0
+        furnitureOnly =
+            pass.furnitureWords > 0 && pass.otherWords == 0 && wordCount <= 4 && exclamations == 0 && questions == 0
         if !furnitureOnly, wordCount <= 5, text.count >= 2, last.kind == .word, cues.contains(last.key, in: .furniture),
             text[text.count - 2].kind == .number
         {
             furnitureOnly = true  // "Montemalone 44 pts", "baroo 6 points"
         }
         // A name may end with an initial and its stop ("Chloe O.", "J. R. Smith" has no final stop).
-        let endsWithInitial = text.count >= 2 && lastByte == 0x2E && last.length == 1
+        let endsWithInitial =
+            text.count >= 2 && lastByte == 0x2E && last.length == 1
             && text[text.count - 2].kind == .word && text[text.count - 2].length == 1
             && text[text.count - 2].flags.contains(.capitalized)
-        nameLike = wordCount >= 1 && wordCount <= 4 && tokens <= 6 && (!endsLikeSentence || endsWithInitial)
+        nameLike =
+            wordCount >= 1 && wordCount <= 4 && tokens <= 6 && (!endsLikeSentence || endsWithInitial)
             && !endsWithColon && questions == 0 && exclamations == 0 && numbers == 0 && urls == 0
         if pass.compactAge && wordCount <= 6 { hasAgo = true }
         furnitureShape(text, cues: cues, furnitureWords: pass.furnitureWords, otherWords: pass.otherWords)
@@ -67,7 +71,8 @@ extension LineFeatures {
         }
         sectionHeader = sectionCues > 0 && rest == 0 && !sentenceEnd
         // "5", "12 points", "♥ 120 · Reply": a count, and furniture words at most.
-        voteCount = numbers == 1 && otherWords == 0 && words <= 3 && !sentenceEnd && sectionCues == 0
+        voteCount =
+            numbers == 1 && otherWords == 0 && words <= 3 && !sentenceEnd && sectionCues == 0
             && !hasDate && !hasTime && !hasAgo
     }
 
@@ -83,7 +88,9 @@ extension LineFeatures {
             }
             if k < text.count, text[k].key == byKey {
                 postedBy = k == 1 || hasDate || hasTime || wordCount <= 6
-            } else if (hasDate || hasTime), text[0].key == postedKey || text[0].key == publishedKey || text[0].key == updatedKey {
+            } else if hasDate || hasTime,
+                text[0].key == postedKey || text[0].key == publishedKey || text[0].key == updatedKey
+            {
                 postedBy = true  // "Posted Aug 9th 2012 1:50PM", "updated 4:36 p.m. ET July 23, 2012"
             }
         }

@@ -19,14 +19,18 @@ extension LineFeatures {
             while k < min(2, text.count), text[k].kind == .word, text[k].flags.contains(.capitalized) { k += 1 }
             if k > 0, k + 1 < text.count, text[k].kind == .punctuation {
                 let ascii = text.normalized[Int(text[k].normStart)]
-                let nameFirst = !cues.contains(text[0].key, in: .reaction) && !cues.contains(text[0].key, in: .stopword)
+                let nameFirst =
+                    !cues.contains(text[0].key, in: .reaction) && !cues.contains(text[0].key, in: .stopword)
                     && !cues.contains(text[0].key, in: .month) && !cues.contains(text[0].key, in: .weekday)
                 // What follows must talk to the person: "you", "I agree", "thanks", "have you read".
                 let next = text[k + 1].key
-                let addressing = cues.contains(next, in: .secondPerson) || cues.contains(next, in: .reaction)
+                let addressing =
+                    cues.contains(next, in: .secondPerson) || cues.contains(next, in: .reaction)
                     || cues.match(text, at: k + 1, in: .praise) > 0
                 let speaking = addressing || cues.contains(next, in: .firstPerson) || addressFollowers.contains(next)
-                if nameFirst, (ascii == 0x2C && speaking) || (ascii == 0x2D && text[k].flags.contains(.spaceBefore) && addressing) {
+                if nameFirst,
+                    (ascii == 0x2C && speaking) || (ascii == 0x2D && text[k].flags.contains(.spaceBefore) && addressing)
+                {
                     addressOpener = true
                 }
             }
@@ -40,7 +44,8 @@ extension LineFeatures {
         if !addressOpener {
             var k = 1
             while k + 1 < text.count {
-                if text[k].kind == .punctuation, bytes[Int(text[k].start)] == 0x2C, Self.isName(text, k + 1, cues: cues) {
+                if text[k].kind == .punctuation, bytes[Int(text[k].start)] == 0x2C, Self.isName(text, k + 1, cues: cues)
+                {
                     let after = k + 2
                     if after == text.count
                         || (text[after].kind == .punctuation && ASCII.isSentenceEnd(bytes[Int(text[after].start)]))

@@ -218,16 +218,18 @@ extension LineFeatures {
             }
             shapeSymbol = c
         }
-        let dateToken = (shapeSymbol == 0x3A || shapeSymbol == 0x2F || shapeSymbol == 0x2E || shapeSymbol == 0x2C)
+        let dateToken =
+            (shapeSymbol == 0x3A || shapeSymbol == 0x2F || shapeSymbol == 0x2E || shapeSymbol == 0x2C)
             && pass.inDate
         return (shapeSymbol, dateToken)
     }
 
     /// Adds token `i`'s shape symbol to the line's shape hash, and to the date shape from the first
     /// date token on.
-    private mutating func addShape(_ shapeSymbol: UInt8, dateToken: Bool, _ text: TokenizedText, _ i: Int,
-                                   _ pass: inout TokenPass)
-    {
+    private mutating func addShape(
+        _ shapeSymbol: UInt8, dateToken: Bool, _ text: TokenizedText, _ i: Int,
+        _ pass: inout TokenPass
+    ) {
         // Runs of names or words collapse, so "Chris Huang — July 10th" and "Caleb — July 9th" match.
         let collapses = shapeSymbol == pass.lastShape && (shapeSymbol == 0x43 || shapeSymbol == 0x77)
         if shapeSymbol != 0, !collapses {
@@ -242,7 +244,8 @@ extension LineFeatures {
             if pass.inDate {
                 // Inside the date part, names and words are one symbol: "at", "on", "said" vary less
                 // than the date itself.
-                let symbol: UInt8 = shapeSymbol == 0x43 || shapeSymbol == 0x77 || shapeSymbol == 0x66 ? 0x6E : shapeSymbol
+                let symbol: UInt8 =
+                    shapeSymbol == 0x43 || shapeSymbol == 0x77 || shapeSymbol == 0x66 ? 0x6E : shapeSymbol
                 pass.dateHash = TermHash.add(pass.dateHash, symbol)
             }
         }

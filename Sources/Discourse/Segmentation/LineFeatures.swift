@@ -157,7 +157,9 @@ package struct LineFeatures: Sendable {
     }
 
     static let compactUnits: Set<[UInt8]> = Set(
-        ["s", "m", "h", "d", "w", "y", "mo", "min", "mins", "hr", "hrs", "wk", "wks", "yr", "yrs"].map { Array($0.utf8) })
+        ["s", "m", "h", "d", "w", "y", "mo", "min", "mins", "hr", "hrs", "wk", "wks", "yr", "yrs"].map {
+            Array($0.utf8)
+        })
 
     /// Token `i` is a capitalised word that is no function word, month or cue: probably a name.
     static func isName(_ text: TokenizedText, _ i: Int, cues: SegmenterCues) -> Bool {
@@ -165,7 +167,8 @@ package struct LineFeatures: Sendable {
         if k < text.count, text[k].kind == .punctuation, text.bytes[Int(text[k].start)] == 0x2C { k += 1 }
         guard k < text.count, text[k].kind == .word, text[k].flags.contains(.capitalized) else { return false }
         let key = text[k].key
-        return !cues.contains(key, in: .stopword) && !cues.contains(key, in: .month) && !cues.contains(key, in: .weekday)
+        return !cues.contains(key, in: .stopword) && !cues.contains(key, in: .month)
+            && !cues.contains(key, in: .weekday)
             && !cues.contains(key, in: .firstPerson) && !cues.contains(key, in: .secondPerson)
             && !cues.contains(key, in: .reaction) && !cues.contains(key, in: .firstPersonPlural)
     }
@@ -279,9 +282,11 @@ let byKey = TermHash.of(normalized: "by")
 let atKey = TermHash.of(normalized: "at")
 /// Words that, after "Name,", show the line is talking to Name ("Rand, have you read…").
 let addressFollowers = TermSet(
-    ["have", "do", "did", "can", "could", "would", "will", "is", "are", "this", "that", "it's", "what", "how", "why",
-     "glad", "hope", "please", "just", "so", "great", "good", "nice", "love", "sorry", "congrats", "agree"]
-        .map { TermHash.of(normalized: $0) })
+    [
+        "have", "do", "did", "can", "could", "would", "will", "is", "are", "this", "that", "it's", "what", "how", "why",
+        "glad", "hope", "please", "just", "so", "great", "good", "nice", "love", "sorry", "congrats", "agree",
+    ]
+    .map { TermHash.of(normalized: $0) })
 let topLevelDomains = TermSet(
     ["com", "org", "net", "gov", "edu", "io", "co", "uk", "in", "de", "fr", "info", "ly", "me", "tv", "us", "ca", "au"]
         .map { TermHash.of(normalized: $0) })
@@ -293,4 +298,3 @@ let onKey = TermHash.of(normalized: "on")
 let psKey = TermHash.of(normalized: "ps")
 let pKey = TermHash.of(normalized: "p")
 let ppsKey = TermHash.of(normalized: "pps")
-

@@ -45,12 +45,15 @@ package enum MetaLine {
                 }
                 var separators = 0
                 for k in Int(t.start)..<Int(t.end) where [0x2E, 0x2F, 0x2D].contains(text.bytes[k]) { separators += 1 }
-                let separated = i + 2 < n && text[i + 1].kind == .punctuation && text[i + 1].length == 1
+                let separated =
+                    i + 2 < n && text[i + 1].kind == .punctuation && text[i + 1].length == 1
                     && !text[i + 1].flags.contains(.spaceBefore) && text[i + 2].kind == .number
-                let afterSeparator = i >= 2 && text[i - 1].kind == .punctuation && text[i - 1].length == 1
+                let afterSeparator =
+                    i >= 2 && text[i - 1].kind == .punctuation && text[i - 1].length == 1
                     && !t.flags.contains(.spaceBefore) && text[i - 2].kind == .number
                 // "Jun 17, 2020": a year after a date number and a comma.
-                let year = t.length == 4 && i >= 2 && isDate[i - 2] && text[i - 2].kind == .number
+                let year =
+                    t.length == 4 && i >= 2 && isDate[i - 2] && text[i - 2].kind == .number
                     && text[i - 1].kind == .punctuation && text[i - 1].length == 1
                 isDate[i] = near || separators >= 2 || separated || afterSeparator || year
             default:
@@ -101,7 +104,8 @@ package enum MetaLine {
             var last = bestStart + bestLength - 1
             // "Rosa C.": an initial keeps its stop.
             if last + 1 < n, text[last].kind == .word, text[last].length == 1, text[last].flags.contains(.capitalized),
-                text[last + 1].kind == .punctuation, text[last + 1].length == 1, text.bytes[Int(text[last + 1].start)] == 0x2E,
+                text[last + 1].kind == .punctuation, text[last + 1].length == 1,
+                text.bytes[Int(text[last + 1].start)] == 0x2E,
                 !text[last + 1].flags.contains(.spaceBefore)
             {
                 last += 1

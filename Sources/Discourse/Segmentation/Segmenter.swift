@@ -153,7 +153,8 @@ public struct Segmenter: Sendable {
             explanations[k].contributions += section.parts(bestIndex)
         }
 
-        let kinds = labels(features: features, blank: blank, layout: layout, firstComment: hasComments ? bestIndex : nil)
+        let kinds = labels(
+            features: features, blank: blank, layout: layout, firstComment: hasComments ? bestIndex : nil)
         return Segmentation(
             kinds: kinds, firstCommentLine: hasComments ? bestIndex : nil, confidence: confidence,
             evidence: explanations, furnitureFirst: layout.firstRun == nil ? nil : layout.precedesText,

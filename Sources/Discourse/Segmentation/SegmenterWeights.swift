@@ -139,7 +139,8 @@ public struct SegmenterWeights: Sendable {
             if let colon = row[0].firstIndex(of: ":") {
                 let side = row[0][..<colon]
                 let name = String(row[0][row[0].index(after: colon)...])
-                guard let feature = SegmenterParameter(rawValue: name), SegmenterParameter.lineFeatures.contains(feature),
+                guard let feature = SegmenterParameter(rawValue: name),
+                    SegmenterParameter.lineFeatures.contains(feature),
                     side == "last" || side == "first" || side == "relative" || side == "scaled"
                 else {
                     throw .badLine(

@@ -10,7 +10,9 @@ package enum JSONString {
             var runStart = 0
             var i = 0
             func flush(_ end: Int) {
-                if end > runStart { out += String(decoding: UnsafeBufferPointer(rebasing: p[runStart..<end]), as: UTF8.self) }
+                if end > runStart {
+                    out += String(decoding: UnsafeBufferPointer(rebasing: p[runStart..<end]), as: UTF8.self)
+                }
             }
             while i < n {
                 let b = p[i]

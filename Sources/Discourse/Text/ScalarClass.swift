@@ -34,7 +34,6 @@ enum ScalarClass {
     }
 }
 
-
 /// ASCII emoticons, longest first so that `:-)` wins over `:-`.
 let emoticonTable: [[UInt8]] = [
     ">:-(", ">:(", ":'-(", ":'(", ":-)", ":-(", ":-D", ":-P", ":-p", ":-/", ":-|", ":-*", ":-O", ":-o", ";-)",

@@ -64,7 +64,8 @@ package struct TokenizedText: Sendable {
     package func extend(_ hash: UInt64, with j: Int) -> UInt64 {
         let t = tokens[j]
         return normalized.withUnsafeBufferPointer { buffer in
-            TermHash.add(TermHash.add(hash, 0x20), UnsafeBufferPointer(rebasing: buffer[Int(t.normStart)..<Int(t.normEnd)]))
+            TermHash.add(
+                TermHash.add(hash, 0x20), UnsafeBufferPointer(rebasing: buffer[Int(t.normStart)..<Int(t.normEnd)]))
         }
     }
 

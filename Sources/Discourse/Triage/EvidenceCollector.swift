@@ -91,7 +91,10 @@ struct EvidenceCollector {
             e.end = offsets[Int(text[item.end - 1].end)]
             return e
         }
-        .enumerated().sorted { $0.element.strength != $1.element.strength ? $0.element.strength > $1.element.strength : $0.offset < $1.offset }
+        .enumerated().sorted {
+            $0.element.strength != $1.element.strength
+                ? $0.element.strength > $1.element.strength : $0.offset < $1.offset
+        }
         .map(\.element)
     }
 }

@@ -56,7 +56,8 @@ enum ShoutingScore {
             }
             if marks >= 2 {
                 evidence.add(
-                    .shouting, marks >= 3 ? p.manyMarks : p.twoMarks, label: String(repeating: "!", count: min(marks, p.labelMarks)),
+                    .shouting, marks >= 3 ? p.manyMarks : p.twoMarks,
+                    label: String(repeating: "!", count: min(marks, p.labelMarks)),
                     i, j)
                 i = j
             } else {

@@ -79,8 +79,10 @@ enum SpamScore {
             evidence.add(.spam, link.weight, label: k == 0 ? "link" : "link \(k + 1)", link.start, link.end)
         }
         let phrases = matches.hits.filter { $0.entry.kind.isSpam }
-        let moneyPromise = !money.isEmpty
-            && (phrases.contains { $0.entry.kind == .spamMoney } || hasRate(text, after: money[0].end, matches: matches))
+        let moneyPromise =
+            !money.isEmpty
+            && (phrases.contains { $0.entry.kind == .spamMoney }
+                || hasRate(text, after: money[0].end, matches: matches))
         // Amounts with a rate ("$15 an hour"), numbers, weak phrases and plain links are everyday
         // news talk: they count only beside a link to an unlisted site or a strong phrase.
         let promoting =
@@ -103,23 +105,57 @@ enum SpamScore {
                 .spam, min(p.repeatMax, p.repeatBase + p.repeatStep * Double(copies - 2)),
                 label: "repeated \(copies) times in the file", 0, n)
         }
+        addFloods(
+            Floods(
+                longestWordRun: longestWordRun, wordRunEnd: wordRunEnd, longestLetterRun: longestLetterRun,
+                letterRunAt: letterRunAt, longestPunctuation: longestPunctuation, punctuationAt: punctuationAt,
+                emoji: emoji),
+            count: n, into: &evidence)
+    }
+
+    /// The longest runs of one word, one letter and one punctuation mark in a comment, and its
+    /// emoji count, with where each is.
+    struct Floods {
+        var longestWordRun: Int
+        var wordRunEnd: Int
+        var longestLetterRun: Int
+        var letterRunAt: Int
+        var longestPunctuation: Int
+        var punctuationAt: Int
+        var emoji: Int
+    }
+
+    /// Floods of one word, letter, punctuation mark or of emoji in a comment of `n` tokens.
+    static func addFloods(_ f: Floods, count n: Int, into evidence: inout EvidenceCollector) {
+        let p = TriageWeights.Spam.self
+        let (longestWordRun, wordRunEnd, longestLetterRun, letterRunAt) =
+            (f.longestWordRun, f.wordRunEnd, f.longestLetterRun, f.letterRunAt)
+        let (longestPunctuation, punctuationAt, emoji) = (f.longestPunctuation, f.punctuationAt, f.emoji)
         // Floods are noise more than promotion: they count at a share of their strength.
         let flood = p.flood
         if longestWordRun >= p.wordFloodRun {
             evidence.add(
-                .spam, flood * min(p.wordFloodMax, p.wordFloodBase + p.wordFloodStep * Double(longestWordRun - p.wordFloodRun)), label: "word flood",
+                .spam,
+                flood
+                    * min(p.wordFloodMax, p.wordFloodBase + p.wordFloodStep * Double(longestWordRun - p.wordFloodRun)),
+                label: "word flood",
                 wordRunEnd - longestWordRun, wordRunEnd)
         }
         if longestLetterRun >= p.letterFloodRun {
             evidence.add(
-                .spam, flood * (longestLetterRun >= p.longLetterFloodRun ? p.longLetterFlood : p.letterFlood), label: "letter flood", letterRunAt,
+                .spam, flood * (longestLetterRun >= p.longLetterFloodRun ? p.longLetterFlood : p.letterFlood),
+                label: "letter flood", letterRunAt,
                 letterRunAt + 1)
         }
         if longestPunctuation >= p.punctuationFloodRun {
-            evidence.add(.spam, flood * p.punctuationFlood, label: "punctuation flood", punctuationAt, punctuationAt + 1)
+            evidence.add(
+                .spam, flood * p.punctuationFlood, label: "punctuation flood", punctuationAt, punctuationAt + 1)
         }
         if emoji >= p.emojiFloodCount {
-            evidence.add(.spam, flood * min(p.emojiFloodMax, p.emojiFloodBase + p.emojiFloodStep * Double(emoji - p.emojiFloodCount)), label: "\(emoji) emoji", 0, n)
+            evidence.add(
+                .spam,
+                flood * min(p.emojiFloodMax, p.emojiFloodBase + p.emojiFloodStep * Double(emoji - p.emojiFloodCount)),
+                label: "\(emoji) emoji", 0, n)
         }
     }
 

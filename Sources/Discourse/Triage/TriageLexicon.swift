@@ -254,7 +254,8 @@ package struct TriageLexicon: Sendable {
                 var list = copy.table[key] ?? []
                 list.removeAll { $0.kind.family == entry.kind.family }
                 copy.table[key] = list
-                copy.add(Entry(kind: entry.kind, weight: entry.weight, length: tokens.count), key: key, term: entry.term)
+                copy.add(
+                    Entry(kind: entry.kind, weight: entry.weight, length: tokens.count), key: key, term: entry.term)
             }
         }
         copy.freeze()
@@ -262,7 +263,8 @@ package struct TriageLexicon: Sendable {
     }
 
     private mutating func load(
-        _ table: TSVTable, kinds: [String: Kind], domains domainKinds: [String: Domain.Kind] = [:], weighted: Bool = true
+        _ table: TSVTable, kinds: [String: Kind], domains domainKinds: [String: Domain.Kind] = [:],
+        weighted: Bool = true
     ) throws(LexiconError) {
         for row in table.rows {
             var weight = 1.0

@@ -107,9 +107,11 @@ extension TriageScorer {
                 case .identityDehumanizing:
                     consider(hit.entry.weight * TriageWeights.Rules.dehumanizing, hit.start, hit.end)
                 case .identityExclusion:
-                    consider(hit.entry.weight * (negatedBetween(group, hit.start) ? w.negatedThreat : 1), hit.start, hit.end)
+                    consider(
+                        hit.entry.weight * (negatedBetween(group, hit.start) ? w.negatedThreat : 1), hit.start, hit.end)
                 case .identityExpel where isCall(hit):
-                    consider(hit.entry.weight * (negatedBetween(group, hit.start) ? w.negatedThreat : 1), hit.start, hit.end)
+                    consider(
+                        hit.entry.weight * (negatedBetween(group, hit.start) ? w.negatedThreat : 1), hit.start, hit.end)
                 case .identityExpelled:
                     // Only after a passive cue, as strong as the cue calls for it: "should be banned"
                     // (not "banned books"; "will be deported" reports more than it calls).

@@ -61,8 +61,9 @@ struct ThreatReader {
             default: break
             }
         }
-        guard !(intentEnd.isEmpty && passiveEnd.isEmpty && outcomeStart.isEmpty)
-            || matches.hits.contains(where: { $0.entry.kind == .threatPhrase || $0.entry.kind == .threatHarm })
+        guard
+            !(intentEnd.isEmpty && passiveEnd.isEmpty && outcomeStart.isEmpty)
+                || matches.hits.contains(where: { $0.entry.kind == .threatPhrase || $0.entry.kind == .threatHarm })
         else { return nil }
     }
 

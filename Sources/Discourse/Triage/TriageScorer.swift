@@ -100,7 +100,8 @@ package struct TriageScorer: Sendable {
             case .slur:
                 let s = entry.weight * f.assertion
                 evidence.add(.identityAttack, s, hit.start, hit.end)
-                evidence.add(.insult, s * TriageWeights.Rules.aimedSwearInsult * f.target.multiplier, hit.start, hit.end)
+                evidence.add(
+                    .insult, s * TriageWeights.Rules.aimedSwearInsult * f.target.multiplier, hit.start, hit.end)
                 abuse = s
             case .swear:
                 let s = entry.weight * (f.mention ? w.mention : 1)
@@ -115,7 +116,9 @@ package struct TriageScorer: Sendable {
                 // frame: addressed ("you're sick"), exclaimed ("what a lying…"), or put on a person
                 // ("lying politicians"); "the scooter was lying", "he was sick" are no insults.
                 var multiplier = f.target.multiplier
-                if entry.kind == .insultContent, f.target == .none { multiplier = TriageWeights.Rules.untargetedContent }
+                if entry.kind == .insultContent, f.target == .none {
+                    multiplier = TriageWeights.Rules.untargetedContent
+                }
                 // What the word says as an opinion: it still tells a moderator the comment is
                 // heated, so it raises priority (category `negative`), but it is no insult.
                 let opinion = entry.weight * multiplier * f.assertion

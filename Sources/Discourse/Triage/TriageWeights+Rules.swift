@@ -49,7 +49,9 @@ extension TriageWeights {
         static let emojiFloodMax = 0.5
 
         static let currencyWords = TermSet(
-            ["dollars", "dollar", "usd", "pounds", "gbp", "euros", "eur", "bucks", "k"].map { TermHash.of(normalized: $0) })
+            ["dollars", "dollar", "usd", "pounds", "gbp", "euros", "eur", "bucks", "k"].map {
+                TermHash.of(normalized: $0)
+            })
         static let rateWords = TermSet(
             [
                 "hour", "hourly", "day", "daily", "week", "weekly", "month", "monthly", "per", "each", "every",

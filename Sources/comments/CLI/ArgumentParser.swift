@@ -144,7 +144,9 @@ enum ArgumentParser {
             if result.positionals.count > 1 { throw fail("unexpected argument '\(result.positionals[1])'") }
             if let word = result.positionals.first, !argument.choices.contains(word) {
                 let near = Suggestion.closest(to: word, among: argument.choices).map { ". Did you mean '\($0)'?" } ?? ""
-                throw fail("<\(argument.name)> must be one of \(argument.choices.joined(separator: ", ")); got '\(word)'\(near)")
+                throw fail(
+                    "<\(argument.name)> must be one of \(argument.choices.joined(separator: ", ")); got '\(word)'\(near)"
+                )
             }
         }
         if spec.requiresArgument, result.positionals.isEmpty, let argument = spec.arguments.first {

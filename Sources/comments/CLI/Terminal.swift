@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// `--color auto|always|never`.
 enum ColorChoice: String, CaseIterable, Sendable {

@@ -11,12 +11,15 @@ enum ColumnsCommand {
 
     static func run(_ arguments: [String]) throws -> ExitCode {
         let parsed = try ArgumentParser.parse(arguments, spec: spec)
-        let comment = CommentColumns.all.map { ($0.name, $0.help, false) }
+        let comment =
+            CommentColumns.all.map { ($0.name, $0.help, false) }
             + CommentColumns.explainColumns.map { ($0.name, $0.help, true) }
         let summary = SummaryColumns.all.map { ($0.name, $0.help, false) }
         if parsed[markdown] {
             var out = "Per comment (`score`, `triage`, `export`):\n\n| column | type, range: meaning |\n| --- | --- |\n"
-            for (name, help, explain) in comment { out += "| `\(name)` | \(help)\(explain ? " (only with `--explain`)" : "") |\n" }
+            for (name, help, explain) in comment {
+                out += "| `\(name)` | \(help)\(explain ? " (only with `--explain`)" : "") |\n"
+            }
             out += "\nPer file (`export --summary`):\n\n| column | type, range: meaning |\n| --- | --- |\n"
             for (name, help, _) in summary { out += "| `\(name)` | \(help) |\n" }
             Output.write(out)

@@ -11,7 +11,8 @@ enum ExportCommand {
     static let csvOut = Value<String>.text(
         "--csv", valueName: "out", hint: .file, help: "Write CSV (RFC 4180, UTF-8) to <out> ('-' for stdout).")
     static let jsonlOut = Value<String>.text(
-        "--jsonl", valueName: "out", hint: .file, help: "Write JSON Lines (one object per comment) to <out> ('-' for stdout).")
+        "--jsonl", valueName: "out", hint: .file,
+        help: "Write JSON Lines (one object per comment) to <out> ('-' for stdout).")
     static let output = Value<String>.text(
         "--output", short: "o", valueName: "out", hint: .file,
         help: "Write to <out>; the format comes from its extension (.csv, .jsonl).")
@@ -44,7 +45,8 @@ enum ExportCommand {
         let summaryPath = parsed[summary]
         if path == "-" && summaryPath == "-" {
             throw UsageError(
-                message: "the rows and --summary cannot both go to stdout; write one of them to a file", command: spec.name)
+                message: "the rows and --summary cannot both go to stdout; write one of them to a file",
+                command: spec.name)
         }
         let options = try InputOptions.analysisOptions(parsed, command: spec.name)
         let items = InputOptions.inputs(parsed)
@@ -88,7 +90,9 @@ enum ExportCommand {
             do {
                 if !rows.isEmpty { try output.write(rows) }
                 if let summary {
-                    let cells = SummaryColumns.all.map { csv.cell($0.value(outcome, options: summaryOptions), kind: $0.kind) }
+                    let cells = SummaryColumns.all.map {
+                        csv.cell($0.value(outcome, options: summaryOptions), kind: $0.kind)
+                    }
                     try summary.write(csv.record(cells))
                 }
             } catch {
@@ -104,7 +108,9 @@ enum ExportCommand {
         }
         if result.stopped {
             // Short enough for an 80-column terminal with a five-digit count.
-            Output.error("comments export: interrupted after \(written) input\(written == 1 ? "" : "s"); output ends at a full row")
+            Output.error(
+                "comments export: interrupted after \(written) input\(written == 1 ? "" : "s"); output ends at a full row"
+            )
             return .interrupted
         }
         if result.badRecords > 0 {
@@ -128,12 +134,15 @@ enum ExportCommand {
             } else if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
                 choices.append((.jsonl, p))
             } else {
-                throw UsageError(message: "-o \(p): cannot tell the format from the extension; use .csv or .jsonl, or --csv/--jsonl", command: "export")
+                throw UsageError(
+                    message: "-o \(p): cannot tell the format from the extension; use .csv or .jsonl, or --csv/--jsonl",
+                    command: "export")
             }
         }
         guard choices.count == 1 else {
             throw UsageError(
-                message: choices.isEmpty ? "say where to write: --csv OUT, --jsonl OUT or -o OUT" : "give only one of --csv, --jsonl, -o",
+                message: choices.isEmpty
+                    ? "say where to write: --csv OUT, --jsonl OUT or -o OUT" : "give only one of --csv, --jsonl, -o",
                 command: "export")
         }
         return choices[0]

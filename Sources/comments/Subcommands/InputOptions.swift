@@ -5,7 +5,8 @@ enum InputOptions {
     static let allComments = Flag(
         "--all-comments", help: "Every non-empty line is a comment (input that is only comments).")
     static let article = Value<String>.text(
-        "--article", valueName: "file", hint: .file, help: "Take the article from <file>; every input line is a comment.")
+        "--article", valueName: "file", hint: .file,
+        help: "Take the article from <file>; every input line is a comment.")
     static let explain = Flag("--explain", help: "Show which features or terms moved each score.")
     static let lexicon = Value<String>.text(
         "--lexicon", valueName: "file", hint: .file,
@@ -22,7 +23,8 @@ enum InputOptions {
 
     /// The positional inputs of every analysing command.
     static let argument = ArgumentSpec(
-        name: "input", help: "A file, a directory (searched recursively for *.txt, in sorted order), or - for standard input.",
+        name: "input",
+        help: "A file, a directory (searched recursively for *.txt, in sorted order), or - for standard input.",
         repeating: true, hint: .file)
 
     /// Analysis options from parsed arguments (reads `--article`'s file).

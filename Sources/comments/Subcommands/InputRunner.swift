@@ -5,7 +5,8 @@ import Foundation
 enum BatchOptions {
     static let jobs = Value<Int>.integer(
         "--jobs", short: "j", in: 1...Int.max, help: "Analyse <n> files at once. (default: the number of cores)")
-    static let quiet = Flag("--quiet", short: "q", help: "No progress bar and no warnings on stderr (errors still show).")
+    static let quiet = Flag(
+        "--quiet", short: "q", help: "No progress bar and no warnings on stderr (errors still show).")
 
     static let specs: [OptionSpec] = [jobs.spec, quiet.spec]
 

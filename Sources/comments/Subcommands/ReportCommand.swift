@@ -6,7 +6,8 @@ enum ReportCommand {
     static let output = Value<String>.text(
         "--output", short: "o", valueName: "out", hint: .file,
         help:
-            "One input: the page to write ('-' for stdout). Several inputs or a directory: a folder for index.html and one page per input.")
+            "One input: the page to write ('-' for stdout). Several inputs or a directory: a folder for index.html and one page per input."
+    )
 
     static let spec = CommandSpec(
         name: "report",
@@ -49,7 +50,8 @@ enum ReportCommand {
     static func run(_ arguments: [String]) throws -> ExitCode {
         let parsed = try ArgumentParser.parse(arguments, spec: spec)
         guard let out = parsed[output] else {
-            throw UsageError(message: "say where to write: -o report.html (one input), -o - or -o OUTDIR", command: spec.name)
+            throw UsageError(
+                message: "say where to write: -o report.html (one input), -o - or -o OUTDIR", command: spec.name)
         }
         let options = try InputOptions.analysisOptions(parsed, command: spec.name)
         let items = InputOptions.inputs(parsed)
@@ -78,7 +80,8 @@ enum ReportCommand {
                 let lines = TextLines.split(document.text)
                 let pageName = single ? "" : uniqueName(for: report.file, used: &usedNames)
                 let path = single ? out : (out as NSString).appendingPathComponent(pageName)
-                let html = HTMLReport.page(report, lines: lines, options: reportOptions, indexLink: single ? nil : "index.html")
+                let html = HTMLReport.page(
+                    report, lines: lines, options: reportOptions, indexLink: single ? nil : "index.html")
                 do {
                     if destination == .standardOutput {
                         Output.write(html)
@@ -97,14 +100,16 @@ enum ReportCommand {
         if !single && !writeFailed {
             let index = (out as NSString).appendingPathComponent("index.html")
             do {
-                try HTMLReport.index(entries, options: reportOptions).write(toFile: index, atomically: true, encoding: .utf8)
+                try HTMLReport.index(entries, options: reportOptions).write(
+                    toFile: index, atomically: true, encoding: .utf8)
             } catch {
                 Output.error("comments report: \(index): cannot write (\(error.localizedDescription))")
                 writeFailed = true
             }
         }
         if !parsed[BatchOptions.quiet] && !writeFailed && destination != .standardOutput {
-            Output.error("comments report: wrote \(single ? out : (out as NSString).appendingPathComponent("index.html"))")
+            Output.error(
+                "comments report: wrote \(single ? out : (out as NSString).appendingPathComponent("index.html"))")
         }
         return result.failed || result.badRecords > 0 || writeFailed ? .someInputFailed : .success
     }

@@ -9,7 +9,8 @@ enum SegmentCommand {
     static let format = Value<Format>.choice(
         "--format", short: "f", valueName: "format",
         help:
-            "table (default on a terminal), json (default otherwise) or jsonl: one object per file, on one line (several files make JSON Lines either way).")
+            "table (default on a terminal), json (default otherwise) or jsonl: one object per file, on one line (several files make JSON Lines either way)."
+    )
 
     static let spec = CommandSpec(
         name: "segment",

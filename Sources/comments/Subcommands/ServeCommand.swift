@@ -8,21 +8,26 @@ import Foundation
 enum ServeCommand {
     static let host = Value<String>.text(
         "--host", valueName: "address", help: "IP address to listen on. (default: 127.0.0.1)")
-    static let port = Value<Int>.integer("--port", short: "p", in: 0...65535, help: "TCP port; 0 picks a free port. (default: 8080)")
+    static let port = Value<Int>.integer(
+        "--port", short: "p", in: 0...65535, help: "TCP port; 0 picks a free port. (default: 8080)")
     static let apiKey = Value<String>.text(
         "--api-key", valueName: "key", help: "Require ?key=<key> (or X-Goog-Api-Key) on every endpoint but /healthz.")
     static let apiKeyFile = Value<String>.text(
         "--api-key-file", valueName: "file", hint: .file, help: "The same, with the key read from <file> (first line).")
     static let feedback = Value<String>.text(
-        "--feedback", valueName: "file", hint: .file, help: "Append comments:suggestscore feedback to <file> as JSON Lines.")
+        "--feedback", valueName: "file", hint: .file,
+        help: "Append comments:suggestscore feedback to <file> as JSON Lines.")
     static let maxBody = Value<Int>.integer(
-        "--max-body", valueName: "bytes", in: 1...Int.max, help: "Largest request body; larger gets 413. (default: 65536)")
+        "--max-body", valueName: "bytes", in: 1...Int.max,
+        help: "Largest request body; larger gets 413. (default: 65536)")
     static let maxConnections = Value<Int>.integer(
         "--max-connections", in: 1...Int.max, help: "Connections open at once; more get 503. (default: 1024)")
     static let requestTimeout = Value<Double>.number(
-        "--request-timeout", valueName: "seconds", in: 0.1...3600, help: "Time to send one request; slower gets 408. (default: 10)")
+        "--request-timeout", valueName: "seconds", in: 0.1...3600,
+        help: "Time to send one request; slower gets 408. (default: 10)")
     static let idleTimeout = Value<Double>.number(
-        "--idle-timeout", valueName: "seconds", in: 0.1...86400, help: "Keep-alive connections idle longer are closed. (default: 60)")
+        "--idle-timeout", valueName: "seconds", in: 0.1...86400,
+        help: "Keep-alive connections idle longer are closed. (default: 60)")
     static let workers = Value<Int>.integer(
         "--workers", in: 1...Int.max, help: "Worker threads. (default: the number of cores)")
     static let quiet = Flag("--quiet", short: "q", help: "No log line per request on stderr.")
@@ -71,7 +76,10 @@ enum ServeCommand {
 
         let analyzer = try ModelFiles.analyzer(options: AnalysisOptions(), command: command)
         // Load the lexicons and models now, not on the first request.
-        _ = analyzer.analyze(Document(name: "warm-up", text: "Warm up the models.\nYou idiot, see http://x.example!", mode: .separateArticle("The council met.")))
+        _ = analyzer.analyze(
+            Document(
+                name: "warm-up", text: "Warm up the models.\nYou idiot, see http://x.example!",
+                mode: .separateArticle("The council met.")))
         let service = CommentsService(
             analyzer: analyzer,
             configuration: .init(apiKey: key, feedback: feedbackLog, quiet: parsed[quiet]))
@@ -87,7 +95,7 @@ enum ServeCommand {
         Output.write("listening on http://\(server.authority)\n")
         Output.flush()
         server.wait()
-        signals.forEach { $0.cancel() }
+        for source in signals { source.cancel() }
         if !parsed[quiet] { Output.error("comments serve: stopped") }
         return .success
     }

@@ -6,11 +6,13 @@ enum TriageCommand {
         case table, csv, jsonl
     }
 
-    static let top = Value<Int>.integer("--top", short: "n", in: 1...Int.max, help: "Show only the <n> most urgent comments.")
+    static let top = Value<Int>.integer(
+        "--top", short: "n", in: 1...Int.max, help: "Show only the <n> most urgent comments.")
     static let minPriority = Value<Double>.number(
         "--min-priority", in: 0...1, help: "Show only comments with priority >= <x>.")
     static let format = Value<Format>.choice(
-        "--format", short: "f", valueName: "format", help: "table (default on a terminal), csv or jsonl (default otherwise).")
+        "--format", short: "f", valueName: "format",
+        help: "table (default on a terminal), csv or jsonl (default otherwise).")
 
     static let spec = CommandSpec(
         name: "triage",

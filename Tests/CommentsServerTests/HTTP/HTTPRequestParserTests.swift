@@ -9,7 +9,8 @@ struct HTTPRequestParserTests {
     }
 
     /// Feeds `bytes` `chunk` bytes at a time and collects every event but `.needMore`.
-    func events(_ bytes: [UInt8], limits: HTTPLimits = HTTPLimits(), chunk: Int = Int.max) -> [HTTPRequestParser.Event] {
+    func events(_ bytes: [UInt8], limits: HTTPLimits = HTTPLimits(), chunk: Int = Int.max) -> [HTTPRequestParser.Event]
+    {
         var parser = HTTPRequestParser(limits: limits)
         var out: [HTTPRequestParser.Event] = []
         var i = 0
@@ -41,7 +42,8 @@ struct HTTPRequestParserTests {
     }
 
     @Test func contentLengthBodyHeadersAndQuery() throws {
-        let text = "POST /v1alpha1/comments%3Aanalyze?key=a%20b&x=1 HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nX-Thing:  v  \r\n\r\nhello"
+        let text =
+            "POST /v1alpha1/comments%3Aanalyze?key=a%20b&x=1 HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nX-Thing:  v  \r\n\r\nhello"
         let r = try #require(requests(events(text)).first)
         #expect(r.method == "POST")
         #expect(r.path == "/v1alpha1/comments:analyze")
@@ -106,8 +108,14 @@ struct HTTPRequestParserTests {
         let expect = events("POST / HTTP/1.1\r\nContent-Length: 11\r\nExpect: 100-continue\r\n\r\n", limits: small)
         #expect(status(expect) == 413)
         #expect(!expect.contains(.sendContinue))
-        #expect(status(events("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n6\r\nabcdef\r\n0\r\n\r\n", limits: small)) == 413)
-        #expect(status(events("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: 300) + "\r\n\r\n", limits: small)) == 431)
+        #expect(
+            status(
+                events(
+                    "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n6\r\nabcdef\r\n0\r\n\r\n",
+                    limits: small)) == 413)
+        #expect(
+            status(events("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: 300) + "\r\n\r\n", limits: small))
+                == 431)
         // Too long without a blank line yet: 431 before the end of the head arrives.
         #expect(status(events("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: 300), limits: small)) == 431)
         let many = (0..<6).map { "H\($0): v\r\n" }.joined()
@@ -145,7 +153,9 @@ struct HTTPRequestParserTests {
         #expect(parser.next() == .failure(HTTPError(400, "malformed request line")))
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<200 {
-            let bytes = (0..<Int.random(in: 1...300, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let bytes = (0..<Int.random(in: 1...300, using: &generator)).map { _ in
+                UInt8.random(in: 0...255, using: &generator)
+            }
             _ = events(bytes, chunk: Int.random(in: 1...40, using: &generator))  // must not crash
         }
     }

@@ -42,7 +42,8 @@ struct PerspectiveMappingTests {
         let toxic = try #require(summary(r, "TOXICITY"))
         #expect(toxic > 0.5)
         #expect(r["languages"] as? [String] == ["en"])
-        let calm = try respond(#"{"comment":{"text":"Thanks for the clear explanation."},"requestedAttributes":{"TOXICITY":{}}}"#)
+        let calm = try respond(
+            #"{"comment":{"text":"Thanks for the clear explanation."},"requestedAttributes":{"TOXICITY":{}}}"#)
         #expect(try #require(summary(calm, "TOXICITY")) < 0.1)
         #expect(calm["languages"] as? [String] == ["en"])
     }
@@ -51,7 +52,8 @@ struct PerspectiveMappingTests {
         let text = "I know where you live and I will find you, you idiot."
         let row = try #require(
             Self.analyzer.analyze(Document(name: "x", text: text, mode: .allComments)).comments.first)
-        let all = PerspectiveAttribute.allCases.filter { !$0.needsArticle }.map { "\"\($0.rawValue)\":{}" }.joined(separator: ",")
+        let all = PerspectiveAttribute.allCases.filter { !$0.needsArticle }.map { "\"\($0.rawValue)\":{}" }.joined(
+            separator: ",")
         let r = try respond(#"{"comment":{"text":"\#(text)"},"requestedAttributes":{\#(all)}}"#)
         let near = { (a: Double, b: Double) in abs(a - b) < 1e-5 }
         #expect(near(summary(r, "TOXICITY")!, row.triage.toxicity))
@@ -60,13 +62,17 @@ struct PerspectiveMappingTests {
         #expect(near(summary(r, "PROFANITY")!, row.triage.profanity))
         #expect(near(summary(r, "IDENTITY_ATTACK")!, row.triage.identityAttack))
         #expect(near(summary(r, "SPAM")!, row.triage.spam))
-        #expect(near(summary(r, "SEVERE_TOXICITY")!, max(row.triage.threat, row.triage.identityAttack, row.triage.toxicity * row.triage.toxicity)))
+        #expect(
+            near(
+                summary(r, "SEVERE_TOXICITY")!,
+                max(row.triage.threat, row.triage.identityAttack, row.triage.toxicity * row.triage.toxicity)))
         #expect(near(summary(r, "SENTIMENT")!, (row.sentiment.compound + 1) / 2))
         #expect(row.triage.threat > 0.3)
     }
 
     @Test func offTopicNeedsTheArticle() throws {
-        #expect(error(#"{"comment":{"text":"x"},"requestedAttributes":{"OFF_TOPIC":{}}}"#)?.errorType == "CONTEXT_REQUIRED")
+        #expect(
+            error(#"{"comment":{"text":"x"},"requestedAttributes":{"OFF_TOPIC":{}}}"#)?.errorType == "CONTEXT_REQUIRED")
         let article = "The council approved a new flood defence budget for the river embankment on Weir Street."
         let on = try respond(
             #"{"comment":{"text":"The flood defence budget for the embankment is overdue."},"requestedAttributes":{"OFF_TOPIC":{}},"context":{"entries":[{"text":"\#(article)"}]}}"#
@@ -110,17 +116,24 @@ struct PerspectiveMappingTests {
         #expect(error(#"{"comment":{},"requestedAttributes":{"TOXICITY":{}}}"#)?.errorType == "COMMENT_EMPTY")
         #expect(error(#"{"comment":{"text":5},"requestedAttributes":{"TOXICITY":{}}}"#)?.code == 400)
         #expect(error(#"{"comment":{"text":"x"}}"#)?.errorType == "NO_REQUESTED_ATTRIBUTES")
-        #expect(error(#"{"comment":{"text":"x"},"requestedAttributes":{"FLIRTATION":{}}}"#)?.errorType == "UNKNOWN_ATTRIBUTE")
+        #expect(
+            error(#"{"comment":{"text":"x"},"requestedAttributes":{"FLIRTATION":{}}}"#)?.errorType
+                == "UNKNOWN_ATTRIBUTE")
         let language = error(#"{"comment":{"text":"x"},"requestedAttributes":{"TOXICITY":{}},"languages":["en","fr"]}"#)
         #expect(language?.errorType == "LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE")
         #expect(language?.message.contains("TOXICITY") == true)
         #expect(error(#"{"comment":{"text":"x"},"requestedAttributes":{"TOXICITY":{}},"languages":["en-GB"]}"#) == nil)
-        #expect(error(#"{"comment":{"text":"x"},"requestedAttributes":{"TOXICITY":{"scoreThreshold":2}}}"#)?.code == 400)
-        #expect(error(#"{"comment":{"text":"x"},"requestedAttributes":{"TOXICITY":{"scoreType":"STD_DEV_SCORE"}}}"#)?.code == 400)
+        #expect(
+            error(#"{"comment":{"text":"x"},"requestedAttributes":{"TOXICITY":{"scoreThreshold":2}}}"#)?.code == 400)
+        #expect(
+            error(#"{"comment":{"text":"x"},"requestedAttributes":{"TOXICITY":{"scoreType":"STD_DEV_SCORE"}}}"#)?.code
+                == 400)
         #expect(error(#"{"comment":{"text":"x"#)?.message.hasPrefix("the request body is not valid JSON") == true)
         #expect(error(#"{"comment":{"text":"x"}} extra"#)?.code == 400)
         #expect(error(#"{"comment":{"text":"x\u0001"},"requestedAttributes":{"TOXICITY":{}}}"#) == nil)
-        #expect(error("{\"comment\":{\"text\":\"raw\u{1}control\"}}")?.message.hasPrefix("the request body is not valid JSON") == true)
+        #expect(
+            error("{\"comment\":{\"text\":\"raw\u{1}control\"}}")?.message.hasPrefix(
+                "the request body is not valid JSON") == true)
         #expect(error("[1]")?.message == "the request body must be a JSON object")
         #expect(error(String(repeating: "[", count: 5000))?.message.contains("nested") == true)
     }
@@ -147,7 +160,9 @@ struct PerspectiveMappingTests {
 
     @Test func suggestScoreRecordsTheFeedback() throws {
         let (record, response) = try SuggestScore.handle(
-            Array(#"{"comment":{"text":"hi"},"attributeScores":{"TOXICITY":{"summaryScore":{"value":1}}},"clientToken":"c9","communityId":"site"}"#.utf8))
+            Array(
+                #"{"comment":{"text":"hi"},"attributeScores":{"TOXICITY":{"summaryScore":{"value":1}}},"clientToken":"c9","communityId":"site"}"#
+                    .utf8))
         #expect(response == "{\"clientToken\":\"c9\"}\n")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(record.utf8)) as? [String: Any])
         #expect(object["communityId"] as? String == "site")
@@ -157,17 +172,22 @@ struct PerspectiveMappingTests {
     }
 
     @Test func nativeAnalyzeIsScoreJSON() throws {
-        let page = "Council approves flood budget\nThe council approved the budget on Tuesday.\nGreat news!\nYou idiots wasted our money.\n"
+        let page =
+            "Council approves flood budget\nThe council approved the budget on Tuesday.\nGreat news!\nYou idiots wasted our money.\n"
         let body = try JSONSerialization.data(withJSONObject: ["text": page, "id": "page.txt"])
         let (json, scored) = try NativeAnalyze.respond(Array(body), analyzer: Self.analyzer)
         let report = Self.analyzer.analyze(Document(name: "page.txt", text: page))
         #expect(json == ScoreRenderer.json(report, columns: CommentColumns.all))
         #expect(scored == report.comments.count)
-        let separate = try JSONSerialization.data(withJSONObject: ["article": "The council met.", "comments": ["Good.", "Bad\nidea."]])
+        let separate = try JSONSerialization.data(withJSONObject: [
+            "article": "The council met.", "comments": ["Good.", "Bad\nidea."],
+        ])
         let (json2, scored2) = try NativeAnalyze.respond(Array(separate), analyzer: Self.analyzer)
         #expect(scored2 == 2)
         #expect(json2.contains("\"text\":\"Bad idea.\""))
-        #expect(throws: ServiceError.self) { try NativeAnalyze.respond(Array(#"{"nothing":1}"#.utf8), analyzer: Self.analyzer) }
+        #expect(throws: ServiceError.self) {
+            try NativeAnalyze.respond(Array(#"{"nothing":1}"#.utf8), analyzer: Self.analyzer)
+        }
     }
 
     @Test func constantTimeCompare() {

@@ -24,7 +24,9 @@ struct CommentsServiceTests {
         #expect(wrong.header("allow") == "POST")
         #expect(wrong.header("content-type")?.hasPrefix("application/json") == true)
         let ok = service.respond(
-            to: request("POST", "/v1alpha1/comments:analyze", #"{"comment":{"text":"hi"},"requestedAttributes":{"TOXICITY":{}}}"#),
+            to: request(
+                "POST", "/v1alpha1/comments:analyze",
+                #"{"comment":{"text":"hi"},"requestedAttributes":{"TOXICITY":{}}}"#),
             peer: "t")
         #expect(ok.status == 200)
         let metrics = String(decoding: service.respond(to: request("GET", "/metrics"), peer: "t").body, as: UTF8.self)
@@ -39,8 +41,11 @@ struct CommentsServiceTests {
         let service = CommentsService(analyzer: Self.analyzer, configuration: .init(apiKey: "s3cret", quiet: true))
         let body = #"{"comment":{"text":"hi"},"requestedAttributes":{"TOXICITY":{}}}"#
         #expect(service.respond(to: request("POST", "/v1alpha1/comments:analyze", body), peer: "t").status == 403)
-        #expect(service.respond(to: request("POST", "/v1alpha1/comments:analyze?key=wrong", body), peer: "t").status == 403)
-        #expect(service.respond(to: request("POST", "/v1alpha1/comments:analyze?key=s3cret", body), peer: "t").status == 200)
+        #expect(
+            service.respond(to: request("POST", "/v1alpha1/comments:analyze?key=wrong", body), peer: "t").status == 403)
+        #expect(
+            service.respond(to: request("POST", "/v1alpha1/comments:analyze?key=s3cret", body), peer: "t").status == 200
+        )
         var header = request("POST", "/v1alpha1/comments:analyze", body)
         header.headers = [("x-goog-api-key", "s3cret")]
         #expect(service.respond(to: header, peer: "t").status == 200)
@@ -53,9 +58,11 @@ struct CommentsServiceTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let service = CommentsService(
             analyzer: Self.analyzer, configuration: .init(feedback: try FeedbackLog(path: path), quiet: true))
-        let body = #"{"comment":{"text":"hi"},"attributeScores":{"TOXICITY":{"summaryScore":{"value":0}}},"clientToken":"a"}"#
+        let body =
+            #"{"comment":{"text":"hi"},"attributeScores":{"TOXICITY":{"summaryScore":{"value":0}}},"clientToken":"a"}"#
         for _ in 0..<2 {
-            #expect(service.respond(to: request("POST", "/v1alpha1/comments:suggestscore", body), peer: "t").status == 200)
+            #expect(
+                service.respond(to: request("POST", "/v1alpha1/comments:suggestscore", body), peer: "t").status == 200)
         }
         #expect(service.respond(to: request("POST", "/v1alpha1/comments:suggestscore", "{}"), peer: "t").status == 400)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")

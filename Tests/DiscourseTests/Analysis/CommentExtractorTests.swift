@@ -67,9 +67,13 @@ struct CommentExtractorTests {
     }
 
     @Test func trailingTextWithoutItsFurnitureIsStillAComment() {
-        let lines = ["Some article text that is long enough to be an article line.", "First comment.", "by ann on May 1, 2012 at 1:00 pm", "Second comment, cut short."]
+        let lines = [
+            "Some article text that is long enough to be an article line.", "First comment.",
+            "by ann on May 1, 2012 at 1:00 pm", "Second comment, cut short.",
+        ]
         let tokens = lines.map(Tokenizer.tokenize)
-        let s = Segmentation(kinds: [.body, .comment, .commentMeta, .comment], firstCommentLine: 1, confidence: 1, furnitureFirst: false)
+        let s = Segmentation(
+            kinds: [.body, .comment, .commentMeta, .comment], firstCommentLine: 1, confidence: 1, furnitureFirst: false)
         let c = CommentExtractor.extract(lines: lines, tokens: tokens, segmentation: s, cues: .embedded)
         #expect(c.map(\.text) == ["First comment.", "Second comment, cut short."])
         #expect(c[0].author == "ann" && c[1].author == nil)
@@ -99,7 +103,10 @@ struct CommentExtractorTests {
         #expect(votes[1].lineCount == 2)
         let posted = comments(Fixtures.postedByAfter)
         #expect(posted.map(\.author) == ["Dana1982", "Peter Novak", "Rosa C."])
-        #expect(posted.map(\.posted) == ["March 3, 2024 at 4:12 pm", "March 3, 2024 at 5:40 pm", "March 4, 2024 at 9:05 am"])
+        #expect(
+            posted.map(\.posted) == [
+                "March 3, 2024 at 4:12 pm", "March 3, 2024 at 5:40 pm", "March 4, 2024 at 9:05 am",
+            ])
         #expect(posted.map(\.line) == [6, 8, 10])
         // Section headings and vote counts are never comments or comment text.
         for c in hearts + votes + posted {
@@ -115,7 +122,8 @@ struct CommentExtractorTests {
         func authors(_ roles: [FurnitureRole]) -> [String?] {
             let s = Segmentation(
                 kinds: kinds, firstCommentLine: 1, confidence: 1, furnitureFirst: true, furnitureRoles: roles)
-            return CommentExtractor.extract(lines: lines, tokens: tokens, segmentation: s, cues: .embedded).map(\.author)
+            return CommentExtractor.extract(lines: lines, tokens: tokens, segmentation: s, cues: .embedded).map(
+                \.author)
         }
         #expect(authors([.none, .none, .trailer, .header, .none]) == [nil, "Ann Lee"])
         #expect(authors([.none, .none, .trailer, .trailer, .none]) == ["Ann Lee", nil])

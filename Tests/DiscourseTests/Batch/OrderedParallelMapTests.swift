@@ -17,7 +17,10 @@ struct OrderedParallelMapTests {
                 usleep(useconds_t((200 - i) % 7 * 200))
                 return i * i
             },
-            consume: { seen.append($0); return true })
+            consume: {
+                seen.append($0)
+                return true
+            })
         #expect(seen == (0..<200).map { $0 * $0 })
     }
 
@@ -69,7 +72,12 @@ struct OrderedParallelMapTests {
 
     @Test func emptyInputConsumesNothing() {
         var calls = 0
-        OrderedParallelMap.run(jobs: 4, next: { () -> Int? in nil }, transform: { $0 }, consume: { _ in calls += 1; return true })
+        OrderedParallelMap.run(
+            jobs: 4, next: { () -> Int? in nil }, transform: { $0 },
+            consume: { _ in
+                calls += 1
+                return true
+            })
         #expect(calls == 0)
     }
 }

@@ -66,11 +66,14 @@ struct AssociationModelTests {
     @Test func associationsLetANoSharedWordCommentLookOnTopic() throws {
         let m = try Self.model()
         let plain = articleDrift(scorer(associations: .none, associationWeight: 0, topicalityWeight: 0), [Self.onTopic])
-        let smoothed = articleDrift(scorer(associations: m, associationWeight: 0.1, topicalityWeight: 0), [Self.onTopic])
+        let smoothed = articleDrift(
+            scorer(associations: m, associationWeight: 0.1, topicalityWeight: 0), [Self.onTopic])
         #expect(smoothed[0] < plain[0] - 0.02)
         // The off-topic comment's words are not predicted by the article: no help for it.
-        let offPlain = articleDrift(scorer(associations: .none, associationWeight: 0, topicalityWeight: 0), [Self.offTopic])
-        let offSmoothed = articleDrift(scorer(associations: m, associationWeight: 0.1, topicalityWeight: 0), [Self.offTopic])
+        let offPlain = articleDrift(
+            scorer(associations: .none, associationWeight: 0, topicalityWeight: 0), [Self.offTopic])
+        let offSmoothed = articleDrift(
+            scorer(associations: m, associationWeight: 0.1, topicalityWeight: 0), [Self.offTopic])
         #expect(offSmoothed[0] >= offPlain[0] - 0.005)
     }
 
@@ -80,7 +83,8 @@ struct AssociationModelTests {
         let m = try Self.model()
         let both = scorer(associations: m, associationWeight: 0.1, topicalityWeight: 4)
         let r = both.score(
-            article: Self.article.map(Tokenizer.tokenize), comments: [Self.onTopic, Self.offTopic].map(Tokenizer.tokenize))
+            article: Self.article.map(Tokenizer.tokenize),
+            comments: [Self.onTopic, Self.offTopic].map(Tokenizer.tokenize))
         #expect(r.scores[1].articleDrift! > r.scores[0].articleDrift! + 0.05)
         #expect(r.scores[1].drift > r.scores[0].drift)
         // Shrinkage towards 0.5 keeps the order for comments of similar length.

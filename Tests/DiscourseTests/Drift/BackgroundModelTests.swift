@@ -42,7 +42,9 @@ struct BackgroundModelTests {
 
     @Test func malformedTablesAreRejectedWithTheLine() {
         #expect(throws: LexiconError.self) { try BackgroundModel(tsv: "term\tfreq\nx\t1\n", path: "t.tsv") }
-        #expect(throws: LexiconError.badLine(path: "t.tsv", line: 3, reason: "expected a word, a tab and a Zipf frequency")) {
+        #expect(
+            throws: LexiconError.badLine(path: "t.tsv", line: 3, reason: "expected a word, a tab and a Zipf frequency")
+        ) {
             try BackgroundModel(tsv: "# comment\nword\tzipf\nthe\tmany\n", path: "t.tsv")
         }
         let ok = try? BackgroundModel(tsv: "word\tzipf\nthe\t7.73\nzebra\t3.5\n", path: "t.tsv")

@@ -50,7 +50,9 @@ struct DriftScorerTests {
     }
 
     @Test func emptyAndOneWordCommentsGetLowConfidence() {
-        let r = score(["", "!!!", "Pyongyang", "Blinken is right that the sanctions must stay until the reactor is inspected."])
+        let r = score([
+            "", "!!!", "Pyongyang", "Blinken is right that the sanctions must stay until the reactor is inspected.",
+        ])
         #expect(r.scores.count == 4)
         #expect(r.scores[0].confidence == 0 && r.scores[0].drift == 0.5)
         #expect(r.scores[1].confidence == 0)

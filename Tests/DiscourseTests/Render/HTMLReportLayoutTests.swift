@@ -37,11 +37,15 @@ struct HTMLReportLayoutTests {
     }
 
     @Test func markdownIsRenderedAndEscaped() throws {
-        #expect(MarkdownText.html("this is **very** ~~bad~~ *good*") == "this is <strong>very</strong> <del>bad</del> <em>good</em>")
-        #expect(MarkdownText.html("> they said\nno they didn't") == "<blockquote>they said</blockquote>no they didn&#39;t")
+        #expect(
+            MarkdownText.html("this is **very** ~~bad~~ *good*")
+                == "this is <strong>very</strong> <del>bad</del> <em>good</em>")
+        #expect(
+            MarkdownText.html("> they said\nno they didn't") == "<blockquote>they said</blockquote>no they didn&#39;t")
         #expect(MarkdownText.html("a\nb") == "a<br/>b")
         // No emphasis inside words with underscores, around spaces, or without a closing pair.
-        #expect(MarkdownText.html("snake_case_name and 2 * 3 * 4 and *open") == "snake_case_name and 2 * 3 * 4 and *open")
+        #expect(
+            MarkdownText.html("snake_case_name and 2 * 3 * 4 and *open") == "snake_case_name and 2 * 3 * 4 and *open")
         // Markup inside emphasis stays escaped; the result is well-formed.
         let hostile = MarkdownText.html("**<script>alert(1)</script>** _x & y_ ~~<b>~~")
         #expect(!hostile.contains("<script>") && !hostile.contains("<b>"))
@@ -49,7 +53,9 @@ struct HTMLReportLayoutTests {
     }
 
     @Test func allCommentsChartSaysDiscussion() {
-        let (report, lines) = analysed("One comment about the bridge.\nAnother comment about the bridge repairs.\nA third about football.", mode: .allComments)
+        let (report, lines) = analysed(
+            "One comment about the bridge.\nAnother comment about the bridge repairs.\nA third about football.",
+            mode: .allComments)
         let html = HTMLReport.page(report, lines: lines)
         #expect(html.contains("drift from the discussion"))
         #expect(!html.contains("drift from the article"))
@@ -66,7 +72,9 @@ struct HTMLReportLayoutTests {
     }
 
     @Test func naturalOrder() {
-        let names = ["d10.txt", "d2.txt", "d1.txt", "d100.txt", "a/page02.txt", "a/page2.txt", "a/page10.txt", "D3.txt"]
+        let names = [
+            "d10.txt", "d2.txt", "d1.txt", "d100.txt", "a/page02.txt", "a/page2.txt", "a/page10.txt", "D3.txt",
+        ]
         #expect(
             names.sorted(by: NaturalOrder.precedes)
                 == ["D3.txt", "a/page2.txt", "a/page02.txt", "a/page10.txt", "d1.txt", "d2.txt", "d10.txt", "d100.txt"])
@@ -78,7 +86,8 @@ struct HTMLReportLayoutTests {
     @Test func histogramBinsAnyNumberOfFiles() {
         for n in [1, 2, 16, 8_000, 100_000] {
             let values = (0..<n).map { Double(($0 * 7919) % 250) }
-            let h = SVGHistogram(title: "t", xLabel: "comments per file", yLabel: "files", values: values, integral: true, color: "#000")
+            let h = SVGHistogram(
+                title: "t", xLabel: "comments per file", yLabel: "files", values: values, integral: true, color: "#000")
             let bins = h.bins()
             #expect(bins.count <= 20 && bins.count >= 1, "\(n)")
             #expect(bins.reduce(0) { $0 + $1.count } == n, "\(n)")
@@ -87,7 +96,9 @@ struct HTMLReportLayoutTests {
             #expect(svg.components(separatedBy: "<rect x=").count - 1 == bins.count)
             #expect(svg.contains(">comments per file</text>") && svg.contains(">files</text>"))
         }
-        let few = SVGHistogram(title: "t", xLabel: "c", yLabel: "f", values: [0, 3, 3, 14], integral: true, color: "#000").bins()
+        let few = SVGHistogram(
+            title: "t", xLabel: "c", yLabel: "f", values: [0, 3, 3, 14], integral: true, color: "#000"
+        ).bins()
         #expect(few.count == 15 && few[3].count == 2 && few.first!.count == 1)
     }
 

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import Discourse
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import Discourse
 
 @Suite("HTML report")
 struct HTMLReportTests {
@@ -118,7 +118,9 @@ struct HTMLReportTests {
     @Test func chartIsWellFormedAndAccessible() throws {
         let chart = SVGChart(
             title: "t <1>", description: "d & e",
-            series: [.init(name: "s", values: [0.1, nil, -0.5, 0.9], range: -1...1, color: "#000", baseline: 0, trend: true)],
+            series: [
+                .init(name: "s", values: [0.1, nil, -0.5, 0.9], range: -1...1, color: "#000", baseline: 0, trend: true)
+            ],
             flagged: [2])
         let svg = chart.render()
         try Self.parse(svg)

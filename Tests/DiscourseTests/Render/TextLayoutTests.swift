@@ -18,7 +18,8 @@ struct TextLayoutTests {
     }
 
     @Test func hangingIndentAndLongWords() {
-        let wrapped = DisplayWidth.wrap("Error: " + String(repeating: "x", count: 30), width: 12, indent: 2, hanging: true)
+        let wrapped = DisplayWidth.wrap(
+            "Error: " + String(repeating: "x", count: 30), width: 12, indent: 2, hanging: true)
         let lines = wrapped.split(separator: "\n")
         #expect(lines[0] == "Error:")
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") && $0.count <= 12 })
@@ -30,7 +31,8 @@ struct TextLayoutTests {
     }
 
     @Test func summariesBreakBetweenClauses() {
-        let line = "Samples/council-budget.txt: 14 lines, 7 article lines, 4 comments found (confidence 0.31), drift trend +0.1726/comment"
+        let line =
+            "Samples/council-budget.txt: 14 lines, 7 article lines, 4 comments found (confidence 0.31), drift trend +0.1726/comment"
         let wrapped = DisplayWidth.wrapClauses(line, width: 80)
         #expect(
             wrapped

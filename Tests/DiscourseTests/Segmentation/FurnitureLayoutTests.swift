@@ -58,7 +58,8 @@ struct FurnitureLayoutTests {
 
     @Test func namesAndDatesOnSeparateLines() {
         let l = layout([
-            "A new logo for the annual meeting", "I was hired to design a symbol for the meetings, and here it is with a few sketches.",
+            "A new logo for the annual meeting",
+            "I was hired to design a symbol for the meetings, and here it is with a few sketches.",
             "Jean", "November 8, 2012,", "You are so talented, it makes me cry.",
             "Marco", "November 8, 2012,", "Love the colours!",
             "Sam", "November 9, 2012,", "Nice work.",
@@ -71,7 +72,8 @@ struct FurnitureLayoutTests {
 
     @Test func speakersSayingThings() {
         let l = layout([
-            "Giveaway: tell us what you are thankful for", "Leave a comment below to enter; the giveaway ends on Saturday.",
+            "Giveaway: tell us what you are thankful for",
+            "Leave a comment below to enter; the giveaway ends on Saturday.",
             "Becky says:", "November 12, 2012 at 10:07 am", "I liked your page long ago :)",
             "Keri B says:", "November 12, 2012 at 10:08 am", "I am thankful for my family.",
         ])
@@ -105,7 +107,8 @@ struct FurnitureLayoutTests {
 
     @Test func loneFurniture() {
         let l = layout([
-            "Nurse anesthetists and chronic pain", "There are about 45,000 nurse anesthetists in the U.S. working in hospitals and surgery centers.",
+            "Nurse anesthetists and chronic pain",
+            "There are about 45,000 nurse anesthetists in the U.S. working in hospitals and surgery centers.",
             "Nurse anesthetists can already provide some chronic pain treatment in most states, and more are asking to.",
             "steve says:", "November 6, 2012 at 3:45 pm", "You should not confuse them with midwives.",
         ])
@@ -114,7 +117,9 @@ struct FurnitureLayoutTests {
         #expect(l.instances == 1)
         #expect(l.isFurniture[3] && l.isFurniture[4])
         // Page chrome alone is no furniture.
-        let chrome = layout(["A short note", "Thanks again to all of our users; it has been a fun journey over the years.", "Permalink"])
+        let chrome = layout([
+            "A short note", "Thanks again to all of our users; it has been a fun journey over the years.", "Permalink",
+        ])
         #expect(chrome.firstRun == nil)
     }
 
@@ -125,7 +130,8 @@ struct FurnitureLayoutTests {
         let l = layout(Fixtures.handleHeart.lines)
         #expect(l.hasTemplate && l.precedesText && l.startsAtFirstRun)
         #expect(l.firstRun == 4)  // the "3 Comments" heading opens the section
-        #expect(roles(l, [4, 5, 7, 8, 10, 11, 13]) == [.section, .header, .trailer, .header, .trailer, .header, .trailer])
+        #expect(
+            roles(l, [4, 5, 7, 8, 10, 11, 13]) == [.section, .header, .trailer, .header, .trailer, .header, .trailer])
         #expect(!l.isFurniture[6] && !l.isFurniture[9] && !l.isFurniture[12])
     }
 

@@ -116,10 +116,15 @@ struct LineFeaturesTests {
     }
 
     @Test func sectionHeadingsAndVoteCounts() {
-        for heading in ["12 Comments", "Comments (3)", "Sort by: Newest", "Leave a reply", "Join the discussion", "Sort by Best"] {
+        for heading in [
+            "12 Comments", "Comments (3)", "Sort by: Newest", "Leave a reply", "Join the discussion", "Sort by Best",
+        ] {
             #expect(features(heading).sectionHeader, "\(heading)")
         }
-        for line in ["No comments on this one, sorry.", "I have 12 comments to make", "Leave a reply.", "Comments?", "Kevin Marsh"] {
+        for line in [
+            "No comments on this one, sorry.", "I have 12 comments to make", "Leave a reply.", "Comments?",
+            "Kevin Marsh",
+        ] {
             #expect(!features(line).sectionHeader, "\(line)")
         }
         for count in ["5", "12 points", "1 like", "♥ 120 · Reply"] {

@@ -36,9 +36,10 @@ struct SegmenterTests {
     }
 
     @Test func shortCommentSectionAfterTheAuthorsClosingLines() {
-        let lines = Fixtures.blogWithoutComments.lines + [
-            "Great post Jodi! I tried this last year and never went back, my mornings are mine again :)"
-        ]
+        let lines =
+            Fixtures.blogWithoutComments.lines + [
+                "Great post Jodi! I tried this last year and never went back, my mornings are mine again :)"
+            ]
         #expect(segment(lines).firstCommentLine == Fixtures.blogWithoutComments.lines.count)
     }
 
@@ -85,7 +86,8 @@ struct SegmenterTests {
         #expect(abs(own - reply.score) < 1e-6)
         // The boundary line also carries the section and boundary terms that chose it.
         let first = s.evidence.first { $0.line == 17 }!
-        #expect(first.contributions.contains { $0.feature.hasSuffix("(section)") || $0.feature.hasSuffix("(boundary)") })
+        #expect(
+            first.contributions.contains { $0.feature.hasSuffix("(section)") || $0.feature.hasSuffix("(boundary)") })
         #expect(segment(Fixtures.newsWithComments.lines).evidence.isEmpty)
     }
 
@@ -129,7 +131,9 @@ struct SegmenterTests {
         let s = segment(lines)
         #expect(s.kinds.count == lines.count)
         var furniture: [String] = []
-        for i in 0..<3_000 { furniture += ["Reader\(i % 97) July \(1 + i % 28), 2012 at \(1 + i % 12):0\(i % 10) pm", "Nice one!"] }
+        for i in 0..<3_000 {
+            furniture += ["Reader\(i % 97) July \(1 + i % 28), 2012 at \(1 + i % 12):0\(i % 10) pm", "Nice one!"]
+        }
         let withTemplate = segment(article + furniture)
         #expect(withTemplate.firstCommentLine == article.count)
         let longLine = String(repeating: "word, another word. ", count: 50_000)  // 1 MB, no newline

@@ -28,7 +28,9 @@ struct SegmenterWeightsTests {
     }
 
     @Test func badRowsAreRejectedWithTheirLine() throws {
-        for bad in ["no_such_weight\t1", "prior\tabc", "prior\t2", "last:prior\t1", "middle:closing\t1", "first:nonsense\t1"] {
+        for bad in [
+            "no_such_weight\t1", "prior\tabc", "prior\t2", "last:prior\t1", "middle:closing\t1", "first:nonsense\t1",
+        ] {
             #expect(throws: LexiconError.self, "\(bad)") { try SegmenterWeights(table: try table(complete + [bad])) }
         }
     }
@@ -74,14 +76,18 @@ struct SegmenterConfidenceTests {
     }
 
     @Test func relativeRowsLoad() throws {
-        let rows = ["parameter\tvalue"] + SegmenterParameter.allCases.map { "\($0.rawValue)\t1" } + ["relative:question\t0.5", "scaled:question\t0.25"]
+        let rows =
+            ["parameter\tvalue"] + SegmenterParameter.allCases.map { "\($0.rawValue)\t1" } + [
+                "relative:question\t0.5", "scaled:question\t0.25",
+            ]
         let w = try SegmenterWeights(table: TSVTable(path: "t.tsv", text: rows.joined(separator: "\n")))
         #expect(w.relative[.question] == 0.5)
         #expect(w.scaled[.question] == 0.25)
         #expect(w.relative[.shouting] == nil && w.scaled[.shouting] == nil)
         #expect(throws: LexiconError.self) {
             try SegmenterWeights(
-                table: TSVTable(path: "t.tsv", text: (rows + ["relative:no_comments_margin\t1"]).joined(separator: "\n")))
+                table: TSVTable(
+                    path: "t.tsv", text: (rows + ["relative:no_comments_margin\t1"]).joined(separator: "\n")))
         }
     }
 }

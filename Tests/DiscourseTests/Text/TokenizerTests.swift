@@ -26,9 +26,10 @@ struct TokenizerTests {
     }
 
     @Test func urlsMentionsHashtagsEmoticons() {
-        #expect(kinds("see https://example.com/a?b=1. @bob #news :) <3") == [
-            .word, .url, .punctuation, .mention, .hashtag, .emoticon, .emoticon,
-        ])
+        #expect(
+            kinds("see https://example.com/a?b=1. @bob #news :) <3") == [
+                .word, .url, .punctuation, .mention, .hashtag, .emoticon, .emoticon,
+            ])
     }
 
     @Test func emojiSequencesAreOneToken() {
@@ -100,9 +101,10 @@ struct TokenizerTests {
     }
 
     @Test func neverCrashesOnOddText() {
-        for text in ["", " ", "\u{FFFD}\u{FFFD}", "'''", "***", "~~", ">", "@", "#", "$", "&#0;", "&#xFFFFFFFF;", "a'",
-            "\u{200D}\u{200D}", "🇨", String(repeating: "a", count: 10000)]
-        {
+        for text in [
+            "", " ", "\u{FFFD}\u{FFFD}", "'''", "***", "~~", ">", "@", "#", "$", "&#0;", "&#xFFFFFFFF;", "a'",
+            "\u{200D}\u{200D}", "🇨", String(repeating: "a", count: 10000),
+        ] {
             _ = Tokenizer.tokenize(text)
         }
     }

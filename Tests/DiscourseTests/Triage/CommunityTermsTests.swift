@@ -37,13 +37,19 @@ struct CommunityTermsTests {
     }
 
     @Test func badLinesNameTheFileAndLine() {
-        #expect(throws: LexiconError.badLine(
-            path: "c.tsv", line: 3,
-            reason: "unknown category 'rude' for 'blah' (expected one of insult, profanity, threat, identity_attack, spam, allow)")
+        #expect(
+            throws: LexiconError.badLine(
+                path: "c.tsv", line: 3,
+                reason:
+                    "unknown category 'rude' for 'blah' (expected one of insult, profanity, threat, identity_attack, spam, allow)"
+            )
         ) {
             try CommunityTerms(path: "c.tsv", text: "term\tcategory\tstrength\nok\tinsult\t0.5\nblah\trude\t0.5\n")
         }
-        #expect(throws: LexiconError.badLine(path: "c.tsv", line: 2, reason: "strength must be a number 0...1, got '2' for 'x'")) {
+        #expect(
+            throws: LexiconError.badLine(
+                path: "c.tsv", line: 2, reason: "strength must be a number 0...1, got '2' for 'x'")
+        ) {
             try CommunityTerms(path: "c.tsv", text: "term\tcategory\tstrength\nx\tspam\t2\n")
         }
         #expect(throws: LexiconError.self) { try CommunityTerms(path: "c.tsv", text: "term\tvalence\nx\t1\n") }

@@ -34,7 +34,9 @@ struct TriageEvidenceTests {
 
     @Test func toxicityIsTheNoisyOrOfItsFourParts() {
         let w = TriageWeights()
-        for text in ["you idiot", "fuck this, I will kill you", "Immigrants are vermin, you moron", "meh", "THE END!!!"] {
+        for text in [
+            "you idiot", "fuck this, I will kill you", "Immigrants are vermin, you moron", "meh", "THE END!!!",
+        ] {
             let s = triage(text, signals: TriageSignals(negativity: 0.8))
             let expected =
                 1 - (1 - s.insult) * (1 - w.profanity * s.profanity) * (1 - s.threat) * (1 - s.identityAttack)
@@ -56,7 +58,8 @@ struct TriageEvidenceTests {
             "WHY WOULD ANYONE DO THIS!!!", "Muslims are rats", "damn it",
         ] {
             let s = triage(text)
-            for c in [TriageCategory.insult, .profanity, .threat, .identityAttack, .shouting, .spam] where s.value(c) > 0 {
+            for c in [TriageCategory.insult, .profanity, .threat, .identityAttack, .shouting, .spam]
+            where s.value(c) > 0 {
                 #expect(s.evidence.contains { $0.category == c }, "\(text): \(c)")
             }
         }
@@ -64,7 +67,9 @@ struct TriageEvidenceTests {
 
     @Test func priorityIsTheDocumentedFormula() {
         let w = TriageWeights()
-        let s = triage("YOU are a moron and I will hurt you, see cash-now.biz", signals: TriageSignals(negativity: 0.5, drift: 0.4))
+        let s = triage(
+            "YOU are a moron and I will hurt you, see cash-now.biz", signals: TriageSignals(negativity: 0.5, drift: 0.4)
+        )
         let opinion = 0.0
         // "moron" is a heated word as well as an insult (HeatedWords).
         let heated = s.evidence.filter { $0.category == .heated }.map(\.strength)

@@ -20,7 +20,9 @@ struct TriageLexiconTests {
         let terms = Set((profanity.rows + insults.rows).map { TermHash.of(term: $0[0]) })
         let ambiguous = try EmbeddedLexicon.table("profanity-ambiguous.tsv")
         for row in ambiguous.rows {
-            #expect(terms.contains(TermHash.of(term: row[0])), "\(row[0]) (line \(row.line)) is in neither profanity.tsv nor insults.tsv")
+            #expect(
+                terms.contains(TermHash.of(term: row[0])),
+                "\(row[0]) (line \(row.line)) is in neither profanity.tsv nor insults.tsv")
         }
     }
 

@@ -255,7 +255,8 @@ struct TriageSignalsTests {
 
     @Test func analyzerPassesSentimentIntoPriority() {
         let report = Analyzer(options: AnalysisOptions(mode: .allComments))
-            .analyze(Document(name: "t.txt", text: "This is a terrible, awful, horrible decision.\nThis is a decision.\n"))
+            .analyze(
+                Document(name: "t.txt", text: "This is a terrible, awful, horrible decision.\nThis is a decision.\n"))
         #expect(report.comments.count == 2)
         guard report.comments.count == 2 else { return }
         let negative = report.comments[0]
@@ -267,4 +268,3 @@ struct TriageSignalsTests {
         #expect(negative.triage.toxicity == 0)
     }
 }
-

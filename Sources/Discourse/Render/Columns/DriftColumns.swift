@@ -3,7 +3,8 @@ package enum DriftColumns {
     package static let all: [Column] = [
         Column(
             "drift", .number,
-            help: "number 0..1: how far off the topic of the article and its discussion, relative to the thread's other comments (0.5 = as far as they are, or no evidence)"
+            help:
+                "number 0..1: how far off the topic of the article and its discussion, relative to the thread's other comments (0.5 = as far as they are, or no evidence)"
         ) { c, _ in .number(c.drift.drift) },
         Column(
             "drift_confidence", .number,
@@ -28,7 +29,7 @@ package enum DriftColumns {
             let s = c.drift
             guard !s.onTopicTerms.isEmpty || !s.offTopicTerms.isEmpty else { return .null }
             return .text(DriftColumns.termList(s))
-        },
+        }
     ]
 
     /// "+pyongyang +talks -salsa -kindle".

@@ -41,7 +41,11 @@ package enum SummaryColumns {
     }
 
     package static let base: [SummaryColumn] = [
-        SummaryColumn("file", .text, help: "text: the input (\"-\" for stdin; a document of a stdin stream: its \"id\", or \"-#\" and a hash of its content)") { o, _ in
+        SummaryColumn(
+            "file", .text,
+            help:
+                "text: the input (\"-\" for stdin; a document of a stdin stream: its \"id\", or \"-#\" and a hash of its content)"
+        ) { o, _ in
             .text(o.name)
         },
         SummaryColumn(
@@ -58,14 +62,17 @@ package enum SummaryColumns {
             case .analysed(let report, _): return report.withheld.map(CellValue.text) ?? .null
             }
         },
-        SummaryColumn("lines", .integer, help: "integer >= 0: lines in the input", value: analysed { .integer($0.lineCount) }),
+        SummaryColumn(
+            "lines", .integer, help: "integer >= 0: lines in the input", value: analysed { .integer($0.lineCount) }),
         SummaryColumn(
             "article_lines", .integer, help: "integer >= 0: article body lines found",
             value: analysed { .integer($0.articleLineCount) }),
         SummaryColumn(
             "comments", .integer, help: "integer >= 0: comments found", value: analysed { .integer($0.comments.count) }),
         SummaryColumn(
-            "confidence", .number, help: "0..1: estimated probability that the boundary (or \"no comments\") is exactly right, calibrated on cross-validation",
+            "confidence", .number,
+            help:
+                "0..1: estimated probability that the boundary (or \"no comments\") is exactly right, calibrated on cross-validation",
             value: analysed { .number($0.segmentation.confidence) }),
     ]
 
@@ -85,9 +92,12 @@ package enum SummaryColumns {
             "sentiment_max", .number, help: "-1..1 or empty: most positive comment",
             value: analysed { r in sentiments(r).max().map(CellValue.number) ?? .null }),
         SummaryColumn(
-            "drift_trend", .number, help: "number or empty: slope of drift over comment order (> 0: the thread wanders off)",
+            "drift_trend", .number,
+            help: "number or empty: slope of drift over comment order (> 0: the thread wanders off)",
             value: analysed { r in r.driftTrend.map(CellValue.number) ?? .null }),
-        SummaryColumn("flagged", .integer, help: "integer >= 0: comments with priority >= --flag-threshold (default 0.5)") {
+        SummaryColumn(
+            "flagged", .integer, help: "integer >= 0: comments with priority >= --flag-threshold (default 0.5)"
+        ) {
             outcome, options in
             guard case .analysed(let r, _) = outcome else { return .null }
             return .integer(r.comments.filter { $0.triage.priority >= options.flagThreshold }.count)

@@ -38,8 +38,11 @@ package enum TriageColumns {
         ) { c, _ in
             .number(c.triage.profanity)
         },
-        Column("threat", .number, help:
-                "number 0..1: threats of violence: intent, a violent act and a target (\"I will break your legs\", also after \"if …\"), calls (\"should be shot\"), wishes of harm (\"hope you die\"); idioms (\"killing me\") do not count") {
+        Column(
+            "threat", .number,
+            help:
+                "number 0..1: threats of violence: intent, a violent act and a target (\"I will break your legs\", also after \"if …\"), calls (\"should be shot\"), wishes of harm (\"hope you die\"); idioms (\"killing me\") do not count"
+        ) {
             c, _ in
             .number(c.triage.threat)
         },

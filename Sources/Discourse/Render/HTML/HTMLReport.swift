@@ -22,21 +22,25 @@ public enum HTMLReport {
     }
 
     /// The page of one analysed input. `lines` are the input's lines (for the article view).
-    public static func page(_ report: FileReport, lines: [String], options: Options = Options(), indexLink: String? = nil) -> String {
+    public static func page(
+        _ report: FileReport, lines: [String], options: Options = Options(), indexLink: String? = nil
+    ) -> String {
         let fields = report.comments.map(ReportFields.init)
         var html = head(title: "Comments on \(report.file)")
         html += "<body>\n<header>\n"
         if let indexLink { html += "<p class=\"nav\"><a href=\"\(HTMLText.escape(indexLink))\">← all files</a></p>\n" }
         html += "<h1>\(HTMLText.escape(displayTitle(report, lines: lines)))</h1>\n"
         html += "<p class=\"file\">\(HTMLText.escape(report.file))</p>\n"
-        html += "<p class=\"summary\">\(HTMLText.escape(summaryLine(report, fields: fields, options: options)))</p>\n</header>\n"
+        html +=
+            "<p class=\"summary\">\(HTMLText.escape(summaryLine(report, fields: fields, options: options)))</p>\n</header>\n"
         html += "<main>\n"
         html += articleSection(report, lines: lines, options: options)
         html += segmentationSection(report, lines: lines)
         html += chartSection(report, fields: fields, options: options)
         html += commentsSection(report, fields: fields, options: options)
         html += "</main>\n"
-        html += "<footer><p>Scores are lexicon and rule heuristics (see the comments README); they point a reader at comments, they do not judge them.</p></footer>\n"
+        html +=
+            "<footer><p>Scores are lexicon and rule heuristics (see the comments README); they point a reader at comments, they do not judge them.</p></footer>\n"
         html += script
         html += "</body>\n</html>\n"
         return html
@@ -93,7 +97,8 @@ public enum HTMLReport {
         let total = entries.reduce(0) { $0 + $1.comments }
         let flagged = entries.reduce(0) { $0 + $1.flagged }
         let failed = entries.filter { $0.error != nil }.count
-        html += "<p class=\"summary\">\(entries.count) files, \(total) comments, \(flagged) flagged (priority ≥ \(NumberFormat.fixed(options.flagThreshold, digits: 2)))\(failed > 0 ? ", \(failed) failed" : "")</p>\n</header>\n<main>\n"
+        html +=
+            "<p class=\"summary\">\(entries.count) files, \(total) comments, \(flagged) flagged (priority ≥ \(NumberFormat.fixed(options.flagThreshold, digits: 2)))\(failed > 0 ? ", \(failed) failed" : "")</p>\n</header>\n<main>\n"
         let chartable = entries.filter { $0.error == nil }
         if !chartable.isEmpty {
             // Distributions, not one mark per file: they read the same for 2 files and for 100,000.
@@ -101,14 +106,17 @@ public enum HTMLReport {
                 title: "Files by number of comments", xLabel: "comments per file", yLabel: "files",
                 values: chartable.map { Double($0.comments) }, integral: true, color: "#1f4e99")
             let sentiment = SVGHistogram(
-                title: "Files by mean sentiment of their comments", xLabel: "mean sentiment of a file's comments (−1 … +1)",
+                title: "Files by mean sentiment of their comments",
+                xLabel: "mean sentiment of a file's comments (−1 … +1)",
                 yLabel: "files", values: chartable.compactMap(\.meanSentiment), range: -1...1, color: "#6a3d9a")
             html += "<section>\n<h2>Across files</h2>\n<figure>\(comments.render())</figure>\n"
             if !sentiment.values.isEmpty { html += "<figure>\(sentiment.render())</figure>\n" }
             html += "</section>\n"
         }
         html += "<section>\n<h2>Files</h2>\n<table class=\"sortable\">\n<thead><tr>"
-        for (title, numeric) in [("file", false), ("comments", true), ("mean sentiment", true), ("drift trend", true), ("flagged", true)] {
+        for (title, numeric) in [
+            ("file", false), ("comments", true), ("mean sentiment", true), ("drift trend", true), ("flagged", true),
+        ] {
             html += "<th scope=\"col\"\(numeric ? " class=\"num\"" : "")><button type=\"button\">\(title)</button></th>"
         }
         html += "</tr></thead>\n<tbody>\n"
@@ -118,7 +126,8 @@ public enum HTMLReport {
             if let link = e.link {
                 html += "<td data-value=\"\(name)\"><a href=\"\(HTMLText.escape(link))\">\(name)</a></td>"
             } else {
-                html += "<td data-value=\"\(name)\">\(name) <span class=\"error\">failed: \(HTMLText.escape(e.error ?? ""))</span></td>"
+                html +=
+                    "<td data-value=\"\(name)\">\(name) <span class=\"error\">failed: \(HTMLText.escape(e.error ?? ""))</span></td>"
             }
             html += numberCell(Double(e.comments), digits: 0)
             html += numberCell(e.meanSentiment, digits: 2)
@@ -139,7 +148,9 @@ public enum HTMLReport {
         // aside: navigation bars ("Home | World | Sports"), bylines and datelines. A masthead ("The
         // Riverside Courier") is shorter than the headline under it. Else the first body line.
         let candidates = (0..<min(end, lines.count)).filter { kinds[$0] == .header && isTitleLike(lines[$0]) }
-        if let best = candidates.max(by: { wordCount(lines[$0]) < wordCount(lines[$1]) || (wordCount(lines[$0]) == wordCount(lines[$1]) && $0 > $1) }) {
+        if let best = candidates.max(by: {
+            wordCount(lines[$0]) < wordCount(lines[$1]) || (wordCount(lines[$0]) == wordCount(lines[$1]) && $0 > $1)
+        }) {
             return lines[best]
         }
         if let i = (0..<min(end, lines.count)).first(where: { kinds[$0] == .body }) {
@@ -154,7 +165,8 @@ public enum HTMLReport {
     static func isTitleLike(_ line: String) -> Bool {
         let lower = line.lowercased()
         if line.filter({ $0 == "|" || $0 == "·" || $0 == "›" || $0 == "»" }).count >= 2 { return false }
-        for prefix in ["by ", "updated", "published", "posted", "last updated", "written by"] where lower.hasPrefix(prefix) {
+        for prefix in ["by ", "updated", "published", "posted", "last updated", "written by"]
+        where lower.hasPrefix(prefix) {
             return false
         }
         return wordCount(line) >= 2
@@ -162,9 +174,12 @@ public enum HTMLReport {
 
     static func summaryLine(_ report: FileReport, fields: [ReportFields], options: Options) -> String {
         let s = report.segmentation
-        var parts = ["\(report.lineCount) lines", "\(s.articleLineCount) article lines", "\(report.comments.count) comments"]
+        var parts = [
+            "\(report.lineCount) lines", "\(s.articleLineCount) article lines", "\(report.comments.count) comments",
+        ]
         if let first = s.firstCommentLine {
-            parts.append("comments start at line \(first + 1) (confidence \(NumberFormat.fixed(s.confidence, digits: 2)))")
+            parts.append(
+                "comments start at line \(first + 1) (confidence \(NumberFormat.fixed(s.confidence, digits: 2)))")
         } else {
             parts.append("no comment section found (confidence \(NumberFormat.fixed(s.confidence, digits: 2)))")
         }
@@ -180,17 +195,21 @@ public enum HTMLReport {
         let kinds = report.segmentation.kinds
         let end = min(lines.count, report.segmentation.firstCommentLine ?? kinds.count)
         var html = "<section class=\"article\">\n<h2>Article</h2>\n"
-        guard end > 0 else { return html + "<p class=\"muted\">No article text: every line is a comment.</p>\n</section>\n" }
+        guard end > 0 else {
+            return html + "<p class=\"muted\">No article text: every line is a comment.</p>\n</section>\n"
+        }
         let title = displayTitle(report, lines: lines)
         let bodyLines = (0..<end).filter { kinds[$0] == .body && lines[$0] != title }
         let preview = bodyLines.prefix(options.articlePreviewLines)
         html += "<div class=\"preview\">\n"
         for i in preview { html += "<p>\(HTMLText.escape(lines[i]))</p>\n" }
         html += "</div>\n"
-        html += "<details>\n<summary>Show the whole article (\(end) lines, with header and boilerplate)</summary>\n<ol class=\"lines\">\n"
+        html +=
+            "<details>\n<summary>Show the whole article (\(end) lines, with header and boilerplate)</summary>\n<ol class=\"lines\">\n"
         for i in 0..<end {
             let kind = kinds[i]
-            html += "<li value=\"\(i + 1)\" class=\"\(kind.rawValue)\"><span class=\"kind\">\(kind.rawValue)</span> \(HTMLText.escape(lines[i]))</li>\n"
+            html +=
+                "<li value=\"\(i + 1)\" class=\"\(kind.rawValue)\"><span class=\"kind\">\(kind.rawValue)</span> \(HTMLText.escape(lines[i]))</li>\n"
         }
         html += "</ol>\n</details>\n</section>\n"
         return html
@@ -200,7 +219,8 @@ public enum HTMLReport {
         let s = report.segmentation
         var html = "<section class=\"segmentation\">\n<h2>Segmentation</h2>\n"
         if let first = s.firstCommentLine {
-            html += "<p>The comment section starts at <strong>line \(first + 1)</strong> of \(report.lineCount) (confidence \(NumberFormat.fixed(s.confidence, digits: 2))).</p>\n"
+            html +=
+                "<p>The comment section starts at <strong>line \(first + 1)</strong> of \(report.lineCount) (confidence \(NumberFormat.fixed(s.confidence, digits: 2))).</p>\n"
         } else {
             html += "<p>No comment section was found (confidence \(NumberFormat.fixed(s.confidence, digits: 2))).</p>\n"
         }
@@ -208,12 +228,15 @@ public enum HTMLReport {
         html += "<div class=\"segbar\" role=\"img\" aria-label=\"line kinds in file order\">"
         for segment in s.segments {
             let share = Double(segment.end - segment.start + 1) / Double(total) * 100
-            html += "<span class=\"\(segment.kind.rawValue)\" style=\"width:\(NumberFormat.fixed(share, digits: 2))%\" title=\"lines \(segment.start + 1)–\(segment.end + 1): \(segment.kind.rawValue)\"></span>"
+            html +=
+                "<span class=\"\(segment.kind.rawValue)\" style=\"width:\(NumberFormat.fixed(share, digits: 2))%\" title=\"lines \(segment.start + 1)–\(segment.end + 1): \(segment.kind.rawValue)\"></span>"
         }
         html += "</div>\n<ul class=\"segkey\">"
         for kind in LineKind.allCases {
             let count = s.kinds.filter { $0 == kind }.count
-            if count > 0 { html += "<li><span class=\"swatch \(kind.rawValue)\"></span>\(kind.rawValue): \(count) lines</li>" }
+            if count > 0 {
+                html += "<li><span class=\"swatch \(kind.rawValue)\"></span>\(kind.rawValue): \(count) lines</li>"
+            }
         }
         html += "</ul>\n</section>\n"
         return html
@@ -223,20 +246,28 @@ public enum HTMLReport {
         guard !fields.isEmpty else { return "" }
         var series: [SVGChart.Series] = []
         if fields.contains(where: { $0.sentiment != nil }) {
-            series.append(.init(name: "sentiment (−1 negative … +1 positive)", values: fields.map(\.sentiment), range: -1...1, color: "#6a3d9a", baseline: 0))
+            series.append(
+                .init(
+                    name: "sentiment (−1 negative … +1 positive)", values: fields.map(\.sentiment), range: -1...1,
+                    color: "#6a3d9a", baseline: 0))
         }
         if fields.contains(where: { $0.drift != nil }) {
             // Without an article, drift is measured against the discussion alone.
             let anchor = report.segmentation.articleLineCount > 0 ? "the article" : "the discussion"
-            series.append(.init(name: "drift from \(anchor) (0 on topic … 1 off topic), with trend", values: fields.map(\.drift), range: 0...1, color: "#b15928", baseline: 0.5, trend: true))
+            series.append(
+                .init(
+                    name: "drift from \(anchor) (0 on topic … 1 off topic), with trend", values: fields.map(\.drift),
+                    range: 0...1, color: "#b15928", baseline: 0.5, trend: true))
         }
         guard !series.isEmpty else { return "" }
         let flagged = Set(fields.indices.filter { (fields[$0].priority ?? 0) >= options.flagThreshold })
         let chart = SVGChart(
             title: "Sentiment and drift of each comment in thread order",
-            description: "\(fields.count) comments. Triangles mark the \(flagged.count) comments with priority at or above \(NumberFormat.fixed(options.flagThreshold, digits: 2)).",
+            description:
+                "\(fields.count) comments. Triangles mark the \(flagged.count) comments with priority at or above \(NumberFormat.fixed(options.flagThreshold, digits: 2)).",
             series: series, flagged: flagged)
-        return "<section class=\"thread\">\n<h2>The thread</h2>\n<figure>\(chart.render())<figcaption>Circles are comments; ▲ triangles are flagged comments (priority ≥ \(NumberFormat.fixed(options.flagThreshold, digits: 2))).</figcaption></figure>\n</section>\n"
+        return
+            "<section class=\"thread\">\n<h2>The thread</h2>\n<figure>\(chart.render())<figcaption>Circles are comments; ▲ triangles are flagged comments (priority ≥ \(NumberFormat.fixed(options.flagThreshold, digits: 2))).</figcaption></figure>\n</section>\n"
     }
 
     static func commentsSection(_ report: FileReport, fields: [ReportFields], options: Options) -> String {
@@ -252,12 +283,14 @@ public enum HTMLReport {
         if hasDrift { headers.append(("drift", true)) }
         if hasPriority { headers += [("priority", true), ("reasons", false)] }
         headers.append(("comment", false))
-        html += "<p class=\"hint\">Click a column title to sort (needs scripts); without scripts the list is in thread order.</p>\n"
+        html +=
+            "<p class=\"hint\">Click a column title to sort (needs scripts); without scripts the list is in thread order.</p>\n"
         html += "<table class=\"sortable\">\n<thead><tr>"
         for (title, numeric) in headers {
             // Scores sort largest (most urgent) first on the first click; positions smallest first.
             let order = title == "#" || title == "line" ? " data-first=\"ascending\"" : ""
-            html += "<th scope=\"col\"\(numeric ? " class=\"num\"" : "")\(order)><button type=\"button\">\(title)</button></th>"
+            html +=
+                "<th scope=\"col\"\(numeric ? " class=\"num\"" : "")\(order)><button type=\"button\">\(title)</button></th>"
         }
         html += "</tr></thead>\n<tbody>\n"
         for (row, f) in zip(report.comments, fields) {
@@ -273,11 +306,13 @@ public enum HTMLReport {
             }
             if hasSentiment {
                 let icon = label == "positive" ? "▲" : label == "negative" ? "▼" : "●"
-                html += "<td class=\"num\" data-value=\"\(NumberFormat.fixed(f.sentiment ?? 0))\"><span class=\"icon\" aria-hidden=\"true\">\(icon)</span> \(label) \(NumberFormat.fixed(f.sentiment ?? 0, digits: 2))</td>"
+                html +=
+                    "<td class=\"num\" data-value=\"\(NumberFormat.fixed(f.sentiment ?? 0))\"><span class=\"icon\" aria-hidden=\"true\">\(icon)</span> \(label) \(NumberFormat.fixed(f.sentiment ?? 0, digits: 2))</td>"
             }
             if hasDrift { html += numberCell(f.drift, digits: 2) }
             if hasPriority {
-                html += "<td class=\"num\" data-value=\"\(NumberFormat.fixed(f.priority ?? 0))\">\(isFlagged ? "<span class=\"icon\" aria-hidden=\"true\">⚑</span> " : "")\(NumberFormat.fixed(f.priority ?? 0, digits: 2))</td>"
+                html +=
+                    "<td class=\"num\" data-value=\"\(NumberFormat.fixed(f.priority ?? 0))\">\(isFlagged ? "<span class=\"icon\" aria-hidden=\"true\">⚑</span> " : "")\(NumberFormat.fixed(f.priority ?? 0, digits: 2))</td>"
                 let reasons = HTMLText.escape(f.reasons.joined(separator: ", "))
                 html += "<td data-value=\"\(reasons)\">\(reasons)</td>"
             }
@@ -290,7 +325,8 @@ public enum HTMLReport {
 
     static func numberCell(_ value: Double?, digits: Int) -> String {
         guard let value else { return "<td class=\"num\" data-value=\"\">–</td>" }
-        return "<td class=\"num\" data-value=\"\(NumberFormat.fixed(value))\">\(NumberFormat.fixed(value, digits: digits))</td>"
+        return
+            "<td class=\"num\" data-value=\"\(NumberFormat.fixed(value))\">\(NumberFormat.fixed(value, digits: digits))</td>"
     }
 
     // MARK: Page furniture

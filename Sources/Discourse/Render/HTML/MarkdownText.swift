@@ -22,7 +22,9 @@ enum MarkdownText {
         return out
     }
 
-    static let delimiters: [(String, String)] = [("**", "strong"), ("__", "strong"), ("~~", "del"), ("*", "em"), ("_", "em")]
+    static let delimiters: [(String, String)] = [
+        ("**", "strong"), ("__", "strong"), ("~~", "del"), ("*", "em"), ("_", "em"),
+    ]
 
     /// Emphasis within one already-escaped line.
     /// - Complexity: O(n²) in the worst case for a line of n characters with many unmatched delimiters.
@@ -35,14 +37,17 @@ enum MarkdownText {
                 let d = Array(delimiter)
                 guard starts(chars, at: i, with: d) else { continue }
                 let open = i + d.count
-                guard open < chars.count, !chars[open].isWhitespace, !starts(chars, at: open, with: [d[0]]) else { continue }
+                guard open < chars.count, !chars[open].isWhitespace, !starts(chars, at: open, with: [d[0]]) else {
+                    continue
+                }
                 // "snake_case_names" and "2*3*4" are no emphasis.
                 if i > 0, chars[i - 1].isLetter || chars[i - 1].isNumber, d[0] == "_" { continue }
                 var k = open + 1
                 while k < chars.count {
                     if starts(chars, at: k, with: d), !chars[k - 1].isWhitespace,
                         !(k + d.count < chars.count && chars[k + d.count] == d[0]),
-                        !(d[0] == "_" && k + d.count < chars.count && (chars[k + d.count].isLetter || chars[k + d.count].isNumber))
+                        !(d[0] == "_" && k + d.count < chars.count
+                            && (chars[k + d.count].isLetter || chars[k + d.count].isNumber))
                     {
                         out += "<\(tag)>" + inline(String(chars[open..<k])) + "</\(tag)>"
                         i = k + d.count
@@ -77,7 +82,9 @@ package enum NaturalOrder {
                 let mv = m.drop { $0 == "0" }
                 let nv = n.drop { $0 == "0" }
                 if mv.count != nv.count { return mv.count < nv.count }
-                if !mv.elementsEqual(nv) { return String(String.UnicodeScalarView(mv)) < String(String.UnicodeScalarView(nv)) }
+                if !mv.elementsEqual(nv) {
+                    return String(String.UnicodeScalarView(mv)) < String(String.UnicodeScalarView(nv))
+                }
                 if m.count != n.count { return m.count < n.count }
                 x = x.dropFirst(m.count)
                 y = y.dropFirst(n.count)

@@ -70,12 +70,15 @@ package struct SVGChart: Sendable {
             }
             svg += "<g class=\"panel\">\n"
             svg += "<text x=\"\(f(left))\" y=\"\(f(y0 - 8))\" class=\"legend\">\(HTMLText.escape(s.name))</text>\n"
-            svg += "<rect x=\"\(f(left))\" y=\"\(f(y0))\" width=\"\(f(plotWidth))\" height=\"\(f(panelHeight))\" class=\"frame\"/>\n"
+            svg +=
+                "<rect x=\"\(f(left))\" y=\"\(f(y0))\" width=\"\(f(plotWidth))\" height=\"\(f(panelHeight))\" class=\"frame\"/>\n"
             for tick in [s.range.lowerBound, (s.range.lowerBound + s.range.upperBound) / 2, s.range.upperBound] {
-                svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y(tick) + 4))\" class=\"tick\" text-anchor=\"end\">\(NumberFormat.fixed(tick, digits: 1))</text>\n"
+                svg +=
+                    "<text x=\"\(f(left - 6))\" y=\"\(f(y(tick) + 4))\" class=\"tick\" text-anchor=\"end\">\(NumberFormat.fixed(tick, digits: 1))</text>\n"
             }
             if let baseline = s.baseline {
-                svg += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotWidth))\" y1=\"\(f(y(baseline)))\" y2=\"\(f(y(baseline)))\" class=\"baseline\"/>\n"
+                svg +=
+                    "<line x1=\"\(f(left))\" x2=\"\(f(left + plotWidth))\" y1=\"\(f(y(baseline)))\" y2=\"\(f(y(baseline)))\" class=\"baseline\"/>\n"
             }
             let points = s.values.enumerated().compactMap { i, v in v.map { (i, $0) } }
             if points.count > 1 {
@@ -86,22 +89,26 @@ package struct SVGChart: Sendable {
                 if flagged.contains(i) {
                     let cx = x(i)
                     let cy = y(v)
-                    svg += "<path d=\"M\(f(cx)) \(f(cy - 6)) L\(f(cx + 6)) \(f(cy + 5)) L\(f(cx - 6)) \(f(cy + 5)) Z\" class=\"flag\"><title>comment \(i + 1): flagged, \(HTMLText.escape(s.name)) \(NumberFormat.fixed(v, digits: 2))</title></path>\n"
+                    svg +=
+                        "<path d=\"M\(f(cx)) \(f(cy - 6)) L\(f(cx + 6)) \(f(cy + 5)) L\(f(cx - 6)) \(f(cy + 5)) Z\" class=\"flag\"><title>comment \(i + 1): flagged, \(HTMLText.escape(s.name)) \(NumberFormat.fixed(v, digits: 2))</title></path>\n"
                 } else {
-                    svg += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"3\" fill=\"\(s.color)\"><title>comment \(i + 1): \(HTMLText.escape(s.name)) \(NumberFormat.fixed(v, digits: 2))</title></circle>\n"
+                    svg +=
+                        "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"3\" fill=\"\(s.color)\"><title>comment \(i + 1): \(HTMLText.escape(s.name)) \(NumberFormat.fixed(v, digits: 2))</title></circle>\n"
                 }
             }
             if s.trend, let line = Self.trend(points) {
                 let first = points.first!.0
                 let last = points.last!.0
-                svg += "<line x1=\"\(f(x(first)))\" x2=\"\(f(x(last)))\" y1=\"\(f(y(line.intercept + line.slope * Double(first))))\" y2=\"\(f(y(line.intercept + line.slope * Double(last))))\" class=\"trend\"><title>trend: \(line.slope >= 0 ? "+" : "")\(NumberFormat.fixed(line.slope, digits: 3)) per comment</title></line>\n"
+                svg +=
+                    "<line x1=\"\(f(x(first)))\" x2=\"\(f(x(last)))\" y1=\"\(f(y(line.intercept + line.slope * Double(first))))\" y2=\"\(f(y(line.intercept + line.slope * Double(last))))\" class=\"trend\"><title>trend: \(line.slope >= 0 ? "+" : "")\(NumberFormat.fixed(line.slope, digits: 3)) per comment</title></line>\n"
             }
             svg += "</g>\n"
         }
         let axisY = top + Double(series.count) * (panelHeight + gap) - gap + 16
         if count > 0 {
             svg += "<text x=\"\(f(left))\" y=\"\(f(axisY))\" class=\"tick\">comment 1</text>\n"
-            svg += "<text x=\"\(f(left + plotWidth))\" y=\"\(f(axisY))\" class=\"tick\" text-anchor=\"end\">comment \(count)</text>\n"
+            svg +=
+                "<text x=\"\(f(left + plotWidth))\" y=\"\(f(axisY))\" class=\"tick\" text-anchor=\"end\">comment \(count)</text>\n"
         }
         svg += "</svg>"
         return svg

@@ -56,17 +56,23 @@ struct SVGHistogram {
 
     func render() -> String {
         let bins = bins()
-        let left = 56.0, right = 12.0, top = 28.0, bottom = 48.0
-        let plotW = width - left - right, plotH = height - top - bottom
+        let left = 56.0
+        let right = 12.0
+        let top = 28.0
+        let bottom = 48.0
+        let plotW = width - left - right
+        let plotH = height - top - bottom
         let most = max(1, bins.map(\.count).max() ?? 1)
         let fx = { (x: Double) in NumberFormat.fixed(x, digits: 1) }
         let busiest = bins.max { $0.count < $1.count }
         let description =
             "\(values.count) \(yLabel) in \(bins.count) bins of \(xLabel)"
             + (busiest.map { "; the most, \($0.count), at \(label($0))" } ?? "") + "."
-        var svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(fx(width)) \(fx(height))\" role=\"img\">"
+        var svg =
+            "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(fx(width)) \(fx(height))\" role=\"img\">"
         svg += "<title>\(HTMLText.escape(title))</title><desc>\(HTMLText.escape(description))</desc>"
-        svg += "<rect class=\"frame\" x=\"\(fx(left))\" y=\"\(fx(top))\" width=\"\(fx(plotW))\" height=\"\(fx(plotH))\"/>"
+        svg +=
+            "<rect class=\"frame\" x=\"\(fx(left))\" y=\"\(fx(top))\" width=\"\(fx(plotW))\" height=\"\(fx(plotH))\"/>"
         svg += "<text class=\"legend\" x=\"\(fx(left))\" y=\"16\">\(HTMLText.escape(title))</text>"
         // y axis: 0, half, most.
         for tick in [0, most / 2, most] where tick > 0 || most > 0 {
@@ -77,17 +83,21 @@ struct SVGHistogram {
         for (i, bin) in bins.enumerated() {
             let h = Double(bin.count) / Double(most) * plotH
             let x = left + Double(i) * barW
-            svg += "<rect x=\"\(fx(x + 1))\" y=\"\(fx(top + plotH - h))\" width=\"\(fx(max(1, barW - 2)))\" height=\"\(fx(h))\" fill=\"\(color)\">"
+            svg +=
+                "<rect x=\"\(fx(x + 1))\" y=\"\(fx(top + plotH - h))\" width=\"\(fx(max(1, barW - 2)))\" height=\"\(fx(h))\" fill=\"\(color)\">"
             svg += "<title>\(HTMLText.escape("\(label(bin)) \(xLabel): \(bin.count) \(yLabel)"))</title></rect>"
         }
         // x axis: the first, middle and last bins' labels.
         let labelled = Array(Set([0, bins.count / 2, bins.count - 1])).sorted()
         for i in labelled where i >= 0 && i < bins.count {
             let x = left + (Double(i) + 0.5) * barW
-            svg += "<text class=\"tick\" x=\"\(fx(x))\" y=\"\(fx(top + plotH + 14))\" text-anchor=\"middle\">\(HTMLText.escape(label(bins[i])))</text>"
+            svg +=
+                "<text class=\"tick\" x=\"\(fx(x))\" y=\"\(fx(top + plotH + 14))\" text-anchor=\"middle\">\(HTMLText.escape(label(bins[i])))</text>"
         }
-        svg += "<text class=\"tick\" x=\"\(fx(left + plotW / 2))\" y=\"\(fx(height - 8))\" text-anchor=\"middle\">\(HTMLText.escape(xLabel))</text>"
-        svg += "<text class=\"tick\" transform=\"translate(14 \(fx(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(HTMLText.escape(yLabel))</text>"
+        svg +=
+            "<text class=\"tick\" x=\"\(fx(left + plotW / 2))\" y=\"\(fx(height - 8))\" text-anchor=\"middle\">\(HTMLText.escape(xLabel))</text>"
+        svg +=
+            "<text class=\"tick\" transform=\"translate(14 \(fx(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(HTMLText.escape(yLabel))</text>"
         svg += "</svg>"
         return svg
     }
