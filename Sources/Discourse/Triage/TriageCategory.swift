@@ -17,7 +17,7 @@ public enum TriageCategory: String, CaseIterable, Sendable, Comparable {
     case spam
     /// Strongly negative tone (from the sentiment scorer, when it is wired in).
     case negative
-    /// Words annotators mostly marked as the rude part of rude comments (``HeatedWords``): evidence
+    /// Words annotators mostly marked as the rude part of rude comments (`HeatedWords`): evidence
     /// that raises priority, never toxicity.
     case heated
     /// Off-topic with respect to the article (from the drift scorer, when it is wired in).

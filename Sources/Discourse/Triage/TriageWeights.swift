@@ -12,7 +12,7 @@
 /// so toxicity is 0 exactly when its four parts are, and a part never lowers a score. `negativity`
 /// (the sentiment's negative share) and `drift` are inputs from other stages (`TriageSignals`);
 /// `opinion` is the strength of the evidence of category `negative` (insulting words said of a
-/// thing, or in an ordinary sense), `heated` that of the evidence of category `heated` (``HeatedWords``).
+/// thing, or in an ordinary sense), `heated` that of the evidence of category `heated` (`HeatedWords`).
 /// The combination weights were chosen by cross-validation on the toxicity dev sets
 /// (`scripts/fit-triage-weights`); `spam` is 1 by principle (a spam comment needs a moderator as it is).
 public struct TriageWeights: Sendable, Equatable {
