@@ -52,6 +52,25 @@ struct HTMLReportLayoutTests {
         try HTMLReportTests.parse("<p>\(hostile)</p>")
     }
 
+    /// Found by `scripts/fuzz` (a 4 KB page whose comments held runs of unmatched and nested
+    /// delimiters took over 10 s in the report): each opener now finds its closer by a search in
+    /// the line's closers, and spans nest at most `maximumNesting` deep.
+    @Test func manyDelimitersStayLinearAndWellFormed() throws {
+        // Nested openers with closers far away: every level used to rescan the rest of the line.
+        let nested =
+            String(repeating: "*a _b ~~c **d ", count: 2_000) + String(repeating: "e** f~~ g_ h* ", count: 2_000)
+        let html = MarkdownText.html(nested)
+        try HTMLReportTests.parse("<p>\(html)</p>")
+        // Unmatched delimiters stay as typed.
+        let open = String(repeating: "*x _y ~~z ", count: 5_000)
+        #expect(MarkdownText.html(open) == open)
+        // Nesting is kept (two levels here) and never goes past the limit.
+        #expect(MarkdownText.html("**a _b_ a**") == "<strong>a <em>b</em> a</strong>")
+        let deep = MarkdownText.html(String(repeating: "~~x ", count: 50) + String(repeating: "x~~ ", count: 50))
+        #expect(deep.components(separatedBy: "<del>").count - 1 <= MarkdownText.maximumNesting)
+        try HTMLReportTests.parse("<p>\(deep)</p>")
+    }
+
     @Test func allCommentsChartSaysDiscussion() {
         let (report, lines) = analysed(
             "One comment about the bridge.\nAnother comment about the bridge repairs.\nA third about football.",

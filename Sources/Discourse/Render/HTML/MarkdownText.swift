@@ -26,35 +26,47 @@ enum MarkdownText {
         ("**", "strong"), ("__", "strong"), ("~~", "del"), ("*", "em"), ("_", "em"),
     ]
 
+    /// Spans nest at most this deep ("**bold _and em_**" is two); deeper delimiters stay as typed.
+    /// Real comments nest one or two deep; the cap keeps a line of thousands of delimiters linear.
+    static let maximumNesting = 4
+
     /// Emphasis within one already-escaped line.
-    /// - Complexity: O(n²) in the worst case for a line of n characters with many unmatched delimiters.
+    ///
+    /// An opener's span ends at the first closer of the same delimiter after it (a closer depends
+    /// only on its own position, so every closer of the line is found once, up front, and an
+    /// opener finds its own by binary search).
+    ///
+    /// - Complexity: O(n log n · d) for a line of n characters and nesting depth d ≤ ``maximumNesting``.
     static func inline(_ line: String) -> String {
-        let chars = Array(line)
+        inline(Array(line)[...], depth: 0)
+    }
+
+    private static func inline(_ chars: ArraySlice<Character>, depth: Int) -> String {
+        guard depth < maximumNesting else { return String(chars) }
+        let start = chars.startIndex
+        let end = chars.endIndex
+        let marks = delimiters.map { Array($0.0) }
+        // Positions where each delimiter may close a span, ascending.
+        let closers = marks.map { d -> [Int] in
+            var found: [Int] = []
+            for k in start..<end where isCloser(chars, at: k, d) { found.append(k) }
+            return found
+        }
         var out = ""
-        var i = 0
-        scan: while i < chars.count {
-            for (delimiter, tag) in delimiters {
-                let d = Array(delimiter)
+        var i = start
+        scan: while i < end {
+            for (m, d) in marks.enumerated() {
                 guard starts(chars, at: i, with: d) else { continue }
                 let open = i + d.count
-                guard open < chars.count, !chars[open].isWhitespace, !starts(chars, at: open, with: [d[0]]) else {
+                guard open < end, !chars[open].isWhitespace, !starts(chars, at: open, with: [d[0]]) else {
                     continue
                 }
                 // "snake_case_names" and "2*3*4" are no emphasis.
-                if i > 0, chars[i - 1].isLetter || chars[i - 1].isNumber, d[0] == "_" { continue }
-                var k = open + 1
-                while k < chars.count {
-                    if starts(chars, at: k, with: d), !chars[k - 1].isWhitespace,
-                        !(k + d.count < chars.count && chars[k + d.count] == d[0]),
-                        !(d[0] == "_" && k + d.count < chars.count
-                            && (chars[k + d.count].isLetter || chars[k + d.count].isNumber))
-                    {
-                        out += "<\(tag)>" + inline(String(chars[open..<k])) + "</\(tag)>"
-                        i = k + d.count
-                        continue scan
-                    }
-                    k += 1
-                }
+                if i > start, chars[i - 1].isLetter || chars[i - 1].isNumber, d[0] == "_" { continue }
+                guard let k = first(closers[m], after: open) else { continue }
+                out += "<\(delimiters[m].1)>" + inline(chars[open..<k], depth: depth + 1) + "</\(delimiters[m].1)>"
+                i = k + d.count
+                continue scan
             }
             out.append(chars[i])
             i += 1
@@ -62,8 +74,31 @@ enum MarkdownText {
         return out
     }
 
-    private static func starts(_ chars: [Character], at i: Int, with d: [Character]) -> Bool {
-        guard i + d.count <= chars.count else { return false }
+    /// Whether delimiter `d` at `k` can close a span: not after a space, not doubled, and an `_`
+    /// not inside a word.
+    private static func isCloser(_ chars: ArraySlice<Character>, at k: Int, _ d: [Character]) -> Bool {
+        let end = chars.endIndex
+        guard k > chars.startIndex, starts(chars, at: k, with: d), !chars[k - 1].isWhitespace else { return false }
+        if k + d.count < end && chars[k + d.count] == d[0] { return false }
+        if d[0] == "_" && k + d.count < end && (chars[k + d.count].isLetter || chars[k + d.count].isNumber) {
+            return false
+        }
+        return true
+    }
+
+    /// The first position in `sorted` greater than `open` (a span holds at least one character).
+    private static func first(_ sorted: [Int], after open: Int) -> Int? {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] > open { high = mid } else { low = mid + 1 }
+        }
+        return low < sorted.count ? sorted[low] : nil
+    }
+
+    private static func starts(_ chars: ArraySlice<Character>, at i: Int, with d: [Character]) -> Bool {
+        guard i + d.count <= chars.endIndex else { return false }
         for (j, c) in d.enumerated() where chars[i + j] != c { return false }
         return true
     }
