@@ -17,28 +17,28 @@ enum ModelFiles {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Analyzer {
         var segmenter = Segmenter()
-        if let table = try table(segmenterWeightsVariable, environment, command: command) {
+        if let (path, text) = try contents(segmenterWeightsVariable, environment, command: command) {
             segmenter.weights = try parse(segmenterWeightsVariable, command: command) {
-                try SegmenterWeights(table: table)
+                try SegmenterWeights(path: path, text: text)
             }
         }
         var drift = DriftParameters.standard
-        if let table = try table(driftParametersVariable, environment, command: command) {
-            drift = try parse(driftParametersVariable, command: command) { try DriftParameters(overrides: table) }
+        if let (path, text) = try contents(driftParametersVariable, environment, command: command) {
+            drift = try parse(driftParametersVariable, command: command) {
+                try DriftParameters(path: path, overrides: text)
+            }
         }
         return Analyzer(options: options, segmenter: segmenter, drift: drift)
     }
 
-    /// The `parameter<TAB>value` table of the file `variable` names, or nil when it names none.
-    private static func table(
+    /// The path and text of the file `variable` names, or nil when it names none.
+    private static func contents(
         _ variable: String, _ environment: [String: String], command: String
-    ) throws -> TSVTable? {
+    ) throws -> (path: String, text: String)? {
         guard let path = environment[variable], !path.isEmpty else { return nil }
         switch InputFiles.read(.file(path)) {
         case .success(let document):
-            return try parse(variable, command: command) {
-                try TSVTable(path: path, text: document.text, expectedHeader: ["parameter", "value"])
-            }
+            return (path, document.text)
         case .failure(let error):
             throw UsageError(message: "\(variable): \(error)", command: command)
         }
