@@ -51,7 +51,9 @@ package struct AssociationModel: Sendable {
             }
             let start = Int32(neighbourKeys.count)
             var neighbours = row[2]
-            let parsed = neighbours.withUTF8 { Self.appendASCIINeighbours($0, keys: &neighbourKeys, weights: &neighbourWeights) }
+            let parsed = neighbours.withUTF8 {
+                Self.appendASCIINeighbours($0, keys: &neighbourKeys, weights: &neighbourWeights)
+            }
             if !parsed {
                 neighbourKeys.removeSubrange(Int(start)...)
                 neighbourWeights.removeSubrange(Int(start)...)

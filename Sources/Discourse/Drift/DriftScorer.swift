@@ -97,6 +97,8 @@ package struct DriftScorer: Sendable {
             for j in t.indices { lookups.append(articleModel.lookup(t, j)) }
         }
 
+        let counts = TermCounts(terms)
+
         // Pass 1: the article alone, and the thread as it grows.
         var articleFit = [Double](repeating: 0, count: comments.count)
         var thread = articleModel
@@ -127,7 +129,7 @@ package struct DriftScorer: Sendable {
             let last = round == rounds - 1
             sums = feedbackSums(
                 articleModel: articleModel, terms: terms, lookups: lookups, firstLookup: firstLookup,
-                weights: weights, explain: explain && last ? comments : nil, scores: &scores)
+                counts: counts, weights: weights, explain: explain && last ? comments : nil, scores: &scores)
             for i in terms.indices {
                 if let sum = sums[i] { fit[i] = sum / (Double(terms[i].count) + p.confidenceWords) }
             }
@@ -152,32 +154,28 @@ package struct DriftScorer: Sendable {
     /// Sets the confidence, and the explanation terms when `explain` holds the comments. Nil for a
     /// comment without content words or with nothing to compare it with (no article, no other words).
     /// `lookups` holds the article model's ``TopicModel/Lookup`` of every term, comment `i`'s from
-    /// `firstLookup[i]` on.
+    /// `firstLookup[i]` on; `counts` the terms' ids and own counts in the same order.
+    ///
+    /// The feedback counts are an array by term id, summed in the same order as a table by key
+    /// would sum them (the same doubles), and a comment's own counts were counted once for every
+    /// round: no table is built or probed per round.
     func feedbackSums(
         articleModel: TopicModel, terms: [[DriftTerm]], lookups: [TopicModel.Lookup], firstLookup: [Int],
-        weights: [Double], explain: [TokenizedText]?, scores: inout [DriftScore]
+        counts: TermCounts, weights: [Double], explain: [TokenizedText]?, scores: inout [DriftScore]
     ) -> [Double?] {
         let p = parameters
         let hasArticle = !articleModel.isEmpty
-        let termCount = terms.reduce(0) { $0 + $1.count }
-        var feedback = ModelTable<Double>(minimumCapacity: termCount, filler: 0)
+        var feedback = [Double](repeating: 0, count: counts.distinct)
         var feedbackTotal = 0.0
         for (i, t) in terms.enumerated() {
             let w = weights[i]
-            for term in t { feedback.update(term.key, initial: 0) { $0 += w } }
+            for j in t.indices { feedback[Int(counts.ids[firstLookup[i] + j])] += w }
             feedbackTotal += weights[i] * Double(t.count)
         }
         let articleMass = p.feedbackMass * max(articleModel.total, p.minimumFeedbackMass)
         var sums = [Double?](repeating: nil, count: terms.count)
         for (i, t) in terms.enumerated() {
             guard !t.isEmpty else { continue }
-            // Own counts for leaving the comment out: a scan for short comments, a table for long ones.
-            var own: ModelTable<Double>? = nil
-            if t.count > 24 {
-                var table = ModelTable<Double>(minimumCapacity: t.count, filler: 0)
-                for term in t { table.update(term.key, initial: 0) { $0 += 1 } }
-                own = table
-            }
             let others = feedbackTotal - weights[i] * Double(t.count)
             let usable = others > 1e-9
             guard hasArticle || usable else { continue }
@@ -189,17 +187,10 @@ package struct DriftScorer: Sendable {
             var ratios: [Double] = []
             if explain != nil { ratios.reserveCapacity(t.count) }
             for j in t.indices {
-                let key = t[j].key
-                let ownCount: Double
-                if let own {
-                    ownCount = own[key] ?? 0
-                } else {
-                    var n = 0
-                    for term in t where term.key == key { n += 1 }
-                    ownCount = Double(n)
-                }
-                let extra = usable ? scale * max(0, (feedback[key] ?? 0) - weights[i] * ownCount) : 0
-                let r = articleModel.logRatio(lookups[firstLookup[i] + j], extraCount: extra, extraTotal: mass)
+                let k = firstLookup[i] + j
+                let ownCount = counts.own[k]
+                let extra = usable ? scale * max(0, feedback[Int(counts.ids[k])] - weights[i] * ownCount) : 0
+                let r = articleModel.logRatio(lookups[k], extraCount: extra, extraTotal: mass)
                 sum += r
                 if explain != nil { ratios.append(r) }
             }
@@ -268,5 +259,43 @@ package struct DriftScorer: Sendable {
         }
         let word = { (e: (key: UInt64, ratio: Double, index: Int)) in text.norm(Int(terms[e.index].token)) }
         return (on.prefix(3).map(word), off.prefix(3).map(word))
+    }
+}
+
+/// Every content word of a thread's comments, flat in comment order: an id per distinct key (0, 1,
+/// 2 … in order of first use) and how often the word occurs in its own comment, counted once per
+/// file rather than once per feedback round.
+struct TermCounts {
+    var ids: [Int32]
+    var own: [Double]
+    var distinct: Int
+
+    /// - Complexity: O(terms): one table probe per term, then a scratch array by id.
+    init(_ terms: [[DriftTerm]]) {
+        let total = terms.reduce(0) { $0 + $1.count }
+        var idOf = ModelTable<Int32>(minimumCapacity: total, filler: 0)
+        ids = []
+        ids.reserveCapacity(total)
+        var next: Int32 = 0
+        for t in terms {
+            for term in t {
+                if idOf.update(term.key, initial: next, { _ in }) {
+                    ids.append(next)
+                    next += 1
+                } else {
+                    ids.append(idOf[term.key] ?? 0)
+                }
+            }
+        }
+        distinct = Int(next)
+        own = [Double](repeating: 0, count: total)
+        var scratch = [Int](repeating: 0, count: distinct)
+        var start = 0
+        for t in terms {
+            for k in start..<(start + t.count) { scratch[Int(ids[k])] += 1 }
+            for k in start..<(start + t.count) { own[k] = Double(scratch[Int(ids[k])]) }
+            for k in start..<(start + t.count) { scratch[Int(ids[k])] = 0 }
+            start += t.count
+        }
     }
 }

@@ -37,7 +37,9 @@ package struct TSVTable: Sendable {
             if let split {
                 fields = split
             } else {
-                let rawLine = text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+                let rawLine = text.withUTF8 {
+                    String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+                }
                 guard let slow = Self.characterFields(rawLine, first: index == 0) else { continue }
                 fields = slow
             }

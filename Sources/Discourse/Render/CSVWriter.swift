@@ -22,9 +22,67 @@ package struct CSVWriter: Sendable {
     }
 
     /// A record of already-formatted fields.
+    ///
+    /// Measured, then written: each field's bytes are scanned once to size the record, then copied
+    /// (quoted where ``quoted(_:)`` would quote them) straight into one string's storage, instead of
+    /// appending a quoted copy of every field to a growing string (an export writes forty fields per
+    /// comment). The bytes are the same as joining ``quoted(_:)`` of every field with commas.
     package func record(_ fields: [String]) -> String {
+        var total = 2 + max(0, fields.count - 1)
+        for field in fields {
+            guard let size = field.utf8.withContiguousStorageIfAvailable({ Self.quotedSize($0) }) else {
+                return slowRecord(fields)
+            }
+            total += size
+        }
+        return String(unsafeUninitializedCapacity: total) { out in
+            var k = 0
+            for (i, field) in fields.enumerated() {
+                if i > 0 {
+                    out[k] = 0x2C
+                    k += 1
+                }
+                field.utf8.withContiguousStorageIfAvailable { p in
+                    let needs = Self.quotedSize(p) != p.count
+                    if needs {
+                        out[k] = 0x22
+                        k += 1
+                    }
+                    for b in p {
+                        out[k] = b
+                        k += 1
+                        if b == 0x22 {
+                            out[k] = 0x22
+                            k += 1
+                        }
+                    }
+                    if needs {
+                        out[k] = 0x22
+                        k += 1
+                    }
+                }
+            }
+            out[k] = 0x0D
+            out[k + 1] = 0x0A
+            return k + 2
+        }
+    }
+
+    /// Bytes of `field` once quoted as ``quoted(_:)`` quotes it: its own size when it needs no quotes.
+    @inline(__always)
+    static func quotedSize(_ field: UnsafeBufferPointer<UInt8>) -> Int {
+        var needs = false
+        var quotes = 0
+        for b in field {
+            if b == 0x22 { quotes += 1 }
+            if b == 0x22 || b == 0x2C || b == 0x0D || b == 0x0A { needs = true }
+        }
+        return needs ? field.count + 2 + quotes : field.count
+    }
+
+    /// ``record(_:)`` for fields whose bytes are not contiguous (bridged strings).
+    private func slowRecord(_ fields: [String]) -> String {
         var out = ""
-        out.reserveCapacity(fields.reduce(4) { $0 + $1.utf8.count + 1 })
         for (i, field) in fields.enumerated() {
             if i > 0 { out += "," }
             out += Self.quoted(field)

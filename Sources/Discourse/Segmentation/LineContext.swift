@@ -26,6 +26,8 @@ struct LineContext: Sendable {
         // One five-word sequence per word at most: sized once for the whole file.
         var grams = TermSet(capacity: min(maxGrams, features.reduce(0) { $0 + Int($1.words) + Int($1.numbers) }))
         var words: [UInt64] = []
+        // Kept across lines (cleared, not reallocated): one allocation per file, not per line.
+        var lineGrams: [UInt64] = []
         var firstLines = 0
         for i in 0..<n where !blank[i] {
             firstLines += 1
@@ -45,8 +47,7 @@ struct LineContext: Sendable {
                 words.append(text[k].key)
             }
             guard words.count >= 5 else { continue }
-            var lineGrams: [UInt64] = []
-            lineGrams.reserveCapacity(words.count - 4)
+            lineGrams.removeAll(keepingCapacity: true)
             for k in 0...(words.count - 5) {
                 var h = TermHash.seed
                 for j in k..<(k + 5) { h = (h ^ words[j]) &* TermHash.prime }
