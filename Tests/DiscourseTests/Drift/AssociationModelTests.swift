@@ -49,6 +49,39 @@ struct AssociationModelTests {
         #expect(abs(seen[TermHash.of(normalized: "knocked")]! - 0.4) < 1e-6)
     }
 
+    /// Integer weights are read from the bytes, anything else (a decimal, non-ASCII words) as
+    /// characters: the same weights and keys either way.
+    @Test func everyWeightSpellingReadsTheSame() throws {
+        let text = """
+            word\ttopicality\tneighbours
+            a\t0.1\tknocked:400  helmet:0300
+            b\t0.1\tknocked:400.0 helmet:300
+            c\t0.1\tkn\u{F6}cked:400 helmet:300
+            d\t0.1\tratio:3:400
+            """
+        let m = try AssociationModel(
+            table: TSVTable(path: "x.tsv", text: text, expectedHeader: AssociationModel.header))
+        func neighbours(_ word: String) -> [UInt64: Double] {
+            var seen: [UInt64: Double] = [:]
+            m.forEachNeighbour(of: TermHash.of(normalized: word)) { seen[$0] = $1 }
+            return seen
+        }
+        let expected = [
+            TermHash.of(normalized: "knocked"): Double(Float(0.4)),
+            TermHash.of(normalized: "helmet"): Double(Float(0.3)),
+        ]
+        #expect(neighbours("a") == expected)
+        #expect(neighbours("b") == expected)
+        #expect(neighbours("c")[TermHash.of(normalized: "kn\u{F6}cked")] == Double(Float(0.4)))
+        #expect(neighbours("d") == [TermHash.of(normalized: "ratio:3"): Double(Float(0.4))])
+        for bad in ["x:0", ":400", "x:", "x:-1"] {
+            #expect(throws: LexiconError.self) {
+                try AssociationModel(
+                    table: TSVTable(path: "x.tsv", text: "word\ttopicality\tneighbours\nw\t0.1\t\(bad)\n"))
+            }
+        }
+    }
+
     @Test func badRowsNameTheLine() {
         let text = "word\ttopicality\tneighbours\nscooter\t0.4\tknocked=400\n"
         #expect(throws: LexiconError.self) {

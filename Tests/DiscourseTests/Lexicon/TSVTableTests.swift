@@ -24,6 +24,23 @@ struct TSVTableTests {
         #expect(throws: LexiconError.self) { try TSVTable(path: "e.tsv", text: "# only a comment\n") }
     }
 
+    /// ASCII lines are split on bytes, others as characters: both must read a file the same way.
+    /// A keycap emoji ("#️⃣") starts with "#" but is no comment line; a byte-order mark before the
+    /// header is dropped; spaces around fields go, also next to non-ASCII text.
+    @Test func nonASCIILinesReadLikeASCIIOnes() throws {
+        let text = "\u{FEFF}term\tvalue\n#\u{FE0F}\u{20E3}\t2\n  café \t 1.5\ncafe\t 1.5 \n# comment\n\t \n"
+        let table = try TSVTable(path: "x.tsv", text: text)
+        #expect(table.header == ["term", "value"])
+        #expect(table.rows.map(\.fields) == [["#\u{FE0F}\u{20E3}", "2"], ["café", "1.5"], ["cafe", "1.5"]])
+        #expect(table.rows.map(\.line) == [2, 3, 4])
+    }
+
+    @Test func lineBreaksOfEveryKindEndALine() throws {
+        let table = try TSVTable(path: "x.tsv", text: "a\tb\r\nx\t1\ry\t2\n\nz\t3")
+        #expect(table.rows.map(\.fields) == [["x", "1"], ["y", "2"], ["z", "3"]])
+        #expect(table.rows.map(\.line) == [2, 3, 5])
+    }
+
     @Test func numbersAreStrict() {
         #expect(TSVTable.number("+2") == 2)
         #expect(TSVTable.number("1,5") == nil)
