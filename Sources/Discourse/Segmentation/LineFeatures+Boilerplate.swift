@@ -23,6 +23,7 @@ extension LineFeatures {
         {
             boilerplate = true
         }
+        if !boilerplate { boilerplate = isPageTail(text, wordCount: wordCount) }
         if boilerplate { reactionOpener = false }  // "No stories found."
         // Closing lines: "P.S. …" at any length; sign-offs ("Love, Paulo", "Cheers", "Happy learning!")
         // only when short; "-Jodi" / "– Matt" (a dash and a name).
@@ -38,4 +39,35 @@ extension LineFeatures {
             closing = true
         }
     }
+
+    /// The tails that publishers put under a story, beside the cue rows ("Contact:", "Disclosure:"):
+    /// "Follow Acme News on Twitter" (a line opening with "follow" that names a social platform after
+    /// "on"), and a press release's "About Acme Inc." (about and one to five capitalised words, no
+    /// question or exclamation; "Inc." may end it).
+    func isPageTail(_ text: TokenizedText, wordCount: Int) -> Bool {
+        guard text.count >= 2, text[0].kind == .word else { return false }
+        if text[0].key == followKey, wordCount <= 30 {
+            for k in 1..<(text.count - 1) where text[k].key == onKey && socialPlatforms.contains(text[k + 1].key) {
+                return true
+            }
+            return false
+        }
+        if text[0].key == aboutKey, wordCount >= 2, wordCount <= 6, questions == 0, exclamations == 0 {
+            for k in 1..<text.count where text[k].kind == .word && !text[k].flags.contains(.capitalized) {
+                return false
+            }
+            return true
+        }
+        return false
+    }
 }
+
+let followKey = TermHash.of(normalized: "follow")
+let aboutKey = TermHash.of(normalized: "about")
+/// Social platforms a story's tail asks readers to follow it on.
+let socialPlatforms = TermSet(
+    [
+        "twitter", "x", "facebook", "instagram", "linkedin", "youtube", "tiktok", "threads", "mastodon", "bluesky",
+        "pinterest", "tumblr", "snapchat",
+    ]
+    .map { TermHash.of(normalized: $0) })

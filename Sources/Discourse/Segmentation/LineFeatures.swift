@@ -57,7 +57,8 @@ package struct LineFeatures: Sendable {
     package var reactionOpener = false
     /// The line opens by addressing someone ("Hi Rand,", "@name", "Dear X", "Rand, …", "Eric – …").
     package var addressOpener = false
-    /// The line opens with a boilerplate cue ("Also Read", "Source:", "Related Stories").
+    /// The line opens with a boilerplate cue ("Also Read", "Source:", "Related Stories", "Contact:",
+    /// "Disclosure:") or is a story's tail ("Follow X on Twitter", "About Acme Inc.").
     package var boilerplate = false
     /// An author's closing line: "P.S. …", a short sign-off ("Love, Paulo", "-Jodi", "Cheers").
     package var closing = false

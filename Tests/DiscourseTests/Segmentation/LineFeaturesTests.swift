@@ -88,6 +88,19 @@ struct LineFeaturesTests {
         #expect(!features("Source code for the game was released to everyone who asked me about it.").boilerplate)
     }
 
+    /// The tails publishers put under a story: social follow lines, a press release's "About X" and
+    /// contact block, disclosures. A reader who mentions following or a platform is not one.
+    @Test func pageTails() {
+        #expect(features("Follow the Valley Courier on Twitter for the latest scores.").boilerplate)
+        #expect(features("About Northwind Robotics Inc.").boilerplate)
+        #expect(features("CONTACT: Jane Moreau, press office, 555-0100").boilerplate)
+        #expect(features("Disclosure: the author owns shares in the company.").boilerplate)
+        #expect(features("Media contact").boilerplate)
+        #expect(!features("Follow the money and you will see who gains from this.").boilerplate)
+        #expect(!features("About time they fixed the road.").boilerplate)
+        #expect(!features("I stopped following them on Twitter years ago.").boilerplate)
+    }
+
     @Test func structure() {
         #expect(features("These are the programs I find most indispensable:").endsWithColon)
         #expect(features("• A shift towards investing in founding teams").listItem)
