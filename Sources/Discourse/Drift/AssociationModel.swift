@@ -50,19 +50,57 @@ package struct AssociationModel: Sendable {
                 throw .badLine(path: table.path, line: row.line, reason: "expected a word and a topicality >= 0")
             }
             let start = Int32(neighbourKeys.count)
-            for item in row[2].split(separator: " ") {
-                guard let colon = item.lastIndex(of: ":"), colon != item.startIndex,
-                    let w = Double(item[item.index(after: colon)...]), w > 0
-                else {
-                    throw .badLine(
-                        path: table.path, line: row.line, reason: "neighbour '\(item)' is not word:weight")
-                }
-                neighbourKeys.append(TermHash.of(normalized: String(item[..<colon])))
-                neighbourWeights.append(Float(w / 1000))
+            if let bad = appendNeighbours(row[2]) {
+                throw .badLine(path: table.path, line: row.line, reason: "neighbour '\(bad)' is not word:weight")
             }
             let entry = Entry(topicality: Float(t), start: start, end: Int32(neighbourKeys.count))
             entries.update(TermHash.of(normalized: row[0]), initial: entry) { $0 = entry }
         }
+    }
+
+    /// Appends the `word:weight` items of one neighbours field (separated by spaces; weights in
+    /// thousandths); returns the first item that is not of that form, nil when all are.
+    ///
+    /// Scans the field's UTF-8 bytes and hashes each word in place: the embedded table has some
+    /// 87,000 items, and splitting them into strings cost more than all the rest of loading it.
+    /// - Complexity: linear in the field's bytes.
+    private mutating func appendNeighbours(_ field: String) -> String? {
+        var field = field
+        return field.withUTF8 { bytes -> String? in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                if bytes[i] == Self.space {
+                    i += 1
+                    continue
+                }
+                var end = i
+                var colon = -1
+                while end < n, bytes[end] != Self.space {
+                    if bytes[end] == Self.colon { colon = end }
+                    end += 1
+                }
+                let item = UnsafeBufferPointer(rebasing: bytes[i..<end])
+                guard colon > i, let w = Self.weight(UnsafeBufferPointer(rebasing: bytes[(colon + 1)..<end])), w > 0
+                else { return String(decoding: item, as: UTF8.self) }
+                neighbourKeys.append(TermHash.add(TermHash.seed, UnsafeBufferPointer(rebasing: bytes[i..<colon])))
+                neighbourWeights.append(Float(w / 1000))
+                i = end
+            }
+            return nil
+        }
+    }
+
+    static let space = UInt8(ascii: " ")
+    static let colon = UInt8(ascii: ":")
+
+    /// A weight: plain digits read directly (the table's form), anything else as `Double` reads it.
+    static func weight(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard !bytes.isEmpty else { return nil }
+        if bytes.count <= 9, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return Double(bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+        }
+        return Double(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Number of words with an entry.

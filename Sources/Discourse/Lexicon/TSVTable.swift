@@ -22,12 +22,7 @@ package struct TSVTable: Sendable {
         var header: [String]? = nil
         var rows: [Row] = []
         for (index, rawLine) in TextLines.split(text).enumerated() {
-            var line = Substring(rawLine)
-            if index == 0, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                String($0).trimmingASCIISpaces()
-            }
+            guard let fields = Self.fields(rawLine, first: index == 0) else { continue }
             if header == nil {
                 header = fields
                 if let expected = expectedHeader, Array(fields.prefix(expected.count)) != expected {
@@ -43,6 +38,44 @@ package struct TSVTable: Sendable {
         self.header = header
         self.rows = rows
     }
+
+    /// The trimmed tab-separated fields of one line; nil for a blank or `#` comment line.
+    ///
+    /// An ASCII line is split on its bytes (every byte is one character there, and the line holds no
+    /// line break): the embedded lexicons are mostly ASCII, and loading them character by character
+    /// cost a large share of a short run. Other lines go by characters, so a combining mark after a
+    /// leading `#` or space ("#️⃣") keeps its character as before.
+    static func fields(_ rawLine: String, first: Bool) -> [String]? {
+        var copy = rawLine
+        let ascii: [String]?? = copy.withUTF8 { b -> [String]?? in
+            guard !b.contains(where: { $0 >= 0x80 }) else { return .none }
+            if b.allSatisfy({ $0 == Self.space || $0 == Self.tab }) || b.first == UInt8(ascii: "#") {
+                return .some(nil)
+            }
+            var fields: [String] = []
+            var start = 0
+            while true {
+                var end = start
+                while end < b.count, b[end] != Self.tab { end += 1 }
+                var lo = start
+                var hi = end
+                while lo < hi, b[lo] == Self.space || b[lo] == Self.tab { lo += 1 }
+                while hi > lo, b[hi - 1] == Self.space || b[hi - 1] == Self.tab { hi -= 1 }
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self))
+                if end == b.count { break }
+                start = end + 1
+            }
+            return .some(fields)
+        }
+        if let ascii { return ascii }
+        var line = Substring(rawLine)
+        if first, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+        if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { return nil }
+        return line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingASCIISpaces() }
+    }
+
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
 
     /// Parses a double the way lexicon files write them ("1.5", "-0.3", "+2"), independent of locale.
     package static func number(_ text: String) -> Double? {

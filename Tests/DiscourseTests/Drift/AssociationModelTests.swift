@@ -49,6 +49,28 @@ struct AssociationModelTests {
         #expect(abs(seen[TermHash.of(normalized: "knocked")]! - 0.4) < 1e-6)
     }
 
+    /// The byte scan reads what a number parser would: plain thousandths, other number forms, runs
+    /// of spaces; a word with a colon of its own keeps it (the weight follows the last colon).
+    @Test func neighbourFieldsReadLikeNumbers() throws {
+        let text = "word\ttopicality\tneighbours\nscooter\t0.4\tknocked:400  helmet:0.3e3 a:b:300 \n"
+        let m = try AssociationModel(table: TSVTable(path: "x.tsv", text: text))
+        var seen: [UInt64: Double] = [:]
+        m.forEachNeighbour(of: TermHash.of(normalized: "scooter")) { seen[$0] = $1 }
+        #expect(seen.count == 3)
+        #expect(abs(seen[TermHash.of(normalized: "knocked")]! - 0.4) < 1e-6)
+        #expect(abs(seen[TermHash.of(normalized: "helmet")]! - 0.3) < 1e-6)
+        #expect(abs(seen[TermHash.of(normalized: "a:b")]! - 0.3) < 1e-6)
+        for bad in [":400", "knocked:", "knocked:-1", "knocked:x"] {
+            let row = "word\ttopicality\tneighbours\nscooter\t0.4\thelmet:300 \(bad)\n"
+            do {
+                _ = try AssociationModel(table: TSVTable(path: "x.tsv", text: row))
+                Issue.record("\(bad) was accepted")
+            } catch {
+                #expect(error.description.contains("'\(bad)'"), "\(error.description)")
+            }
+        }
+    }
+
     @Test func badRowsNameTheLine() {
         let text = "word\ttopicality\tneighbours\nscooter\t0.4\tknocked=400\n"
         #expect(throws: LexiconError.self) {
