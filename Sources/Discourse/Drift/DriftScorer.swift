@@ -65,7 +65,7 @@ package struct DriftScorer: Sendable {
     /// words: no other word is ever looked up), which spares most of the translation table.
     package func articleModel(_ lines: [TokenizedText]) -> TopicModel { articleModel(lines, vocabulary: nil) }
 
-    func articleModel(_ lines: [TokenizedText], vocabulary: ModelTable<Bool>?) -> TopicModel {
+    func articleModel(_ lines: [TokenizedText], vocabulary: KeyFilter?) -> TopicModel {
         var model = TopicModel(mu: parameters.mu, bigramWeight: parameters.bigramWeight)
         let terms = lines.map(self.terms)
         // Sized once: growing the tables line by line cost as much as counting.
@@ -81,8 +81,8 @@ package struct DriftScorer: Sendable {
     /// Drift of every comment (in thread order) against `article` (its lines; empty for none).
     package func score(article: [TokenizedText], comments: [TokenizedText], explain: Bool = false) -> DriftReport {
         let terms = comments.map(self.terms)
-        var vocabulary = ModelTable<Bool>(minimumCapacity: terms.reduce(0) { $0 + $1.count }, filler: false)
-        for t in terms { for term in t { vocabulary.update(term.key, initial: true) { _ in } } }
+        var vocabulary = KeyFilter(expected: terms.reduce(0) { $0 + $1.count })
+        for t in terms { for term in t { vocabulary.insert(term.key) } }
         let model = articleModel(article, vocabulary: vocabulary)
         return score(articleModel: model, terms: terms, comments: comments, explain: explain)
     }
