@@ -61,15 +61,18 @@ package struct DriftScorer: Sendable {
     }
 
     /// The article's topic model from its tokenized lines: its words, the words they predict, and
-    /// the meta words.
-    package func articleModel(_ lines: [TokenizedText]) -> TopicModel {
+    /// the meta words. With `vocabulary`, only the predictions of those words are kept (the comments'
+    /// words: no other word is ever looked up), which spares most of the translation table.
+    package func articleModel(_ lines: [TokenizedText]) -> TopicModel { articleModel(lines, vocabulary: nil) }
+
+    func articleModel(_ lines: [TokenizedText], vocabulary: KeyFilter?) -> TopicModel {
         var model = TopicModel(mu: parameters.mu, bigramWeight: parameters.bigramWeight)
         let terms = lines.map(self.terms)
         // Sized once: growing the tables line by line cost as much as counting.
         model.reserve(terms.reduce(0) { $0 + $1.count })
         for t in terms { model.add(t) }
         if !model.isEmpty {
-            model.addAssociations(associations, weight: parameters.associationWeight)
+            model.addAssociations(associations, weight: parameters.associationWeight, vocabulary: vocabulary)
             if meta.count > 0 { model.metaWeight = parameters.metaWeight }
         }
         return model
@@ -77,13 +80,23 @@ package struct DriftScorer: Sendable {
 
     /// Drift of every comment (in thread order) against `article` (its lines; empty for none).
     package func score(article: [TokenizedText], comments: [TokenizedText], explain: Bool = false) -> DriftReport {
-        score(articleModel: articleModel(article), comments: comments, explain: explain)
+        let terms = comments.map(self.terms)
+        var vocabulary = KeyFilter(expected: terms.reduce(0) { $0 + $1.count })
+        for t in terms { for term in t { vocabulary.insert(term.key) } }
+        let model = articleModel(article, vocabulary: vocabulary)
+        return score(articleModel: model, terms: terms, comments: comments, explain: explain)
     }
 
+    /// Drift of every comment (in thread order) against an article model built beforehand.
     package func score(articleModel: TopicModel, comments: [TokenizedText], explain: Bool = false) -> DriftReport {
+        score(articleModel: articleModel, terms: comments.map(self.terms), comments: comments, explain: explain)
+    }
+
+    /// `terms` are the content words of `comments` (``terms(_:)``).
+    func score(articleModel: TopicModel, terms: [[DriftTerm]], comments: [TokenizedText], explain: Bool) -> DriftReport
+    {
         let p = parameters
         let hasArticle = !articleModel.isEmpty
-        let terms = comments.map(self.terms)
         var scores = [DriftScore](repeating: DriftScore(), count: comments.count)
 
         // The article model's tables are read once per term: the feedback rounds below score every

@@ -79,15 +79,26 @@ package struct TopicModel: Sendable {
     /// Fixes the translations `T(w)` from the words counted so far (call it after adding the
     /// article), with weight `weight`. Linear in the distinct words times their neighbours.
     package mutating func addAssociations(_ associations: AssociationModel, weight: Double) {
+        addAssociations(associations, weight: weight, vocabulary: nil)
+    }
+
+    /// As ``addAssociations(_:weight:)``, keeping `T(w)` only for the words `vocabulary` may hold (a
+    /// superset of the only ones the caller will look up; each is the same sum, in the same order,
+    /// as without it) and
+    /// setting the mixture weight as without it, so every probability looked up is the same.
+    mutating func addAssociations(_ associations: AssociationModel, weight: Double, vocabulary: KeyFilter?) {
         guard weight > 0, total > 0 else { return }
-        var table = ModelTable<Double>(minimumCapacity: counts.count * 4, filler: 0)
+        var table = ModelTable<Double>(minimumCapacity: vocabulary == nil ? counts.count * 4 : counts.count, filler: 0)
         let total = self.total
+        var predicts = false
         counts.forEach { key, c in
             associations.forEachNeighbour(of: key) { b, w in
+                predicts = true
+                if let vocabulary, !vocabulary.mayContain(b) { return }
                 table.update(b, initial: 0) { $0 += c / total * w }
             }
         }
-        guard table.count > 0 else { return }
+        guard predicts else { return }
         translations = table
         translationWeight = weight
     }

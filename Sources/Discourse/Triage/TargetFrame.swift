@@ -40,9 +40,10 @@ package struct TargetFrame: Sendable, Equatable {
     /// The word is talked about rather than used ("calling people idiots", "the word 'moron'").
     package var mention = false
 
-    /// Factor for negation and mention together.
-    package var assertion: Double {
-        (negated ? TriageWeights.Rules.negatedInsult : 1) * (mention ? TriageWeights().mention : 1)
+    /// Factor for negation and mention together, with the mention share of `weights` (the scorer's
+    /// own, so a community's or a fitted mention weight is honoured).
+    package func assertion(_ weights: TriageWeights) -> Double {
+        (negated ? TriageWeights.Rules.negatedInsult : 1) * (mention ? weights.mention : 1)
     }
 
     /// Tokens looked at before the word for a target, a negation, a mention.

@@ -87,7 +87,7 @@ package struct TriageScorer: Sendable {
                     f.target >= .standalone || (f.target == .named && frames.indefiniteArticle(before: hit.start))
                 if !entry.groups.isDisjoint(with: insulting) || aimed {
                     let factor = entry.groups.isDisjoint(with: insulting) ? TriageWeights.Rules.aimedSwearInsult : 1
-                    let s = entry.weight * factor * f.target.multiplier * f.assertion
+                    let s = entry.weight * factor * f.target.multiplier * f.assertion(w)
                     evidence.add(.insult, s, hit.start, hit.end)
                     abuse = max(abuse, s)
                 }
@@ -98,7 +98,7 @@ package struct TriageScorer: Sendable {
                 }
                 abuse = max(abuse, strength)
             case .slur:
-                let s = entry.weight * f.assertion
+                let s = entry.weight * f.assertion(w)
                 evidence.add(.identityAttack, s, hit.start, hit.end)
                 evidence.add(
                     .insult, s * TriageWeights.Rules.aimedSwearInsult * f.target.multiplier, hit.start, hit.end)
@@ -108,7 +108,7 @@ package struct TriageScorer: Sendable {
                 evidence.add(.profanity, s, hit.start, hit.end)
                 abuse = max(abuse, s * TriageWeights.Rules.swearAbuse)
             case .dismissal:
-                let s = entry.weight * f.assertion
+                let s = entry.weight * f.assertion(w)
                 evidence.add(.insult, s, hit.start, hit.end)
                 abuse = s
             case .insultPerson, .insultQuality, .insultContent:
@@ -121,7 +121,7 @@ package struct TriageScorer: Sendable {
                 }
                 // What the word says as an opinion: it still tells a moderator the comment is
                 // heated, so it raises priority (category `negative`), but it is no insult.
-                let opinion = entry.weight * multiplier * f.assertion
+                let opinion = entry.weight * multiplier * f.assertion(w)
                 if entry.ambiguity == .targeted, !(f.target >= .exclamative || frames.modifiesPerson(hit.end)) {
                     evidence.add(.negative, opinion, hit.start, hit.end)
                     continue
@@ -134,7 +134,7 @@ package struct TriageScorer: Sendable {
                     multiplier *= w.thing
                     evidence.add(.negative, opinion, hit.start, hit.end)
                 }
-                let s = entry.weight * multiplier * f.assertion
+                let s = entry.weight * multiplier * f.assertion(w)
                 evidence.add(.insult, s, hit.start, hit.end)
                 abuse = s
             default:

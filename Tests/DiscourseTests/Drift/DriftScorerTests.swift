@@ -29,6 +29,23 @@ struct DriftScorerTests {
         #expect(r.scores[0].articleDrift! < r.scores[1].articleDrift!)
     }
 
+    /// Scoring keeps the article's word predictions only for the comments' words; every score must
+    /// equal the one under the full translation table (built without knowing the comments).
+    @Test func translationsKeptForTheCommentsOnlyScoreTheSame() {
+        let comments = [
+            "Blinken will get nothing in Pyongyang while the sanctions stay, the reactor is their only card.",
+            "Missiles, warheads and the regime: nobody trusts their promises on disarmament.",
+            "My sourdough starter finally rose after I switched to rye flour and a warmer kitchen.",
+        ].map(Tokenizer.tokenize)
+        let article = Self.article.map(Tokenizer.tokenize)
+        let full = scorer.articleModel(article)
+        #expect(full.translationWeight > 0)
+        let restricted = scorer.score(article: article, comments: comments, explain: true).scores
+        let unrestricted = scorer.score(articleModel: full, comments: comments, explain: true).scores
+        #expect(restricted == unrestricted)
+        #expect(restricted.map(\.drift) != [0.5, 0.5, 0.5])
+    }
+
     @Test func sharedRareTermsOutweighSharedStopwords() {
         let r = score([
             "Pyongyang and Yongbyon again.",

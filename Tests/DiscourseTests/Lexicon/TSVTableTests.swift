@@ -14,6 +14,16 @@ struct TSVTableTests {
         #expect(table.rows[1][5] == "")
     }
 
+    /// ASCII lines are split on bytes, other lines by characters: both read the same fields, and a
+    /// keycap emoji ("#" and a combining mark) is a term, not a comment.
+    @Test func asciiAndUnicodeLinesSplitAlike() throws {
+        let text = "\u{FEFF}term\tvalue\n café \t 1 \t\n#\u{FE0F}\u{20E3}\t2\n \t \nplain \t 3 \t\n\t\t\n"
+        let table = try TSVTable(path: "x.tsv", text: text)
+        #expect(table.header == ["term", "value"])
+        #expect(table.rows.map(\.fields) == [["café", "1", ""], ["#\u{FE0F}\u{20E3}", "2"], ["plain", "3", ""]])
+        #expect(table.rows.map(\.line) == [2, 3, 5])
+    }
+
     @Test func wrongHeaderNamesFileAndExpectation() {
         #expect(throws: LexiconError.badHeader(path: "x.tsv", expected: ["term", "value"], found: ["word", "score"])) {
             try TSVTable(path: "x.tsv", text: "word\tscore\n", expectedHeader: ["term", "value"])

@@ -34,6 +34,22 @@ struct TriageScorerTests {
         #expect(quotedWord < direct * 0.5)
     }
 
+    /// The mention share comes from the scorer's own weights, not from the shipped defaults.
+    @Test func customMentionWeightIsHonoured() {
+        func insult(_ text: String, mention: Double) -> Double {
+            var weights = TriageWeights()
+            weights.mention = mention
+            return TriageScorer(weights: weights).score(Tokenizer.tokenize(text)).insult
+        }
+        for text in ["calling people idiots is wrong", "he used the word 'moron' twice in the speech"] {
+            let shipped = triage(text).insult
+            #expect(shipped > 0, "\(text)")
+            #expect(insult(text, mention: TriageWeights().mention) == shipped, "\(text)")
+            #expect(insult(text, mention: 0) == 0, "\(text)")
+            #expect(insult(text, mention: 1) > shipped * 2, "\(text)")
+        }
+    }
+
     @Test func adjectivesBetweenTargetAndInsultStillCount() {
         #expect(triage("you hopeless stupid idiot").insult >= 0.8)
         #expect(triage("this guy's a total moron").insult >= 0.7)
