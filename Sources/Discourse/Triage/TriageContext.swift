@@ -20,12 +20,20 @@ package struct TriageContext: Sendable {
     /// Context for the comments of one file, given the article's token lines (empty when the input
     /// has no article).
     package init(article: [TokenizedText], comments: [TokenizedText]) {
-        // One shingle per word at most: sized once.
-        articleShingles = TermSet(capacity: article.reduce(0) { $0 + $1.count })
-        for line in article { Self.forEachShingle(line) { key, _, _ in articleShingles.insert(key) } }
+        self.init(article: article, repeats: TermTable<Int>())
         for text in comments {
             if let key = Self.textKey(text) { textCounts[key] = (textCounts[key] ?? 0) + 1 }
         }
+    }
+
+    /// Context from the article and the counts of the comment texts that occur more than once (by
+    /// ``textKey(_:)``; a streamed analysis counts them in a first pass, see ``RepeatCounter``): a text
+    /// missing from `repeats` counts once, as it would in the full table.
+    package init(article: [TokenizedText], repeats: TermTable<Int>) {
+        // One shingle per word at most: sized once.
+        articleShingles = TermSet(capacity: article.reduce(0) { $0 + $1.count })
+        for line in article { Self.forEachShingle(line) { key, _, _ in articleShingles.insert(key) } }
+        textCounts = repeats
     }
 
     /// Calls `body` with the key of each run of ``shingleLength`` words (and numbers) of `text`, and
