@@ -94,6 +94,8 @@ enum ExportCommand {
                     : ScoreRenderer.jsonlRow(row, file: file, columns: columns)
             },
             write: { rows in
+                // Ctrl-C inside a streamed file: stop at the last full chunk of rows.
+                guard !Interrupt.requested else { return false }
                 do {
                     try output.write(rows)
                     return true
