@@ -19,7 +19,7 @@ package struct CommentStream {
     package let name: String
     let article: [TokenizedText]
     var drift: DriftStream
-    var repeats = TermTable<Int>()
+    var repeats = RepeatCounts()
     /// What was odd about the input (repaired bytes, capped lines), known before any row is written.
     package private(set) var warnings: [InputWarning] = []
     /// Number of lines of the input.

@@ -26,12 +26,12 @@ package struct RepeatCounter {
 
     /// Counts one key. Throws when a run cannot be written to the temporary folder.
     package mutating func add(_ key: UInt64) throws {
-        keys.append(key == 0 ? 1 : key)  // as ``TermTable`` stores key 0, so counts agree with it
+        keys.append(RepeatCounts.stored(key))  // key 0 as ``TermTable`` stores it, so counts agree
         if keys.count >= runLength { try spill() }
     }
 
     /// Every key added more than once, with its count. Closes the runs.
-    package mutating func repeated() throws -> TermTable<Int> {
+    package mutating func repeated() throws -> RepeatCounts {
         keys.sort()
         defer {
             for run in runs { close(run.fd) }
@@ -39,7 +39,7 @@ package struct RepeatCounter {
         }
         var readers = try runs.map { try RunReader(fd: $0.fd, count: $0.count) }
         var memory = 0
-        var table = TermTable<Int>()
+        var table = RepeatCounts()
         var current: UInt64 = 0
         var count = 0
         while true {
@@ -60,12 +60,12 @@ package struct RepeatCounter {
             if count > 0 && key == current {
                 count += 1
             } else {
-                if count > 1 { table[current] = count }
+                if count > 1 { table.append(current, count: count) }
                 current = key
                 count = 1
             }
         }
-        if count > 1 { table[current] = count }
+        if count > 1 { table.append(current, count: count) }
         keys = []
         return table
     }
