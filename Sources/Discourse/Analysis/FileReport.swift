@@ -36,6 +36,12 @@ public struct FileReport: Sendable {
     /// Why the file's comments were withheld (its segmentation confidence is below the caller's
     /// minimum, `--min-confidence`), or nil when they are reported.
     public var withheld: String?
+    /// The figures of the comments when their rows were streamed out rather than kept
+    /// (``CommentStream``; `comments` is then empty), else nil.
+    package var tally: CommentTally?
+
+    /// Number of comments found, kept or streamed.
+    package var commentCount: Int { tally?.count ?? comments.count }
 
     /// A report from its parts (``Analyzer/analyze(_:)`` builds them).
     public init(
@@ -55,10 +61,37 @@ public struct FileReport: Sendable {
         let confidence = segmentation.confidence
         guard confidence < minimum else { return }
         comments = []
+        tally = nil
         driftTrend = nil
         withheld = "segmentation confidence \(String(format: "%.2f", confidence)) is below the minimum \(minimum)"
     }
 
     /// Article text lines (body only; header and boilerplate excluded).
     public var articleLineCount: Int { segmentation.articleLineCount }
+}
+
+/// What the per-file summary needs of a file's comments, added up as they stream by: the count,
+/// the sentiment's sum (in file order, as the summary's mean adds them), extremes, and how many
+/// reach a flag threshold.
+package struct CommentTally: Sendable, Equatable {
+    package var count = 0
+    package var sentimentSum = 0.0
+    package var sentimentMin: Double?
+    package var sentimentMax: Double?
+    /// The priority a comment needs to count as flagged.
+    package var flagThreshold: Double
+    package var flagged = 0
+
+    package init(flagThreshold: Double) {
+        self.flagThreshold = flagThreshold
+    }
+
+    package mutating func add(_ row: ScoredComment) {
+        let s = row.sentiment.compound
+        count += 1
+        sentimentSum += s
+        sentimentMin = min(sentimentMin ?? s, s)
+        sentimentMax = max(sentimentMax ?? s, s)
+        if row.triage.priority >= flagThreshold { flagged += 1 }
+    }
 }

@@ -14,18 +14,23 @@ package enum LineTokenizer {
         tokens.reserveCapacity(lines.count)
         for (index, line) in lines.enumerated() {
             var copy = line
-            let text = copy.withUTF8 { bytes -> TokenizedText in
-                guard bytes.count > maximumAnalysedBytes else { return Tokenizer.tokenize(bytes: bytes) }
-                var cut = maximumAnalysedBytes
-                while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
-                warnings.append(
-                    InputWarning(
-                        path: file, line: index + 1,
-                        message: "line is \(bytes.count) bytes long; only its first \(cut) bytes were analysed"))
-                return Tokenizer.tokenize(bytes: UnsafeBufferPointer(rebasing: bytes[..<cut]))
-            }
-            tokens.append(text)
+            tokens.append(copy.withUTF8 { tokenize(line: $0, index: index, file: file, warnings: &warnings) })
         }
         return (tokens, warnings)
+    }
+
+    /// One line (0-based `index`), cut at ``maximumAnalysedBytes`` with a warning: what
+    /// ``tokenize(_:file:)`` does for each line, for the streamed analysis that reads lines one by one.
+    package static func tokenize(
+        line bytes: UnsafeBufferPointer<UInt8>, index: Int, file: String, warnings: inout [InputWarning]
+    ) -> TokenizedText {
+        guard bytes.count > maximumAnalysedBytes else { return Tokenizer.tokenize(bytes: bytes) }
+        var cut = maximumAnalysedBytes
+        while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        warnings.append(
+            InputWarning(
+                path: file, line: index + 1,
+                message: "line is \(bytes.count) bytes long; only its first \(cut) bytes were analysed"))
+        return Tokenizer.tokenize(bytes: UnsafeBufferPointer(rebasing: bytes[..<cut]))
     }
 }

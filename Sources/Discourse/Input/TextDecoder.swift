@@ -66,6 +66,15 @@ package enum TextDecoder {
     /// Valid UTF-8 with NULs and bad sequences replaced by U+FFFD.
     static func repaired(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
+        repair(bytes, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``repaired(_:)`` into a reused buffer (emptied first). A line break is never part of a
+    /// sequence, so repairing line by line (``ChunkedLines``) gives the bytes repairing the whole
+    /// text gives.
+    static func repair(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(bytes.count + 16)
         var i = 0
         let n = bytes.count
@@ -85,7 +94,6 @@ package enum TextDecoder {
                 i += length
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func lineNumber(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {

@@ -124,4 +124,19 @@ public enum ScoreRenderer {
         for row in report.comments { out += writer.row(row, in: report, columns: columns) }
         return out
     }
+
+    /// One CSV row of a comment of `file` (CRLF-terminated): a row of ``csvRows(_:writer:columns:)``,
+    /// for rows streamed one at a time (``CommentStream``).
+    package static func csvRow(_ row: ScoredComment, file: String, writer: CSVWriter, columns: [Column]) -> String {
+        writer.record(columns.map { writer.cell($0.value(row, file: file), kind: $0.kind) })
+    }
+
+    /// One JSON Lines row of a comment of `file` (newline-terminated): a row of ``jsonl(_:columns:)``.
+    package static func jsonlRow(_ row: ScoredComment, file: String, columns: [Column]) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        for column in columns { w.field(column.name, column.value(row, file: file)) }
+        w.endObject()
+        return w.output + "\n"
+    }
 }

@@ -6,6 +6,8 @@ package struct TriageContext: Sendable {
     var articleShingles = TermSet()
     /// Number of comments in the file with the same words, by text key.
     var textCounts = TermTable<Int>()
+    /// Instead of `textCounts`, for a streamed file: the counts of the texts seen more than once.
+    var repeated: RepeatCounts?
 
     /// Words in a row that must match the article before they count as quoted from it. Four keeps
     /// common phrases ("you are an") from matching by chance.
@@ -20,12 +22,20 @@ package struct TriageContext: Sendable {
     /// Context for the comments of one file, given the article's token lines (empty when the input
     /// has no article).
     package init(article: [TokenizedText], comments: [TokenizedText]) {
-        // One shingle per word at most: sized once.
-        articleShingles = TermSet(capacity: article.reduce(0) { $0 + $1.count })
-        for line in article { Self.forEachShingle(line) { key, _, _ in articleShingles.insert(key) } }
+        self.init(article: article, repeats: nil)
         for text in comments {
             if let key = Self.textKey(text) { textCounts[key] = (textCounts[key] ?? 0) + 1 }
         }
+    }
+
+    /// Context from the article and the counts of the comment texts that occur more than once (by
+    /// ``textKey(_:)``; a streamed analysis counts them in a first pass, see ``RepeatCounter``): a text
+    /// missing from `repeats` counts once, as it would in the full table.
+    package init(article: [TokenizedText], repeats: RepeatCounts?) {
+        // One shingle per word at most: sized once.
+        articleShingles = TermSet(capacity: article.reduce(0) { $0 + $1.count })
+        for line in article { Self.forEachShingle(line) { key, _, _ in articleShingles.insert(key) } }
+        repeated = repeats
     }
 
     /// Calls `body` with the key of each run of ``shingleLength`` words (and numbers) of `text`, and
@@ -74,6 +84,7 @@ package struct TriageContext: Sendable {
     /// How many comments of the file have the same words as `text` (1 when unique or short).
     func copies(of text: TokenizedText) -> Int {
         guard let key = Self.textKey(text) else { return 1 }
+        if let repeated { return repeated[key] ?? 1 }
         return textCounts[key] ?? 1
     }
 }

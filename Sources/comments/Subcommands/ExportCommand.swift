@@ -86,7 +86,25 @@ enum ExportCommand {
                 ? ScoreRenderer.csvRows(report, writer: csv, columns: columns)
                 : ScoreRenderer.jsonl(report, columns: columns)
         }
-        let result = runner.runOutcomes(items, render: render) { outcome, rows in
+        let streaming = RowStreaming(
+            trend: summary != nil, flagThreshold: threshold,
+            render: { row, file in
+                format == .csv
+                    ? ScoreRenderer.csvRow(row, file: file, writer: csv, columns: columns)
+                    : ScoreRenderer.jsonlRow(row, file: file, columns: columns)
+            },
+            write: { rows in
+                // Ctrl-C inside a streamed file: stop at the last full chunk of rows.
+                guard !Interrupt.requested else { return false }
+                do {
+                    try output.write(rows)
+                    return true
+                } catch {
+                    writeError = error
+                    return false
+                }
+            })
+        let result = runner.runOutcomes(items, render: render, streaming: streaming) { outcome, rows in
             do {
                 if !rows.isEmpty { try output.write(rows) }
                 if let summary {

@@ -49,12 +49,18 @@ struct InputRunner {
         return runner
     }
 
-    /// Calls `render` with each analysed report, in input order; returns the exit code.
-    func run(_ items: [InputItem], render: (FileReport, Document) -> Void) -> ExitCode {
-        let result = runOutcomes(items) { outcome in
-            if case .analysed(let report, let document) = outcome { render(report, document) }
-            return true
-        }
+    /// Calls `render` with each analysed report, in input order; returns the exit code. With
+    /// `streaming`, large comment-per-line files have their rows written by it instead (their reports
+    /// reach `render` without rows).
+    func run(
+        _ items: [InputItem], streaming: RowStreaming? = nil, render: (FileReport, Document) -> Void
+    ) -> ExitCode {
+        let result = runOutcomes(
+            items, render: { _ in () }, streaming: streaming,
+            handle: { outcome, _ in
+                if case .analysed(let report, let document) = outcome { render(report, document) }
+                return true
+            })
         return result.failed || result.badRecords > 0 ? .someInputFailed : .success
     }
 
@@ -70,9 +76,14 @@ struct InputRunner {
     /// ``runOutcomes(_:handle:)`` with a `render` step that runs on the worker threads right after
     /// each analysis (formatting rows is a tenth of an export's work; on the consuming thread it
     /// held back the speed-up), its result handed to `handle` in input order with the outcome.
+    ///
+    /// With `streaming`, a file at least ``RowStreaming/minimumBytes`` long in a comment-per-line
+    /// mode is not analysed on a worker: when its turn comes, the consuming thread streams it
+    /// (``CommentStream``), writing its rows through `streaming` as they are scored, and `handle`
+    /// gets its report (no rows, their tally) and what `render` makes of it.
     func runOutcomes<Rendered: Sendable>(
         _ items: [InputItem], render: @escaping @Sendable (BatchOutcome) -> Rendered,
-        handle: (BatchOutcome, Rendered) -> Bool
+        streaming: RowStreaming? = nil, handle: (BatchOutcome, Rendered) -> Bool
     ) -> (failed: Bool, stopped: Bool, badRecords: Int) {
         let batch = BatchAnalyzer(analyzer: analyzer)
         var failed = false
@@ -81,33 +92,39 @@ struct InputRunner {
         var sawStandardInput = false
         let next = BatchAnalyzer.items(items) { DocumentStream(fileDescriptor: 0) }
         let minimum = minConfidence
-        let transform: @Sendable (BatchItem) -> (BatchOutcome, Rendered) = { item in
+        let streamAt = streaming.map(\.minimumBytes)
+        let streamable = CommentStream.supports(analyzer.options.mode)
+        let transform: @Sendable (BatchItem) -> Work<Rendered> = { item in
+            if let streamAt, streamable, case .input(.file(let path)) = item, RowStreaming.size(of: path) >= streamAt {
+                return .stream(path)
+            }
             var outcome = batch.process(item)
             if let minimum, case .analysed(var report, let document) = outcome {
                 report.withhold(belowConfidence: minimum)
                 outcome = .analysed(report, document)
             }
-            return (outcome, render(outcome))
+            return .done(outcome, render(outcome))
         }
-        OrderedParallelMap.run(jobs: jobs, next: next, transform: transform) { done in
-            let (outcome, rendered) = done
-            if outcome.name == "-" || outcome.name.hasPrefix("-#") { sawStandardInput = true }
-            var messages: [String] = []
-            switch outcome {
-            case .failed(_, let error):
-                messages.append("comments: \(error)")
-                if case .badRecord = error { badRecords += 1 } else { failed = true }
-            case .analysed(let report, let document):
-                if !quiet {
-                    if document.text.isEmpty { messages.append("comments: \(document.name): warning: file is empty") }
-                    messages += report.warnings.map { "comments: \($0)" }
-                    if let reason = report.withheld { messages.append("comments: \(report.file): no rows: \(reason)") }
-                }
+        OrderedParallelMap.run(jobs: jobs, next: next, transform: transform) { work in
+            let outcome: BatchOutcome
+            let rendered: Rendered
+            var reported = false
+            var writeFailed = false
+            switch work {
+            case .done(let o, let r):
+                (outcome, rendered) = (o, r)
+            case .stream(let path):
+                (outcome, reported, writeFailed) = stream(path, streaming!, batch: batch)
+                rendered = render(outcome)  // no rows: they were written as they came
             }
-            for message in messages { Output.error(message) }
-            let keepGoing = handle(outcome, rendered)
+            if outcome.name == "-" || outcome.name.hasPrefix("-#") { sawStandardInput = true }
+            if case .failed(_, let error) = outcome {
+                if case .badRecord = error { badRecords += 1 } else { failed = true }
+            }
+            if !reported { for message in messages(outcome) { Output.error(message) } }
+            let keepGoing = handle(outcome, rendered) && !writeFailed
             if case .analysed(let report, _) = outcome {
-                progress?.advance(comments: report.comments.count)
+                progress?.advance(comments: report.commentCount)
             } else {
                 progress?.advance(comments: 0)
             }
@@ -121,4 +138,28 @@ struct InputRunner {
         Output.flush()
         return (failed, stopped, badRecords)
     }
+
+    /// What stderr says about an outcome before its rows: the failure, or (unless `--quiet`) the
+    /// input's warnings.
+    func messages(_ outcome: BatchOutcome) -> [String] {
+        switch outcome {
+        case .failed(_, let error):
+            return ["comments: \(error)"]
+        case .analysed(let report, let document):
+            guard !quiet else { return [] }
+            var messages: [String] = []
+            if document.text.isEmpty {
+                messages.append("comments: \(document.name): warning: file is empty")
+            }
+            messages += report.warnings.map { "comments: \($0)" }
+            if let reason = report.withheld { messages.append("comments: \(report.file): no rows: \(reason)") }
+            return messages
+        }
+    }
+}
+
+/// A worker's result: the analysed (and rendered) input, or a file the consumer streams.
+enum Work<Rendered: Sendable>: Sendable {
+    case done(BatchOutcome, Rendered)
+    case stream(String)
 }

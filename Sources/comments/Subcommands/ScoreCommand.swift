@@ -31,7 +31,28 @@ enum ScoreCommand {
         let csv = CSVOptions.writer(parsed)
         let columns = CommentColumns.all(explain: options.explain)
         if format == .csv { Output.write(csv.header(columns)) }
-        return runner.run(items) { report, _ in
+        // CSV and JSON Lines rows stand alone: large comment files stream (the table and the JSON
+        // object need the whole file's report).
+        let streaming: RowStreaming?
+        switch format {
+        case .csv:
+            streaming = RowStreaming(
+                render: { ScoreRenderer.csvRow($0, file: $1, writer: csv, columns: columns) },
+                write: {
+                    Output.write($0)
+                    return true
+                })
+        case .jsonl:
+            streaming = RowStreaming(
+                render: { ScoreRenderer.jsonlRow($0, file: $1, columns: columns) },
+                write: {
+                    Output.write($0)
+                    return true
+                })
+        case .table, .json:
+            streaming = nil
+        }
+        return runner.run(items, streaming: streaming) { report, _ in
             switch format {
             case .table:
                 Output.write(ScoreRenderer.table(report, width: terminal.width, color: terminal.color))

@@ -68,7 +68,7 @@ package enum SummaryColumns {
             "article_lines", .integer, help: "integer >= 0: article body lines found",
             value: analysed { .integer($0.articleLineCount) }),
         SummaryColumn(
-            "comments", .integer, help: "integer >= 0: comments found", value: analysed { .integer($0.comments.count) }),
+            "comments", .integer, help: "integer >= 0: comments found", value: analysed { .integer($0.commentCount) }),
         SummaryColumn(
             "confidence", .number,
             help:
@@ -82,15 +82,20 @@ package enum SummaryColumns {
         SummaryColumn(
             "sentiment_mean", .number, help: "-1..1 or empty: mean sentiment of the file's comments",
             value: analysed { r in
+                if let t = r.tally { return t.count == 0 ? .null : .number(t.sentimentSum / Double(t.count)) }
                 let s = sentiments(r)
                 return s.isEmpty ? .null : .number(s.reduce(0, +) / Double(s.count))
             }),
         SummaryColumn(
             "sentiment_min", .number, help: "-1..1 or empty: most negative comment",
-            value: analysed { r in sentiments(r).min().map(CellValue.number) ?? .null }),
+            value: analysed { r in
+                (r.tally.map { $0.sentimentMin } ?? sentiments(r).min()).map(CellValue.number) ?? .null
+            }),
         SummaryColumn(
             "sentiment_max", .number, help: "-1..1 or empty: most positive comment",
-            value: analysed { r in sentiments(r).max().map(CellValue.number) ?? .null }),
+            value: analysed { r in
+                (r.tally.map { $0.sentimentMax } ?? sentiments(r).max()).map(CellValue.number) ?? .null
+            }),
         SummaryColumn(
             "drift_trend", .number,
             help: "number or empty: slope of drift over comment order (> 0: the thread wanders off)",
@@ -100,6 +105,7 @@ package enum SummaryColumns {
         ) {
             outcome, options in
             guard case .analysed(let r, _) = outcome else { return .null }
+            if let t = r.tally, t.flagThreshold == options.flagThreshold { return .integer(t.flagged) }
             return .integer(r.comments.filter { $0.triage.priority >= options.flagThreshold }.count)
         },
     ]

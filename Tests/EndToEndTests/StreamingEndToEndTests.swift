@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// Large comment-per-line files are streamed (#12); `COMMENTS_STREAM_BYTES=0` streams every file, so
+/// each command's output can be compared with the whole-file path on small inputs.
+@Suite("Streaming")
+struct StreamingEndToEndTests {
+    static let wholeFile = ["COMMENTS_STREAM_BYTES": "1000000000"]
+    static let streamed = ["COMMENTS_STREAM_BYTES": "0"]
+
+    /// Samples and a file with repeated comments, invalid UTF-8 and a CR line end.
+    static func inputs() throws -> [String] {
+        var bytes = Array("first comment here\r\nThis is the same text again\n\nThis is the same text again\r".utf8)
+        bytes += [0x62, 0xFF, 0x0A] + Array("last one, no final break".utf8)
+        let odd = try CommandRunner.temporaryFile(Data(bytes))
+        return [CommandRunner.sample("comments-only.txt"), CommandRunner.sample("council-budget.txt"), odd]
+    }
+
+    /// Runs `arguments` both ways; `{summary}` stands for a summary file, compared too.
+    func same(_ arguments: [String]) throws {
+        let summary = FileManager.default.temporaryDirectory.appending(path: "stream-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: summary) }
+        let args = arguments.map { $0 == "{summary}" ? summary : $0 }
+        let whole = try CommandRunner.run(args, environment: Self.wholeFile)
+        let wholeSummary = try? String(contentsOfFile: summary, encoding: .utf8)
+        let stream = try CommandRunner.run(args, environment: Self.streamed)
+        #expect((try? String(contentsOfFile: summary, encoding: .utf8)) == wholeSummary)
+        #expect(whole.status == 0)
+        #expect(stream.status == whole.status)
+        #expect(stream.stdout == whole.stdout, "\(arguments)")
+        #expect(stream.stderr == whole.stderr, "\(arguments)")
+        #expect(!whole.stdout.isEmpty)
+    }
+
+    @Test func scoreRowsAreTheSameStreamed() throws {
+        let files = try Self.inputs()
+        for format in ["csv", "jsonl"] {
+            try same(["score", "--all-comments", "--explain", "--format", format] + files)
+            try same(["score", "--article", files[1], "--format", format, "--jobs", "2"] + files)
+        }
+    }
+
+    @Test func exportRowsAndSummaryAreTheSameStreamed() throws {
+        let files = try Self.inputs()
+        for format in ["--csv", "--jsonl"] {
+            try same(["export", "--all-comments", "--explain", format, "-", "--summary", "{summary}"] + files)
+            try same(["export", "--article", files[1], format, "-", "--summary", "{summary}"] + files)
+        }
+    }
+}
