@@ -1,11 +1,3 @@
-import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Counts how often each text key (``TriageContext``'s copy-paste key) occurs in a file, in memory
 /// bounded by ``runLength`` keys whatever the number of comments: an external merge sort.
 ///
@@ -18,7 +10,7 @@ package struct RepeatCounter {
     /// Keys held in memory before a run is written (8 MiB of keys).
     package var runLength: Int
     private var keys: [UInt64] = []
-    private var runs: [(fd: Int32, count: Int)] = []
+    private var runs: [SpillFile] = []
 
     package init(runLength: Int = 1 << 20) {
         self.runLength = max(2, runLength)
@@ -34,10 +26,10 @@ package struct RepeatCounter {
     package mutating func repeated() throws -> RepeatCounts {
         keys.sort()
         defer {
-            for run in runs { close(run.fd) }
+            for run in runs { run.close() }
             runs = []
         }
-        var readers = try runs.map { try RunReader(fd: $0.fd, count: $0.count) }
+        var readers = try runs.map { try RunReader(file: $0) }
         var memory = 0
         var table = RepeatCounts()
         var current: UInt64 = 0
@@ -72,38 +64,30 @@ package struct RepeatCounter {
 
     private mutating func spill() throws {
         keys.sort()
-        var template = Array((NSTemporaryDirectory() + "/comments-repeats.XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw RepeatCounterError(reason: String(cString: strerror(errno))) }
-        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }  // the descriptor keeps it alive
-        try keys.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    let reason = String(cString: strerror(errno))
-                    close(fd)
-                    throw RepeatCounterError(reason: reason)
-                }
-                offset += n
+        do throws(SpillFile.Failure) {
+            var run = try SpillFile(prefix: "comments-repeats")
+            do throws(SpillFile.Failure) {
+                try run.append(keys)
+            } catch {
+                run.close()
+                throw error
             }
+            runs.append(run)
+        } catch {
+            throw RepeatCounterError(reason: error.reason)
         }
-        runs.append((fd, keys.count))
         keys.removeAll(keepingCapacity: true)
     }
 
     /// Reads one sorted run back in blocks of 8,192 keys.
     struct RunReader {
-        let fd: Int32
-        let count: Int
+        let file: SpillFile
         var read = 0
         var block: [UInt64] = []
         var position = 0
 
-        init(fd: Int32, count: Int) throws {
-            self.fd = fd
-            self.count = count
+        init(file: SpillFile) throws {
+            self.file = file
             try refill()
         }
 
@@ -115,22 +99,13 @@ package struct RepeatCounter {
         }
 
         private mutating func refill() throws {
-            let n = min(8192, count - read)
-            block = [UInt64](repeating: 0, count: n)
-            position = 0
-            guard n > 0 else { return }
-            let fd = self.fd
-            let offset = read * 8
-            try block.withUnsafeMutableBytes { raw in
-                var done = 0
-                while done < raw.count {
-                    let got = pread(fd, raw.baseAddress! + done, raw.count - done, off_t(offset + done))
-                    if got < 0 && errno == EINTR { continue }
-                    guard got > 0 else { throw RepeatCounterError(reason: String(cString: strerror(errno))) }
-                    done += got
-                }
+            do throws(SpillFile.Failure) {
+                block = try file.read(at: read, length: 8192)
+            } catch {
+                throw RepeatCounterError(reason: error.reason)
             }
-            read += n
+            position = 0
+            read += block.count
         }
     }
 }

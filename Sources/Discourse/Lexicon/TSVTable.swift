@@ -28,7 +28,7 @@ package struct TSVTable: Sendable {
         var header: [String]? = nil
         var rows: [Row] = []
         var text = text
-        let lines = text.withUTF8 { Self.lineRanges($0) }
+        let lines = text.withUTF8 { TextLines.ranges(bytes: $0) }
         for (index, range) in lines.enumerated() {
             let split: [String]? = text.withUTF8 { bytes in
                 Self.asciiFields(UnsafeBufferPointer(rebasing: bytes[range]))
@@ -58,25 +58,6 @@ package struct TSVTable: Sendable {
         }
         self.header = header
         self.rows = rows
-    }
-
-    /// Byte ranges of the lines of `p`, split as ``TextLines/split(bytes:)`` splits them.
-    private static func lineRanges(_ p: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var lines: [Range<Int>] = []
-        let n = p.count
-        var start = 0
-        var i = 0
-        while i < n {
-            let b = p[i]
-            if b == 0x0A || b == 0x0D {
-                lines.append(start..<i)
-                if b == 0x0D, i + 1 < n, p[i + 1] == 0x0A { i += 1 }
-                start = i + 1
-            }
-            i += 1
-        }
-        if start < n { lines.append(start..<n) }
-        return lines
     }
 
     /// The fields of an ASCII line, each trimmed of spaces; `[]` for a blank or `#` line; nil when

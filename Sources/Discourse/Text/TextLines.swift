@@ -7,22 +7,26 @@ package enum TextLines {
     }
 
     package static func split(bytes p: UnsafeBufferPointer<UInt8>) -> [String] {
-        var lines: [String] = []
+        ranges(bytes: p).map { String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self) }
+    }
+
+    /// The byte ranges of the lines of `p`, without their line breaks, split as ``split(bytes:)`` splits.
+    /// - Complexity: O(n) for n bytes.
+    package static func ranges(bytes p: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
         let n = p.count
         var start = 0
         var i = 0
         while i < n {
             let b = p[i]
             if b == 0x0A || b == 0x0D {
-                lines.append(String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self))
+                lines.append(start..<i)
                 if b == 0x0D, i + 1 < n, p[i + 1] == 0x0A { i += 1 }
                 start = i + 1
             }
             i += 1
         }
-        if start < n {
-            lines.append(String(decoding: UnsafeBufferPointer(rebasing: p[start..<n]), as: UTF8.self))
-        }
+        if start < n { lines.append(start..<n) }
         return lines
     }
 
