@@ -91,26 +91,19 @@ extension TriageScorer {
             let people =
                 group.end < text.count && matches.startMask[group.end] & Kind.identityPeople.bit != 0
             let groupWeight = people ? 1 : group.entry.weight
-            var strength = 0.0
-            var cue: (start: Int, end: Int)? = nil
-            func consider(_ s: Double, _ start: Int, _ end: Int) {
-                if s > strength {
-                    strength = s
-                    cue = (start, end)
-                }
-            }
+            var best = StrongestCue()
             for a in abuse where near(a.start, a.end, group) {
-                consider(a.strength * (generalized ? 1 : TriageWeights.Rules.ungeneralizedAbuse), a.start, a.end)
+                best.consider(a.strength * (generalized ? 1 : TriageWeights.Rules.ungeneralizedAbuse), a.start, a.end)
             }
             for hit in matches.hits where near(hit.start, hit.end, group) && !isExcluded(hit) {
                 switch hit.entry.kind {
                 case .identityDehumanizing:
-                    consider(hit.entry.weight * TriageWeights.Rules.dehumanizing, hit.start, hit.end)
+                    best.consider(hit.entry.weight * TriageWeights.Rules.dehumanizing, hit.start, hit.end)
                 case .identityExclusion:
-                    consider(
+                    best.consider(
                         hit.entry.weight * (negatedBetween(group, hit.start) ? w.negatedThreat : 1), hit.start, hit.end)
                 case .identityExpel where isCall(hit):
-                    consider(
+                    best.consider(
                         hit.entry.weight * (negatedBetween(group, hit.start) ? w.negatedThreat : 1), hit.start, hit.end)
                 case .identityExpelled:
                     // Only after a passive cue, as strong as the cue calls for it: "should be banned"
@@ -118,16 +111,16 @@ extension TriageScorer {
                     let passive = passiveBefore(hit.start)
                     guard passive > 0 else { break }
                     let negated = negatedBetween(group, hit.start) ? w.negatedThreat : 1
-                    consider(hit.entry.weight * passive * negated, hit.start, hit.end)
+                    best.consider(hit.entry.weight * passive * negated, hit.start, hit.end)
                 case .identityStereotype where copulaBetween(group, hit.start):
-                    consider(hit.entry.weight, hit.start, hit.end)
+                    best.consider(hit.entry.weight, hit.start, hit.end)
                 default: break
                 }
             }
-            guard strength > 0, let cue else { continue }
+            guard let cue = best.cue else { continue }
             let start = min(group.start, cue.start)
             let end = max(group.end, cue.end)
-            evidence.add(.identityAttack, strength * groupWeight, start, end)
+            evidence.add(.identityAttack, best.strength * groupWeight, start, end)
         }
     }
 
@@ -138,4 +131,19 @@ extension TriageScorer {
     static let identityWindow = 6
     /// A one-word removal verb weaker than this ("send", "ship") needs its particle ("back").
     static let bareExpelWeight = 0.75
+}
+
+/// The strongest identity-attack cue seen near one group mention: its strength and where it is.
+/// A cue is kept only when it is stronger than every earlier one, so `cue` is nil until a cue of
+/// positive strength is seen.
+private struct StrongestCue {
+    var strength = 0.0
+    var cue: (start: Int, end: Int)?
+
+    mutating func consider(_ s: Double, _ start: Int, _ end: Int) {
+        if s > strength {
+            strength = s
+            cue = (start, end)
+        }
+    }
 }

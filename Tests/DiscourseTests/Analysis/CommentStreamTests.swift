@@ -123,7 +123,7 @@ struct ChunkedLinesTests {
         let decoded = try TextDecoder.decode(bytes, path: "f").get()
         for chunk in [1, 4, 1 << 10, 1 << 20] {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("chunked-\(chunk).txt").path
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
             defer { try? FileManager.default.removeItem(atPath: path) }
             var source = try #require(try FileLines.open(path).get())
             source.chunkSize = chunk
@@ -138,7 +138,7 @@ struct ChunkedLinesTests {
         let dir = FileManager.default.temporaryDirectory
         func open(_ bytes: [UInt8]) throws -> Result<FileLines?, InputError> {
             let path = dir.appendingPathComponent("start-\(bytes.count)-\(bytes.first ?? 0).txt").path
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
             defer { try? FileManager.default.removeItem(atPath: path) }
             let opened = FileLines.open(path)
             if case .success(let source?) = opened {
