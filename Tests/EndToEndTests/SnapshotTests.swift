@@ -116,8 +116,9 @@ struct SnapshotTests {
         var stale: [String] = []
         while let url = enumerator?.nextObject() as? URL {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            if isDirectory.boolValue { continue }
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            else { continue }
             let relative = String(url.path.dropFirst(Self.directory.path.count + 1))
             if !names.contains(relative) { stale.append(relative) }
         }
