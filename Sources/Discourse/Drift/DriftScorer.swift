@@ -159,7 +159,26 @@ package struct DriftScorer: Sendable {
     func feedbackWeights(_ fit: [Double], terms: [[DriftTerm]]) -> [Double] {
         let fits = terms.indices.filter { !terms[$0].isEmpty }.map { fit[$0] }.sorted()
         let median = fits.isEmpty ? 0 : fits[fits.count / 2]
-        return fit.map { 1 / (1 + Foundation.exp(-($0 - median) / parameters.feedbackTemperature)) }
+        return fit.map { feedbackWeight($0, median: median) }
+    }
+
+    /// The feedback weight of a comment with fit `fit` in a thread whose median fit is `median`
+    /// (shared by the whole-thread and the streamed scoring, so the two cannot drift apart).
+    func feedbackWeight(_ fit: Double, median: Double) -> Double {
+        1 / (1 + Foundation.exp(-(fit - median) / parameters.feedbackTemperature))
+    }
+
+    /// The pseudo-count mass the other comments' words get in one comment's feedback model, and the
+    /// factor that scales their counts to it, for `others` words of other comments (weighted); nil
+    /// when there is nothing to compare the comment with (no article and no other words).
+    ///
+    /// Short threads: the other comments are scaled up at most `maximumFeedbackScale` times, so a
+    /// handful of comments (one of them off topic) never stands for a whole article.
+    func feedbackMass(others: Double, articleMass: Double, hasArticle: Bool) -> (mass: Double, scale: Double)? {
+        let usable = others > 1e-9
+        guard hasArticle || usable else { return nil }
+        let mass = usable ? (hasArticle ? min(articleMass, parameters.maximumFeedbackScale * others) : others) : 0
+        return (mass, usable ? mass / others : 0)
     }
 
     /// One feedback round: the summed log ratio of every comment under the article model plus the
@@ -190,19 +209,15 @@ package struct DriftScorer: Sendable {
         for (i, t) in terms.enumerated() {
             guard !t.isEmpty else { continue }
             let others = feedbackTotal - weights[i] * Double(t.count)
-            let usable = others > 1e-9
-            guard hasArticle || usable else { continue }
-            // Short threads: the other comments are scaled up at most maximumFeedbackScale times, so a
-            // handful of comments (one of them off topic) never stands for a whole article.
-            let mass = usable ? (hasArticle ? min(articleMass, p.maximumFeedbackScale * others) : others) : 0
-            let scale = usable ? mass / others : 0
+            guard let (mass, scale) = feedbackMass(others: others, articleMass: articleMass, hasArticle: hasArticle)
+            else { continue }
             var sum = 0.0
             var ratios: [Double] = []
             if explain != nil { ratios.reserveCapacity(t.count) }
             for j in t.indices {
                 let k = firstLookup[i] + j
                 let ownCount = counts.own[k]
-                let extra = usable ? scale * max(0, feedback[Int(counts.ids[k])] - weights[i] * ownCount) : 0
+                let extra = scale * max(0, feedback[Int(counts.ids[k])] - weights[i] * ownCount)
                 let r = articleModel.logRatio(lookups[k], extraCount: extra, extraTotal: mass)
                 sum += r
                 if explain != nil { ratios.append(r) }

@@ -151,7 +151,7 @@ package struct DriftStream {
     }
 
     private func weight(_ i: Int) -> Double {
-        hasArticle ? 1 / (1 + Foundation.exp(-(fits[i] - median) / scorer.parameters.feedbackTemperature)) : 1
+        hasArticle ? scorer.feedbackWeight(fits[i], median: median) : 1
     }
 
     private mutating func add(_ t: [DriftTerm], weight w: Double) {
@@ -173,10 +173,8 @@ package struct DriftStream {
             own = table
         }
         let others = feedbackTotal - w * Double(t.count)
-        let usable = others > 1e-9
-        guard hasArticle || usable else { return nil }
-        let mass = usable ? (hasArticle ? min(articleMass, p.maximumFeedbackScale * others) : others) : 0
-        let scale = usable ? mass / others : 0
+        guard let (mass, scale) = scorer.feedbackMass(others: others, articleMass: articleMass, hasArticle: hasArticle)
+        else { return nil }
         var sum = 0.0
         ratios?.reserveCapacity(t.count)
         for j in t.indices {
@@ -189,7 +187,7 @@ package struct DriftStream {
                 for term in t where term.key == key { n += 1 }
                 ownCount = Double(n)
             }
-            let extra = usable ? scale * max(0, (feedback[key] ?? 0) - w * ownCount) : 0
+            let extra = scale * max(0, (feedback[key] ?? 0) - w * ownCount)
             let r = articleModel.logRatio(articleModel.lookup(t, j), extraCount: extra, extraTotal: mass)
             sum += r
             ratios?.append(r)
