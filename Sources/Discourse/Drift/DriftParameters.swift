@@ -2,10 +2,11 @@
 ///
 /// The version-1 knobs were set as round values where the dev set's AUC is flat (mu 1000-3000,
 /// feedback mass 0.5-2 article lengths, within 0.01 AUC). Of the version-2 knobs,
-/// `associationWeight`, `topicalityWeight`, `feedbackTemperature`, `feedbackRounds` and
-/// `threadCentring` are the values `scripts/eval-drift --grid …` chose inside every fold over the
-/// dev articles (the command and its figures are in README.md); `metaWeight` and
-/// `maximumFeedbackScale` are fixed by the reasoning in their docs. None is fitted per item.
+/// `associationWeight`, `topicalityWeight`, `feedbackTemperature`, `feedbackRounds`,
+/// `threadCentring`, `topicShare` and `unknownWordWeight` are the values `scripts/eval-drift --grid …`
+/// chose inside every fold over the dev articles (the commands and figures are in README.md);
+/// `metaWeight` and `maximumFeedbackScale` are fixed by the reasoning in their docs. None is fitted
+/// per item.
 public struct DriftParameters: Sendable, Equatable {
     /// Dirichlet prior mass of the topic models (in content words).
     public var mu: Double = 2000
@@ -40,15 +41,34 @@ public struct DriftParameters: Sendable, Equatable {
     /// lowered by this many times its topicality (nats). 0 (off): on the dev set every value tried
     /// (1-8) lowered the AUC, so the folds chose 0; kept as a knob for other data.
     public var topicalityWeight: Double = 0
-    /// Share of the article model given to the meta words (`MetaWords`). 0.003: the smallest round
-    /// share at which a comment made only of meta words stays on the on-topic side of `midpoint`
-    /// for articles up to about 2,500 content words (the class's background mass is 0.0032, so a meta
-    /// word's ratio is about `log(mu / (N + mu) + 0.003 / 0.0032)`). Not tuned: on the dev set,
-    /// whose off-topic comments are often generic praise taken from other posts, any share costs AUC.
-    public var metaWeight: Double = 0.003
+    /// Share of the article model given to the meta words (`MetaWords`). 0.0035: the smallest round
+    /// share (in steps of 0.0005) at which a comment made only of meta words stays on the on-topic
+    /// side of `midpoint` for articles up to about 2,500 content words, with `topicShare` 0.7 and
+    /// `associationWeight` 0.01 (the class's background mass is 0.0032, so a meta word's evidence is
+    /// about `log(s * ((1 - a - m) * mu / (N + mu) + m / 0.0032) + 1 - s)`: 0.32 nats at m = 0.0035,
+    /// 0.23 at 0.003). Not tuned: on the dev set, whose off-topic comments are often generic praise
+    /// taken from other posts, any share costs AUC. The rule follows `topicShare` (0.003 at 1,
+    /// 0.004 at 0.5), and the cross-validated grid moves the two together.
+    public var metaWeight: Double = 0.0035
     /// How far `drift` is put relative to the rest of the thread (0: not at all, 1: the other
     /// comments' mean drift moves to 0.5, shrunk by m / (m + 1) for m other comments).
     public var threadCentring: Double = 1
+    /// Share `s` of an on-topic comment's content words that the topic produces; the rest is
+    /// general English (readers on topic still write plain words). Each word's evidence is
+    /// `log(s * P_topic(w) / Pbg(w) + 1 - s)` instead of `log(P_topic(w) / Pbg(w))` (1: as if the
+    /// topic wrote every word, drift v2): a word the topic does not use costs at most `log(1 - s)`
+    /// nats (about a third of what it cost under a long article), a shared common word earns less,
+    /// a shared rare word about as much. The dev set's misses are weak evidence (a comment from
+    /// another article uses an unshared word about 1.3 times as often as one of the thread) and its
+    /// common-word hits weaker than the plain ratio says. 0.7: chosen inside every fold from 0.5,
+    /// 0.7 and 1 (with `metaWeight` following its rule).
+    public var topicShare: Double = 0.7
+    /// Weight of a word that general English does not know (a name, a typo, another language) when
+    /// the topic model has never seen it: its background probability is only a floor, so its miss
+    /// is no evidence either way; its hit still counts fully, and `drift_confidence` counts only the
+    /// words that are evidence. 0: by that reasoning, and chosen inside every fold (from 0 and 1;
+    /// 1 counts such a word as any other, as drift v2 did).
+    public var unknownWordWeight: Double = 0
     /// Share of the confidence kept without an article (`--all-comments`): the discussion alone is a
     /// weaker anchor than an article. 0.5 by principle (half), not tuned.
     package var noArticleConfidence: Double = 0.5
@@ -67,7 +87,8 @@ public struct DriftParameters: Sendable, Equatable {
         "confidenceWords": \.confidenceWords, "associationWeight": \.associationWeight,
         "topicalityWeight": \.topicalityWeight, "metaWeight": \.metaWeight,
         "feedbackRounds": \.feedbackRounds, "threadCentring": \.threadCentring,
-        "noArticleConfidence": \.noArticleConfidence,
+        "noArticleConfidence": \.noArticleConfidence, "topicShare": \.topicShare,
+        "unknownWordWeight": \.unknownWordWeight,
     ]
 
     /// The shipped values with the rows of `table` applied; names are the property names.

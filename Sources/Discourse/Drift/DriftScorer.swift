@@ -5,11 +5,15 @@ import Foundation
 /// English.
 ///
 /// For a comment with content words `w1 … wn` and a topic model `M`, the evidence is the mean
-/// log-likelihood ratio `s = (1/n) * sum(log P_M(wi | wi-1) - log Pbg(wi))`, in nats per word:
-/// positive when the topic explains the words better than general English does, and the more so
-/// the rarer the shared words are. It is squashed to `raw = 1 / (1 + exp(steepness * (s - midpoint)))`
-/// and shrunk towards 0.5 by the confidence `c = n / (n + confidenceWords)`:
-/// `drift = c * raw + (1 - c) * 0.5`.
+/// log-likelihood ratio of "an on-topic comment" against general English,
+/// `s = (1/n) * sum(log(t * P_M(wi | wi-1) / Pbg(wi) + 1 - t))` in nats per word, where `t` is the
+/// share of an on-topic comment's words the topic produces (``DriftParameters/topicShare``; the
+/// rest is plain English): positive when the topic explains the words better than general English
+/// does, and the more so the rarer the shared words are. A word general English does not know and
+/// the model never saw (a name, a typo) is no evidence and is not counted in `n`
+/// (``DriftParameters/unknownWordWeight``). The mean is squashed to
+/// `raw = 1 / (1 + exp(steepness * (s - midpoint)))` and shrunk towards 0.5 by the confidence
+/// `c = n / (n + confidenceWords)`: `drift = c * raw + (1 - c) * 0.5`.
 ///
 /// The topic models are more than the article's words (``TopicModel``): they mix in the words the
 /// article's words predict (associations learned offline, ``AssociationModel``), lower the prior of
@@ -75,6 +79,8 @@ package struct DriftScorer: Sendable {
             model.addAssociations(associations, weight: parameters.associationWeight, vocabulary: vocabulary)
             if meta.count > 0 { model.metaWeight = parameters.metaWeight }
         }
+        model.topicShare = parameters.topicShare
+        model.unknownWordWeight = parameters.unknownWordWeight
         return model
     }
 
@@ -119,22 +125,18 @@ package struct DriftScorer: Sendable {
         for (i, t) in terms.enumerated() {
             scores[i].termCount = t.count
             if hasArticle {
-                var sum = 0.0
-                for j in t.indices { sum += articleModel.logRatio(lookups[firstLookup[i] + j]) }
-                articleFit[i] = t.isEmpty ? 0 : sum / (Double(t.count) + p.confidenceWords)
-                scores[i].articleDrift = squash(sum, count: t.count)
+                var e = TopicModel.Evidence()
+                for j in t.indices { e.add(articleModel.evidence(lookups[firstLookup[i] + j])) }
+                articleFit[i] = fit(e)
+                scores[i].articleDrift = squash(e)
             }
-            if !thread.isEmpty {
-                var sum = 0.0
-                for j in t.indices { sum += thread.logRatio(t, j) }
-                scores[i].threadDrift = squash(sum, count: t.count)
-            }
+            if !thread.isEmpty { scores[i].threadDrift = squash(thread.evidence(t)) }
             thread.add(t)
         }
 
         // Pass 2: relevance feedback from the other comments, weighted by their fit; each round
         // re-weighs them by the fit the previous round measured (with the discussion's help).
-        var sums = [Double?](repeating: nil, count: comments.count)
+        var sums = [TopicModel.Evidence?](repeating: nil, count: comments.count)
         var fit = articleFit
         let rounds = hasArticle ? max(1, Int(p.feedbackRounds)) : 1
         for round in 0..<rounds {
@@ -144,15 +146,21 @@ package struct DriftScorer: Sendable {
                 articleModel: articleModel, terms: terms, lookups: lookups, firstLookup: firstLookup,
                 counts: counts, weights: weights, explain: explain && last ? comments : nil, scores: &scores)
             for i in terms.indices {
-                if let sum = sums[i] { fit[i] = sum / (Double(terms[i].count) + p.confidenceWords) }
+                if let e = sums[i] { fit[i] = self.fit(e) }
             }
         }
         for i in terms.indices {
-            if let sum = sums[i] { scores[i].drift = squash(sum, count: terms[i].count) }
+            if let e = sums[i] { scores[i].drift = squash(e) }
         }
         if hasArticle { centre(&scores, terms: terms) }
         let trend = DriftTrend.slope(scores.map(\.drift), weights: scores.map(\.confidence))
         return DriftReport(scores: scores, trend: trend, hasArticle: hasArticle)
+    }
+
+    /// A comment's fit, the feedback rounds' measure of it: nats per word, shrunk towards 0 by
+    /// `confidenceWords` (0 without evidence).
+    func fit(_ e: TopicModel.Evidence) -> Double {
+        e.count > 0 ? e.sum / (e.count + parameters.confidenceWords) : 0
     }
 
     /// Feedback weight of each comment: a logistic of its fit around the thread's median.
@@ -194,7 +202,7 @@ package struct DriftScorer: Sendable {
     func feedbackSums(
         articleModel: TopicModel, terms: [[DriftTerm]], lookups: [TopicModel.Lookup], firstLookup: [Int],
         counts: TermCounts, weights: [Double], explain: [TokenizedText]?, scores: inout [DriftScore]
-    ) -> [Double?] {
+    ) -> [TopicModel.Evidence?] {
         let p = parameters
         let hasArticle = !articleModel.isEmpty
         var feedback = [Double](repeating: 0, count: counts.distinct)
@@ -205,25 +213,25 @@ package struct DriftScorer: Sendable {
             feedbackTotal += weights[i] * Double(t.count)
         }
         let articleMass = p.feedbackMass * max(articleModel.total, p.minimumFeedbackMass)
-        var sums = [Double?](repeating: nil, count: terms.count)
+        var sums = [TopicModel.Evidence?](repeating: nil, count: terms.count)
         for (i, t) in terms.enumerated() {
             guard !t.isEmpty else { continue }
             let others = feedbackTotal - weights[i] * Double(t.count)
             guard let (mass, scale) = feedbackMass(others: others, articleMass: articleMass, hasArticle: hasArticle)
             else { continue }
-            var sum = 0.0
+            var e = TopicModel.Evidence()
             var ratios: [Double] = []
             if explain != nil { ratios.reserveCapacity(t.count) }
             for j in t.indices {
                 let k = firstLookup[i] + j
                 let ownCount = counts.own[k]
                 let extra = scale * max(0, feedback[Int(counts.ids[k])] - weights[i] * ownCount)
-                let r = articleModel.logRatio(lookups[k], extraCount: extra, extraTotal: mass)
-                sum += r
-                if explain != nil { ratios.append(r) }
+                let r = articleModel.evidence(lookups[k], extraCount: extra, extraTotal: mass)
+                e.add(r)
+                if explain != nil { ratios.append(r.weight > 0 ? r.ratio : .nan) }
             }
-            sums[i] = sum
-            scores[i].confidence = confidence(t.count) * (hasArticle ? 1 : p.noArticleConfidence)
+            sums[i] = e
+            scores[i].confidence = confidence(e.count) * (hasArticle ? 1 : p.noArticleConfidence)
             if let explain {
                 (scores[i].onTopicTerms, scores[i].offTopicTerms) = explainTerms(t, ratios, explain[i])
             }
@@ -260,22 +268,32 @@ package struct DriftScorer: Sendable {
 
     /// 0..1 from a summed log-likelihood ratio over `count` content words (see the type's doc).
     package func squash(_ sum: Double, count: Int) -> Double {
-        guard count > 0 else { return 0.5 }
-        let mean = sum / Double(count)
+        var e = TopicModel.Evidence()
+        e.sum = sum
+        e.count = Double(count)
+        return squash(e)
+    }
+
+    /// 0..1 from the evidence of one comment under one model (the words it rests on count).
+    package func squash(_ e: TopicModel.Evidence) -> Double {
+        guard e.count > 0 else { return 0.5 }
+        let mean = e.sum / e.count
         let raw = 1 / (1 + Foundation.exp(parameters.steepness * (mean - parameters.midpoint)))
-        let c = confidence(count)
+        let c = confidence(e.count)
         return c * raw + (1 - c) * 0.5
     }
 
-    func confidence(_ count: Int) -> Double {
-        Double(count) / (Double(count) + parameters.confidenceWords)
+    /// `n / (n + confidenceWords)` for evidence resting on `count` words.
+    func confidence(_ count: Double) -> Double {
+        count / (count + parameters.confidenceWords)
     }
 
     /// The three words with the highest ratio (on topic) and the three with the lowest (off topic,
     /// rarest first among equals, since unexplained rare words say most about where a comment went).
     func explainTerms(_ terms: [DriftTerm], _ ratios: [Double], _ text: TokenizedText) -> ([String], [String]) {
         var best: [UInt64: (ratio: Double, index: Int)] = [:]
-        for (j, term) in terms.enumerated() where best[term.key] == nil {
+        // A word that is no evidence either way (its ratio NaN) is neither on nor off topic.
+        for (j, term) in terms.enumerated() where best[term.key] == nil && !ratios[j].isNaN {
             best[term.key] = (ratios[j], j)
         }
         let entries = best.map { (key: $0.key, ratio: $0.value.ratio, index: $0.value.index) }

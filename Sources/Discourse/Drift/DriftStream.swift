@@ -63,9 +63,7 @@ package struct DriftStream {
             add(t, weight: 1)
             return
         }
-        var sum = 0.0
-        for j in t.indices { sum += articleModel.logRatio(articleModel.lookup(t, j)) }
-        fits.append(t.isEmpty ? 0 : sum / (Double(t.count) + scorer.parameters.confidenceWords))
+        fits.append(scorer.fit(articleModel.evidence(t)))
         hasTerms.append(!t.isEmpty)
     }
 
@@ -97,14 +95,11 @@ package struct DriftStream {
             add(t, weight: weight(i))
         case .fits:
             var none: [Double]? = nil
-            if let sum = feedbackSum(t, weight: weight(i), ratios: &none) {
-                fits[i] = sum / (Double(t.count) + scorer.parameters.confidenceWords)
-            }
+            if let e = feedbackSum(t, weight: weight(i), ratios: &none) { fits[i] = scorer.fit(e) }
         case .centre:
             guard !t.isEmpty else { return }
             var none: [Double]? = nil
-            centreTotal +=
-                feedbackSum(t, weight: weight(i), ratios: &none).map { scorer.squash($0, count: t.count) } ?? 0.5
+            centreTotal += feedbackSum(t, weight: weight(i), ratios: &none).map { scorer.squash($0) } ?? 0.5
             centreCount += 1
         }
     }
@@ -121,23 +116,15 @@ package struct DriftStream {
         var score = DriftScore()
         score.termCount = t.count
         if grow {
-            if hasArticle {
-                var sum = 0.0
-                for j in t.indices { sum += articleModel.logRatio(articleModel.lookup(t, j)) }
-                score.articleDrift = scorer.squash(sum, count: t.count)
-            }
-            if !thread.isEmpty {
-                var sum = 0.0
-                for j in t.indices { sum += thread.logRatio(t, j) }
-                score.threadDrift = scorer.squash(sum, count: t.count)
-            }
+            if hasArticle { score.articleDrift = scorer.squash(articleModel.evidence(t)) }
+            if !thread.isEmpty { score.threadDrift = scorer.squash(thread.evidence(t)) }
             thread.add(t)
         }
         var ratios: [Double]? = explain ? [] : nil
-        if let sum = feedbackSum(t, weight: weight(i), ratios: &ratios) {
-            score.confidence = scorer.confidence(t.count) * (hasArticle ? 1 : p.noArticleConfidence)
+        if let e = feedbackSum(t, weight: weight(i), ratios: &ratios) {
+            score.confidence = scorer.confidence(e.count) * (hasArticle ? 1 : p.noArticleConfidence)
             if let ratios { (score.onTopicTerms, score.offTopicTerms) = scorer.explainTerms(t, ratios, text) }
-            score.drift = scorer.squash(sum, count: t.count)
+            score.drift = scorer.squash(e)
         }
         // Centring (``DriftScorer/centre(_:terms:)``) with the other comments' total from the centre pass.
         let k = p.threadCentring
@@ -162,7 +149,7 @@ package struct DriftStream {
     /// One comment's summed log ratio under the article model plus the other comments' words
     /// (``DriftScorer/feedbackSums(articleModel:terms:lookups:firstLookup:weights:explain:scores:)``
     /// for one comment); nil without content words or anything to compare them with.
-    private func feedbackSum(_ t: [DriftTerm], weight w: Double, ratios: inout [Double]?) -> Double? {
+    private func feedbackSum(_ t: [DriftTerm], weight w: Double, ratios: inout [Double]?) -> TopicModel.Evidence? {
         let p = scorer.parameters
         guard !t.isEmpty else { return nil }
         let articleMass = p.feedbackMass * max(articleModel.total, p.minimumFeedbackMass)
@@ -175,7 +162,7 @@ package struct DriftStream {
         let others = feedbackTotal - w * Double(t.count)
         guard let (mass, scale) = scorer.feedbackMass(others: others, articleMass: articleMass, hasArticle: hasArticle)
         else { return nil }
-        var sum = 0.0
+        var e = TopicModel.Evidence()
         ratios?.reserveCapacity(t.count)
         for j in t.indices {
             let key = t[j].key
@@ -188,10 +175,10 @@ package struct DriftStream {
                 ownCount = Double(n)
             }
             let extra = scale * max(0, (feedback[key] ?? 0) - w * ownCount)
-            let r = articleModel.logRatio(articleModel.lookup(t, j), extraCount: extra, extraTotal: mass)
-            sum += r
-            ratios?.append(r)
+            let r = articleModel.evidence(articleModel.lookup(t, j), extraCount: extra, extraTotal: mass)
+            e.add(r)
+            ratios?.append(r.weight > 0 ? r.ratio : .nan)
         }
-        return sum
+        return e
     }
 }

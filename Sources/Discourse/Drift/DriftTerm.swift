@@ -18,10 +18,12 @@ package struct DriftTerm: Sendable, Equatable {
     package var prior: Double
     /// Probability of the word within the class of meta words (``MetaWords``), 0 for other words.
     package var meta: Double
+    /// Whether the background model knows the word (false: its probability is the unknown floor).
+    package var isKnown: Bool
 
     package init(
         key: UInt64, token: Int32, continuesPhrase: Bool, logBackground: Double, topicality: Double = 0,
-        meta: Double = 0
+        meta: Double = 0, isKnown: Bool = true
     ) {
         self.key = key
         self.token = token
@@ -30,6 +32,7 @@ package struct DriftTerm: Sendable, Equatable {
         self.background = Foundation.exp(logBackground)
         self.prior = topicality == 0 ? self.background : Foundation.exp(logBackground - topicality)
         self.meta = meta
+        self.isKnown = isKnown
     }
 
     /// The content words of `text`: words and hashtags that are not stopwords.
@@ -68,7 +71,8 @@ package struct DriftTerm: Sendable, Equatable {
             terms.append(
                 DriftTerm(
                     key: key, token: Int32(i), continuesPhrase: t.sentence == lastSentence, logBackground: lp,
-                    topicality: topicality, meta: meta.probability(key)))
+                    topicality: topicality, meta: meta.probability(key),
+                    isKnown: lp != background.unknownLogProbability))
             lastSentence = t.sentence
         }
         return terms

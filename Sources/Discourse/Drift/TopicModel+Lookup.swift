@@ -17,6 +17,26 @@ extension TopicModel {
         var pair: Double
         var historyCount: Double
         var logBackground: Double
+        /// `1 / Pbg(w)`, for the ratio of the topic share (``TopicModel/topicShare``).
+        var inverseBackground: Double
+        /// Whether general English knows the word (``DriftTerm/isKnown``).
+        var known: Bool
+    }
+
+    /// The evidence of one comment's words under one model: the weighted sum of their log ratios
+    /// and the number of words it rests on (a word with weight 0 is no evidence either way).
+    /// The whole-thread and the streamed scoring both add terms through ``add(_:)``.
+    package struct Evidence: Sendable, Equatable {
+        package var sum = 0.0
+        package var count = 0.0
+
+        package init() {}
+
+        @inline(__always)
+        package mutating func add(_ term: (ratio: Double, weight: Double)) {
+            sum += term.weight * term.ratio
+            count += term.weight
+        }
     }
 
     /// The table lookups of term `i` of `terms` (see ``Lookup``).
@@ -26,7 +46,8 @@ extension TopicModel {
         var l = Lookup(
             count: counts[key] ?? 0, priorMass: mu * terms[i].prior, translated: 0, meta: 0,
             mixes: translationWeight > 0 || metaWeight > 0, lambda: 0, pair: 0, historyCount: 0,
-            logBackground: terms[i].logBackground)
+            logBackground: terms[i].logBackground, inverseBackground: 1 / terms[i].background,
+            known: terms[i].isKnown)
         if l.mixes {
             let t = translationWeight > 0 ? translations[key] ?? 0 : 0
             l.translated = translationWeight * t
@@ -52,6 +73,30 @@ extension TopicModel {
         if l.historyCount > 0 {
             p = l.lambda * l.pair / l.historyCount + (1 - l.lambda) * p
         }
+        if topicShare < 1 {
+            // A comment on the topic: share s of its words from the topic, the rest general English.
+            return Foundation.log(topicShare * p * l.inverseBackground + (1 - topicShare))
+        }
         return Foundation.log(p) - l.logBackground
+    }
+
+    /// The log ratio of one term (``logRatio(_:extraCount:extraTotal:)``) and the weight it counts
+    /// with: ``unknownWordWeight`` for a word general English does not know and this model (with
+    /// the pseudo-counts) has never seen, predicted or marked as meta, 1 for every other word.
+    ///
+    /// Why: such a word (a name, a typo, another language) has no background probability to be
+    /// compared with, only a floor, so its miss says nothing about the topic; its hit says a lot.
+    @inline(__always)
+    func evidence(_ l: Lookup, extraCount: Double = 0, extraTotal: Double = 0) -> (ratio: Double, weight: Double) {
+        let r = logRatio(l, extraCount: extraCount, extraTotal: extraTotal)
+        let unseen = !l.known && l.count + extraCount <= 0 && l.translated <= 0 && l.meta <= 0
+        return (r, unseen ? unknownWordWeight : 1)
+    }
+
+    /// The evidence of every term of `terms` under this model (the thread model's per-comment sum).
+    func evidence(_ terms: [DriftTerm]) -> Evidence {
+        var e = Evidence()
+        for j in terms.indices { e.add(evidence(lookup(terms, j))) }
+        return e
     }
 }

@@ -32,6 +32,12 @@ package struct TopicModel: Sendable {
     package private(set) var translationWeight: Double = 0
     /// Weight `m` of the meta words (0: no meta class).
     package var metaWeight: Double = 0
+    /// Share `s` of a comment's words the topic is assumed to produce; the rest is general English
+    /// (see ``DriftParameters/topicShare``). 1: every word is compared as if the topic wrote it.
+    package var topicShare: Double = 1
+    /// Weight of a word general English does not know when this model has never seen it either
+    /// (see ``DriftParameters/unknownWordWeight``). 1: such a word counts like any other.
+    package var unknownWordWeight: Double = 1
 
     struct History: Sendable {
         var count: Double = 0

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Discourse
@@ -155,5 +156,86 @@ struct DriftScorerTests {
             "My tomatoes and courgettes are finally ripening in the greenhouse.",
         ])
         #expect(wandering.trend! > 0)
+    }
+
+    /// The streamed passes (``DriftStream``) against the whole-thread scoring, for one thread.
+    func streamed(_ comments: [String], article: [String], scorer: DriftScorer) -> [DriftScore] {
+        let texts = comments.map(Tokenizer.tokenize)
+        var stream = DriftStream(scorer: scorer, article: article.map(Tokenizer.tokenize))
+        let terms = texts.map(scorer.terms)
+        for t in terms { stream.observe(t) }
+        while let step = stream.nextStep() {
+            for (i, t) in terms.enumerated() { stream.run(step, i, t) }
+        }
+        return terms.indices.map { stream.score($0, terms[$0], text: texts[$0], explain: true) }
+    }
+
+    static let unknownWordThread = [
+        "Blinken in Pyongyang again, Zarquonel says the reactor stays.",
+        "Zarquonel is right, the sanctions on the Yongbyon reactor must stay.",
+        "Vrelkinstad told me the sourdough starter needs rye flour, Vrelkinstad knows bread.",
+        "Sanctions until the inspection, qwxzvarn or not.",
+    ]
+
+    /// A word general English does not know counts only when the topic knows it: added to a lone
+    /// comment unshared, it changes nothing (drift, confidence, article drift); shared with another
+    /// comment it is evidence. With `unknownWordWeight` 1 the unshared one counts like any other word.
+    @Test func unknownWordsAreEvidenceOnlyWhenTheTopicKnowsThem() {
+        let terms = scorer.terms(Tokenizer.tokenize("Qwxzvarn sanctions"))
+        #expect(terms.map(\.isKnown) == [false, true])
+        let plain = "Sanctions must stay until the reactor is inspected."
+        let withName = "Sanctions must stay until the reactor is inspected, Qwxzvarn."
+        let a = score([plain]).scores[0]
+        let b = score([withName]).scores[0]
+        #expect(a.drift == b.drift && a.confidence == b.confidence && a.articleDrift == b.articleDrift)
+        #expect(b.termCount == a.termCount + 1)
+        // Shared with another comment, the name is evidence for the topic.
+        let shared = score(["Qwxzvarn again.", withName]).scores[1]
+        let unshared = score(["Nuclear again.", withName]).scores[1]
+        #expect(shared.confidence > unshared.confidence)
+        #expect(unshared.confidence == b.confidence)
+        var counted = DriftParameters()
+        counted.unknownWordWeight = 1
+        let old = DriftScorer(parameters: counted)
+        let oa = old.score(
+            article: Self.article.map(Tokenizer.tokenize), comments: [plain, withName].map(Tokenizer.tokenize))
+        #expect(oa.scores[1].confidence > oa.scores[0].confidence)
+    }
+
+    /// With an on-topic comment taken as part topic, part plain English (`topicShare` < 1), a word
+    /// the article does not use costs at most log(1 - s) nats and less than under the plain ratio,
+    /// a shared word still earns, and the order of the words' evidence is the plain ratio's.
+    @Test func topicShareBoundsTheCostOfUnsharedWords() {
+        var plainParameters = DriftParameters()
+        plainParameters.topicShare = 1
+        let shipped = scorer.articleModel(Self.article.map(Tokenizer.tokenize))
+        let plain = DriftScorer(parameters: plainParameters).articleModel(Self.article.map(Tokenizer.tokenize))
+        let s = scorer.parameters.topicShare
+        #expect(s > 0 && s < 1 && shipped.topicShare == s && plain.topicShare == 1)
+        let terms = DriftTerm.extract(
+            Tokenizer.tokenize("Sourdough gardening Pyongyang sanctions nuclear holiday"), background: .embedded)
+        let mixed = terms.indices.map { shipped.logRatio(terms, $0) }
+        let ratios = terms.indices.map { plain.logRatio(terms, $0) }
+        for (m, r) in zip(mixed, ratios) {
+            #expect(m >= Foundation.log(1 - s))
+            #expect((m > 0) == (r > 0))
+            if r < 0 { #expect(m > r) }
+        }
+        #expect(mixed[2] > 1 && mixed[0] < 0)
+        let order = { (v: [Double]) in v.indices.sorted { v[$0] < v[$1] } }
+        #expect(order(mixed) == order(ratios))
+    }
+
+    /// The streamed passes give the whole-thread scores exactly, unknown words included, with an
+    /// article and without one (the streamed path calls the same evidence functions).
+    @Test func streamedScoringEqualsTheWholeThread() {
+        for article in [Self.article, []] {
+            let whole = scorer.score(
+                article: article.map(Tokenizer.tokenize), comments: Self.unknownWordThread.map(Tokenizer.tokenize),
+                explain: true
+            ).scores
+            #expect(streamed(Self.unknownWordThread, article: article, scorer: scorer) == whole)
+            #expect(Set(whole.map(\.drift)).count > 1)
+        }
     }
 }
