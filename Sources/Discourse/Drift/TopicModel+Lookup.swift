@@ -19,8 +19,9 @@ extension TopicModel {
         var logBackground: Double
         /// `1 / Pbg(w)`, for the ratio of the topic share (``TopicModel/topicShare``).
         var inverseBackground: Double
-        /// Whether general English knows the word (``DriftTerm/isKnown``).
-        var known: Bool
+        /// A word general English does not know (``DriftTerm/isKnown``) that this model never saw,
+        /// predicted or marked as meta: no evidence unless pseudo-counts from outside reach it.
+        var unknownMiss: Bool
     }
 
     /// The evidence of one comment's words under one model: the weighted sum of their log ratios
@@ -47,12 +48,13 @@ extension TopicModel {
             count: counts[key] ?? 0, priorMass: mu * terms[i].prior, translated: 0, meta: 0,
             mixes: translationWeight > 0 || metaWeight > 0, lambda: 0, pair: 0, historyCount: 0,
             logBackground: terms[i].logBackground, inverseBackground: 1 / terms[i].background,
-            known: terms[i].isKnown)
+            unknownMiss: false)
         if l.mixes {
             let t = translationWeight > 0 ? translations[key] ?? 0 : 0
             l.translated = translationWeight * t
             l.meta = metaWeight * terms[i].meta
         }
+        l.unknownMiss = !terms[i].isKnown && l.count <= 0 && l.translated <= 0 && l.meta <= 0
         if i > 0, terms[i].continuesPhrase, let h = histories[terms[i - 1].key], h.count > 0 {
             l.lambda = bigramWeight * h.count / (h.count + h.followers)
             l.pair = bigrams[Self.pairKey(terms[i - 1].key, key)] ?? 0
@@ -89,11 +91,11 @@ extension TopicModel {
     @inline(__always)
     func evidence(_ l: Lookup, extraCount: Double = 0, extraTotal: Double = 0) -> (ratio: Double, weight: Double) {
         let r = logRatio(l, extraCount: extraCount, extraTotal: extraTotal)
-        let unseen = !l.known && l.count + extraCount <= 0 && l.translated <= 0 && l.meta <= 0
-        return (r, unseen ? unknownWordWeight : 1)
+        return (r, l.unknownMiss && extraCount <= 0 ? unknownWordWeight : 1)
     }
 
     /// The evidence of every term of `terms` under this model (the thread model's per-comment sum).
+    @inline(__always)
     func evidence(_ terms: [DriftTerm]) -> Evidence {
         var e = Evidence()
         for j in terms.indices { e.add(evidence(lookup(terms, j))) }
