@@ -8,8 +8,9 @@ public struct DriftScore: Sendable, Equatable {
     /// average), since the raw scale differs from article to article. Without an article: off the
     /// topic of the rest of the discussion.
     public var drift: Double = 0.5
-    /// 0..1: how much evidence `drift` rests on; grows with the number of content words (half as
-    /// much when there is no article to anchor the topic). 0 for a comment without content words.
+    /// 0..1: how much evidence `drift` rests on; grows with the number of content words that are
+    /// evidence (half as much when there is no article to anchor the topic; a name or typo no model
+    /// knows is none). 0 for a comment without content words.
     public var confidence: Double = 0
     /// Against the conversation so far (the article plus every earlier comment), so following a
     /// thread's own tangent scores low and changing the subject scores high. Nil when there is

@@ -9,7 +9,7 @@ struct LineModel: Sendable {
     /// (feature, weight, its column in ``columns``) for every line feature with a weight.
     let terms: [(SegmenterParameter, Double, column: Int)]
     /// The features whose values a file's ``LineValues`` hold: every one with a line weight or a
-    /// `relative:` or `scaled:` weight, in ``SegmenterParameter/lineFeatures`` order.
+    /// `relative:`, `scaled:` or `zscore:` weight, in ``SegmenterParameter/lineFeatures`` order.
     let columns: [SegmenterParameter]
     /// Weights of features read on the last article line (the line before a boundary).
     let lastLine: [(SegmenterParameter, Double)]
@@ -19,7 +19,7 @@ struct LineModel: Sendable {
     init(_ w: SegmenterWeights) {
         prior = w[.prior]
         let columns = SegmenterParameter.lineFeatures.filter { p in
-            w[p] != 0 || (w.relative[p] ?? 0) != 0 || (w.scaled[p] ?? 0) != 0
+            w[p] != 0 || (w.relative[p] ?? 0) != 0 || (w.scaled[p] ?? 0) != 0 || (w.zscore[p] ?? 0) != 0
         }
         self.columns = columns
         terms = columns.enumerated().compactMap { j, p in w[p] == 0 ? nil : (p, w[p], j) }

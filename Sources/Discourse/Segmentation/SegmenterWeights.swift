@@ -94,7 +94,7 @@ package enum SegmenterParameter: String, CaseIterable, Sendable {
     }
 }
 
-/// The segmenter's numbers (see `SegmenterParameter`), indexed by parameter, plus three families
+/// The segmenter's numbers (see `SegmenterParameter`), indexed by parameter, plus five families
 /// of per-feature weights:
 /// - `last:<feature>` weighs a line feature read on the last article line (the line before a
 ///   candidate boundary: "P.S. …", "What say you?", "Source: AP" end articles);
@@ -104,13 +104,18 @@ package enum SegmenterParameter: String, CaseIterable, Sendable {
 ///   comment under a formal story counts even where it would not count under a chatty blog;
 /// - `scaled:<feature>` the same contrast divided by the square root of the lines after the boundary
 ///   (a standardised sum): a short trailing section of one to three comments gets its due, where the
-///   plain sum grows with the section's length.
+///   plain sum grows with the section's length;
+/// - `zscore:<feature>` the scaled contrast divided by the feature's standard deviation over the
+///   article's own lines (a z-score against the article's profile): a feature the article varies
+///   little in counts for much when the section departs from it, one the article uses freely (first
+///   person in a chatty blog) for little.
 public struct SegmenterWeights: Sendable {
     var values: [Double]
     package var lastLine: [SegmenterParameter: Double] = [:]
     package var firstLine: [SegmenterParameter: Double] = [:]
     package var relative: [SegmenterParameter: Double] = [:]
     package var scaled: [SegmenterParameter: Double] = [:]
+    package var zscore: [SegmenterParameter: Double] = [:]
 
     /// The header a weights file must start with.
     public static let header = ["parameter", "value"]
@@ -141,11 +146,11 @@ public struct SegmenterWeights: Sendable {
                 let name = String(row[0][row[0].index(after: colon)...])
                 guard let feature = SegmenterParameter(rawValue: name),
                     SegmenterParameter.lineFeatures.contains(feature),
-                    side == "last" || side == "first" || side == "relative" || side == "scaled"
+                    ["last", "first", "relative", "scaled", "zscore"].contains(side)
                 else {
                     throw .badLine(
                         path: table.path, line: row.line,
-                        reason: "'\(row[0])' is not last:, first:, relative: or scaled: and a line feature")
+                        reason: "'\(row[0])' is not last:, first:, relative:, scaled: or zscore: and a line feature")
                 }
                 guard let value = TSVTable.number(row[1]) else {
                     throw .badLine(path: table.path, line: row.line, reason: "'\(row[1])' is not a number")
@@ -154,6 +159,7 @@ public struct SegmenterWeights: Sendable {
                 case "last": lastLine[feature] = value
                 case "first": firstLine[feature] = value
                 case "scaled": scaled[feature] = value
+                case "zscore": zscore[feature] = value
                 default: relative[feature] = value
                 }
                 continue

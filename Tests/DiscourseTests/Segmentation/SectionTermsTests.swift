@@ -5,15 +5,17 @@ import Testing
 @Suite("Section terms")
 struct SectionTermsTests {
     /// Weights with only the given relative rows (and typography) set; every other parameter 0.
-    func weights(relative: [String: Double], scaled: [String: Double] = [:], typography: Double = 0) throws
-        -> SegmenterWeights
-    {
+    func weights(
+        relative: [String: Double], scaled: [String: Double] = [:], zscore: [String: Double] = [:],
+        typography: Double = 0
+    ) throws -> SegmenterWeights {
         var rows = ["parameter\tvalue"]
         rows += SegmenterParameter.allCases.map { p in
             "\(p.rawValue)\t\(p == .typographyContrast ? typography : 0)"
         }
         rows += relative.map { "relative:\($0.key)\t\($0.value)" }
         rows += scaled.map { "scaled:\($0.key)\t\($0.value)" }
+        rows += zscore.map { "zscore:\($0.key)\t\($0.value)" }
         return try SegmenterWeights(table: TSVTable(path: "test.tsv", text: rows.joined(separator: "\n")))
     }
 
@@ -86,5 +88,33 @@ struct SectionTermsTests {
         #expect(abs(scaled.total(4) - relative.total(4) / 2) < 1e-9)  // four lines after the boundary
         #expect(abs(scaled.total(7) - relative.total(7)) < 1e-9)  // one line after it
         #expect(scaled.parts(4).contains { $0.feature == "first person (scaled, relative to the article)" })
+    }
+
+    /// The z-score is the scaled contrast in the article's own units: one first-person comment
+    /// under four lines without any is the contrast over √(the article's variance, shrunk towards
+    /// the file's, plus a quarter).
+    @Test func zScoreDividesByTheArticlesSpread() throws {
+        let page = terms(Self.article + ["I agree."], try weights(relative: [:], zscore: ["first_person": 1]))
+        // File: five lines, one first-person word: mean 0.2, variance 0.16; the article's: 0 and 0.
+        let contrast = 1 - (0 + 3 * 0.2) / (4 + 3)
+        let variance = (4 * 0 + 3 * 0.16) / (4 + 3)
+        #expect(abs(page.total(4) - contrast / (variance + 0.25).squareRoot()) < 1e-9)
+        #expect(page.parts(4).contains { $0.feature == "first person (z-score against the article)" })
+    }
+
+    /// Two articles with the same mean first person: the one that varies it (a chatty blog mixing
+    /// "I" paragraphs with plain ones) makes the same first-person comments less surprising, though
+    /// the scaled contrast, which ignores the spread, is the same for both.
+    @Test func aVariedArticleMakesTheSameSwitchLessSurprising() throws {
+        let steady = ["I went to the river.", "I saw the flood.", "I met the mayor.", "I read the plan."]
+        let varied = [
+            "I went there and I saw it.", "The river rose.", "I met him and I read it.", "The plan was read.",
+        ]
+        let comments = ["I think I agree and I am glad.", "I know I said I would."]
+        let z = try weights(relative: [:], zscore: ["first_person": 1])
+        let scaled = try weights(relative: [:], scaled: ["first_person": 1])
+        #expect(abs(terms(steady + comments, scaled).total(4) - terms(varied + comments, scaled).total(4)) < 1e-9)
+        #expect(terms(steady + comments, z).total(4) > terms(varied + comments, z).total(4))
+        #expect(terms(varied + comments, z).total(4) > 0)
     }
 }

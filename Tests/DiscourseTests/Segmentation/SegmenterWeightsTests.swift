@@ -78,12 +78,13 @@ struct SegmenterConfidenceTests {
     @Test func relativeRowsLoad() throws {
         let rows =
             ["parameter\tvalue"] + SegmenterParameter.allCases.map { "\($0.rawValue)\t1" } + [
-                "relative:question\t0.5", "scaled:question\t0.25",
+                "relative:question\t0.5", "scaled:question\t0.25", "zscore:question\t0.125",
             ]
         let w = try SegmenterWeights(table: TSVTable(path: "t.tsv", text: rows.joined(separator: "\n")))
         #expect(w.relative[.question] == 0.5)
         #expect(w.scaled[.question] == 0.25)
-        #expect(w.relative[.shouting] == nil && w.scaled[.shouting] == nil)
+        #expect(w.zscore[.question] == 0.125)
+        #expect(w.relative[.shouting] == nil && w.scaled[.shouting] == nil && w.zscore[.shouting] == nil)
         #expect(throws: LexiconError.self) {
             try SegmenterWeights(
                 table: TSVTable(
