@@ -359,6 +359,44 @@ extension Scanner {
         return k
     }
 
+    /// The commonest token by far, in the scan's own loop: one to seven ASCII letters in the next
+    /// eight bytes, ended by a byte that cannot continue a word. The same token as
+    /// ``scanPlainWord(from:)``'s one-chunk path, or nil (having kept nothing) for anything else,
+    /// including a possible URL ("ht…", "ww…") or letter emoticon ("xD"), which
+    /// ``scanAlphanumeric(_:from:)`` checks first.
+    ///
+    /// Why here: that function's frame and checks cost more than the rest of a short word's scan.
+    @inline(__always)
+    mutating func scanShortWord(at start: Int) -> Int? {
+        let input = p.baseAddress!
+        let n = p.count
+        let normStart = norm.count
+        guard start &+ 8 <= n, normStart &+ (n &- start) &+ 8 <= norm.capacity else { return nil }
+        let x = UnsafeRawPointer(input + start).loadUnaligned(as: UInt64.self)
+        let lowered = x | WordChunk.caseBits
+        let m = WordChunk.letterCount(x, lowered: lowered)
+        guard m > 0 && m < 8 else { return nil }
+        let end = UInt8(truncatingIfNeeded: x &>> UInt64(m &* 8))
+        guard !WordChunk.continuesWord(end) else { return nil }
+        let pair = UInt16(truncatingIfNeeded: lowered)
+        guard pair != 0x7468 && pair != 0x7777 && pair != 0x6478 else { return nil }  // "ht", "ww", "xd"
+        UnsafeMutableRawPointer(norm.base + normStart).storeBytes(of: lowered, as: UInt64.self)
+        let letters = WordChunk.firstBytes(m)
+        let upper = WordChunk.byteSum((~x & WordChunk.caseBits & letters) &>> 5)
+        let repeats = WordChunk.zeroBytes(lowered ^ (lowered &<< 8))
+        let elongated = repeats & (repeats &<< 8) & letters != 0
+        norm.count = normStart &+ m
+        finishWord(
+            start: start, end: start &+ m, normStart: normStart, hash: WordChunk.hash(lowered, count: m),
+            letters: m, digits: 0, upper: upper, lower: m &- upper,
+            firstUpper: ASCII.isUpper(UInt8(truncatingIfNeeded: x)), flags: elongated ? .elongated : [])
+        if end == 0x20 {
+            markSpace()
+            return start &+ m &+ 1
+        }
+        return start &+ m
+    }
+
     mutating func finishWord(
         start: Int, end: Int, normStart: Int, hash: UInt64, letters: Int, digits: Int, upper: Int, lower: Int,
         firstUpper: Bool, flags: TokenFlags

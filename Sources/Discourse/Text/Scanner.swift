@@ -93,7 +93,11 @@ struct Scanner {
                 // Most frequent first: words, then the common marks, then spaces the tokens before
                 // did not take.
                 if ASCII.isLetter(b) || ASCII.isDigit(b) {
-                    i = scanAlphanumeric(b, from: i)
+                    if let end = scanShortWord(at: i) {
+                        i = end
+                    } else {
+                        i = scanAlphanumeric(b, from: i)
+                    }
                 } else if b == 0x2C || b == 0x2E || b == 0x21 || b == 0x3F {
                     i = scanCommonMark(b, from: i)
                 } else if b == 0x0A || b == 0x0D {
@@ -136,7 +140,8 @@ struct Scanner {
     }
 
     /// A URL, an emoticon made of letters (`XD`, `8)`), or a word or number at ASCII letter or digit `b`.
-    @inline(__always)
+    /// Out of line: the short words ``scanShortWord(at:)`` takes never pay for its frame.
+    @inline(never)
     mutating func scanAlphanumeric(_ b: UInt8, from i: Int) -> Int {
         let n = p.count
         let l = b | 0x20
