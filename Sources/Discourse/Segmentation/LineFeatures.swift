@@ -236,7 +236,7 @@ package struct LineFeatures: Sendable {
     /// `“` and `„` open, `”` closes. A quotation left open at the line end (news paragraphs often
     /// continue a quote into the next) stays open to the end of the line.
     @inline(__always)
-    static func trackQuotation(_ bytes: [UInt8], _ t: Token, quoted: inout Bool) {
+    static func trackQuotation(_ bytes: TextBytes, _ t: Token, quoted: inout Bool) {
         var k = Int(t.start)
         let end = Int(t.end)
         while k < end {
@@ -252,7 +252,7 @@ package struct LineFeatures: Sendable {
         }
     }
 
-    static func countApostrophes(_ bytes: [UInt8], _ t: Token, straight: inout UInt8, curly: inout UInt8) {
+    static func countApostrophes(_ bytes: TextBytes, _ t: Token, straight: inout UInt8, curly: inout UInt8) {
         var k = Int(t.start)
         let end = Int(t.end)
         while k < end {

@@ -137,19 +137,21 @@ struct SentimentPass {
             }
             switch t.kind {
             case .word:
-                // Most words are in no lexicon: the filter says so without a table probe.
-                if !table.mayContain(t.key) && !t.flags.contains(.elongated) {
+                // Most words are in no lexicon (the filter says so without a table probe), and most
+                // of the rest only start phrases that the next token does not continue ("the").
+                // Elongated words ("sooo") always take the full path, which tries their shorter forms.
+                if t.flags.contains(.elongated) || mayBeTerm(at: i) {
+                    i = term(at: i)
+                } else {
                     plainWord()
                     i += 1
-                } else {
-                    i = term(at: i)
                 }
             case .punctuation:
-                if !table.mayContain(t.key) {
+                if mayBeTerm(at: i) {
+                    i = term(at: i)
+                } else {
                     punctuation(t, at: i)
                     i += 1
-                } else {
-                    i = term(at: i)
                 }
             case .emoticon, .emoji, .hashtag:
                 i = term(at: i)
@@ -158,6 +160,20 @@ struct SentimentPass {
             }
         }
         if sentence >= 0 { finishSentence() }
+    }
+
+    /// Whether token `i` (a word or punctuation) may start a term: its key is a term, or starts a
+    /// phrase that the next token may continue. False means ``term(at:)`` would find nothing for a
+    /// word that is not elongated or a mark, so the token is a plain word or mark. The packed slot
+    /// is read as is: most keys that pass the filter are phrase starts such as "the", and unpacking
+    /// their entry cost more than the rest.
+    @inline(__always)
+    mutating func mayBeTerm(at i: Int) -> Bool {
+        guard let slot = table.slot(tokens[i].key) else { return false }
+        let s = slot.pointee
+        if s.isTerm { return true }
+        return s.longestPhrase > 1 && i + 1 < tokens.count
+            && s.nextMask & SentimentEntry.nextBit(tokens[i + 1].key) != 0
     }
 
     /// Handles the term starting at token `i`; returns the index after it.

@@ -36,19 +36,17 @@ package struct SentimentScorer: Sendable {
         let n = text.count
         guard n > 0 else { return explain ? withContributions(.neutralScore, []) : .neutralScore }
         return lexicon.table.withView { table in
-            text.normalized.withUnsafeBufferPointer { norm in
-                text.tokens.withUnsafeBufferPointer { tokens in
-                    withUnsafeTemporaryAllocation(of: SentimentItem.self, capacity: n) { items in
-                        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * (text.sentenceCount + 1)) {
-                            sentences in
-                            var pass = SentimentPass(
-                                rules: rules, table: table, tokens: tokens, norm: norm, items: items,
-                                sums: UnsafeMutableBufferPointer(rebasing: sentences[0...text.sentenceCount]),
-                                weights: UnsafeMutableBufferPointer(
-                                    rebasing: sentences[(text.sentenceCount + 1)...(2 * text.sentenceCount + 1)]))
-                            pass.run()
-                            return pass.result(text: text, explain: explain)
-                        }
+            text.withUnsafeTokens { tokens, norm in
+                withUnsafeTemporaryAllocation(of: SentimentItem.self, capacity: n) { items in
+                    withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * (text.sentenceCount + 1)) {
+                        sentences in
+                        var pass = SentimentPass(
+                            rules: rules, table: table, tokens: tokens, norm: norm, items: items,
+                            sums: UnsafeMutableBufferPointer(rebasing: sentences[0...text.sentenceCount]),
+                            weights: UnsafeMutableBufferPointer(
+                                rebasing: sentences[(text.sentenceCount + 1)...(2 * text.sentenceCount + 1)]))
+                        pass.run()
+                        return pass.result(text: text, explain: explain)
                     }
                 }
             }

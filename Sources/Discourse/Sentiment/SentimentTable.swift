@@ -22,6 +22,11 @@ struct SentimentTable: Sendable {
         var lengthAndFlag: UInt8 = 0
         var longestPhrase: UInt8 = 0
 
+        /// A term (a valence or a role), not only the start of longer phrases: ``SentimentEntry/isTerm``
+        /// read from the packed fields (role 0 is `.none`).
+        @inline(__always)
+        var isTerm: Bool { lengthAndFlag & 0x80 != 0 || role != 0 }
+
         @inline(__always)
         var entry: SentimentEntry {
             SentimentEntry(
@@ -96,12 +101,18 @@ struct SentimentTable: Sendable {
 
         @inline(__always)
         func lookup(_ key: UInt64) -> SentimentEntry? {
+            slot(key)?.pointee.entry
+        }
+
+        /// The slot of `key`, or nil: its packed fields, for a check that needs no unpacked entry.
+        @inline(__always)
+        func slot(_ key: UInt64) -> UnsafePointer<Slot>? {
             let k = SentimentTable.slotKey(key)
             guard mayContain(k) else { return nil }
             var i = SentimentTable.slot(k, mask: mask)
             while true {
                 let found = slots[i].key
-                if found == k { return slots[i].entry }
+                if found == k { return slots + i }
                 if found == 0 { return nil }
                 i = (i &+ 1) & mask
             }

@@ -359,6 +359,99 @@ extension Scanner {
         return k
     }
 
+    /// The commonest tokens by far, in the scan's own loop: a run of 1 … 15 ASCII letters, ended by a
+    /// byte that cannot continue a word or by the end of the text. The same token as
+    /// ``scanPlainWord(from:)`` (its one-chunk path, or its chunk loop for longer words and the
+    /// text's last bytes), or nil (having kept nothing) for anything else, including a possible URL
+    /// ("ht…", "ww…") or letter emoticon ("xD"), which ``scanAlphanumeric(_:from:)`` checks first.
+    ///
+    /// Why here: that function's frame and checks cost more than the rest of such a word's scan.
+    @inline(__always)
+    mutating func scanShortWord(at start: Int) -> Int? {
+        let n = p.count
+        let normStart = norm.count
+        // Room for every remaining byte and one chunk's overhang (scanPlainWord's own guard): two
+        // chunks are stored only when the first holds eight letters of the text.
+        guard normStart &+ (n &- start) &+ 8 <= norm.capacity else { return nil }
+        let x = chunk(at: start)
+        let lowered = x | WordChunk.caseBits
+        let pair = UInt16(truncatingIfNeeded: lowered)
+        guard pair != 0x7468 && pair != 0x7777 && pair != 0x6478 else { return nil }  // "ht", "ww", "xd"
+        let m = WordChunk.letterCount(x, lowered: lowered)
+        guard m > 0 else { return nil }
+        let out = UnsafeMutableRawPointer(norm.base + normStart)
+        out.storeBytes(of: lowered, as: UInt64.self)
+        if m < 8 {
+            // The word and what ends it in one chunk: no state carried over.
+            let end = UInt8(truncatingIfNeeded: x &>> UInt64(m &* 8))
+            guard !WordChunk.continuesWord(end) else { return nil }
+            let letters = WordChunk.firstBytes(m)
+            let upper = WordChunk.byteSum((~x & WordChunk.caseBits & letters) &>> 5)
+            let repeats = WordChunk.zeroBytes(lowered ^ (lowered &<< 8))
+            let elongated = repeats & (repeats &<< 8) & letters != 0
+            return finishShortWord(
+                start: start, length: m, hash: WordChunk.hash(lowered, count: m), upper: upper, first: x,
+                elongated: elongated, end: end)
+        }
+        // Eight letters: the rest of the word in the next chunk.
+        let y = chunk(at: start &+ 8)
+        let loweredY = y | WordChunk.caseBits
+        let more = WordChunk.letterCount(y, lowered: loweredY)
+        guard more < 8 else { return nil }
+        let end = UInt8(truncatingIfNeeded: y &>> UInt64(more &* 8))
+        guard !WordChunk.continuesWord(end) else { return nil }
+        var upper = WordChunk.byteSum((~x & WordChunk.caseBits) &>> 5)
+        var repeats = WordChunk.Repeats()
+        repeats.add(lowered, count: 8, letters: ~0)
+        var h = WordChunk.hash(lowered, count: 8)
+        if more > 0 {
+            (out + 8).storeBytes(of: loweredY, as: UInt64.self)
+            let letters = WordChunk.firstBytes(more)
+            upper &+= WordChunk.byteSum((~y & WordChunk.caseBits & letters) &>> 5)
+            repeats.add(loweredY, count: more, letters: letters)
+            var v = loweredY
+            for _ in 0..<more {
+                h = (h ^ (v & 0xFF)) &* TermHash.prime
+                v &>>= 8
+            }
+        }
+        return finishShortWord(
+            start: start, length: 8 &+ more, hash: h, upper: upper, first: x, elongated: repeats.elongated, end: end)
+    }
+
+    /// Emits the word ``scanShortWord(at:)`` found (`end` is the byte after it, 0 at the end of the
+    /// text) and takes the space after it; returns where the scan goes on.
+    @inline(__always)
+    mutating func finishShortWord(
+        start: Int, length: Int, hash: UInt64, upper: Int, first: UInt64, elongated: Bool, end: UInt8
+    ) -> Int {
+        norm.count = norm.count &+ length
+        finishWord(
+            start: start, end: start &+ length, normStart: norm.count &- length, hash: hash, letters: length,
+            digits: 0, upper: upper, lower: length &- upper,
+            firstUpper: ASCII.isUpper(UInt8(truncatingIfNeeded: first)),
+            flags: elongated ? .elongated : [])
+        if end == 0x20 {
+            markSpace()
+            return start &+ length &+ 1
+        }
+        return start &+ length
+    }
+
+    /// The eight text bytes at `k` (first byte lowest); past the end of the text, zero bytes.
+    @inline(__always)
+    func chunk(at k: Int) -> UInt64 {
+        let n = p.count
+        if k &+ 8 <= n { return UnsafeRawPointer(p.baseAddress! + k).loadUnaligned(as: UInt64.self) }
+        var v: UInt64 = 0
+        var i = n
+        while i > k {
+            i &-= 1
+            v = v << 8 | UInt64(p[i])
+        }
+        return v
+    }
+
     mutating func finishWord(
         start: Int, end: Int, normStart: Int, hash: UInt64, letters: Int, digits: Int, upper: Int, lower: Int,
         firstUpper: Bool, flags: TokenFlags

@@ -36,9 +36,9 @@ struct Scanner {
     }
 
     /// Tokenizes `bytes`. The scan writes normalised forms and tokens into scratch memory (on the
-    /// stack for short texts), and the arrays the result keeps are then made at their exact size:
-    /// cheaper than growing arrays, and `[Token](unsafeUninitializedCapacity:)` turned out to look up
-    /// generic metadata on every call, which cost more than scanning a short comment.
+    /// stack for short texts), and the result's one block (``TextStorage``) is then made at its exact
+    /// size: cheaper than growing arrays, and `[Token](unsafeUninitializedCapacity:)` turned out to
+    /// look up generic metadata on every call, which cost more than scanning a short comment.
     /// Lowercasing never grows text by more than 1.5x, so 2n + 16 normalised bytes always suffice;
     /// most texts have fewer than n/3 + 8 tokens, and a text with more is scanned again with room for
     /// one token per byte (every token covers at least one byte).
@@ -65,8 +65,8 @@ struct Scanner {
         }
     }
 
-    /// Scans `bytes` into the given scratch memory and copies the result out at its exact size; nil
-    /// when `tokens` had too little room.
+    /// Scans `bytes` into the given scratch memory and copies the result out at its exact size (one
+    /// allocation; none for an empty text); nil when `tokens` had too little room.
     @inline(__always)
     static func tokenize(
         _ bytes: UnsafeBufferPointer<UInt8>, norm normScratch: UnsafeMutableBufferPointer<UInt8>,
@@ -75,11 +75,13 @@ struct Scanner {
         var scanner = Scanner(bytes: bytes, norm: ByteBuffer(normScratch), tokens: TokenBuffer(tokenScratch))
         let result = scanner.run()
         guard !scanner.tokens.overflowed else { return nil }
-        let tokens = Array(UnsafeBufferPointer(start: tokenScratch.baseAddress, count: scanner.tokens.count))
-        let normalized = Array(UnsafeBufferPointer(start: normScratch.baseAddress, count: scanner.norm.count))
+        if bytes.isEmpty { return TokenizedText(storage: .empty) }
         return TokenizedText(
-            bytes: Array(bytes), normalized: normalized, tokens: tokens, sentenceCount: result.sentences,
-            isQuoteLine: result.quoted)
+            storage: .make(
+                tokens: UnsafeBufferPointer(start: tokenScratch.baseAddress, count: scanner.tokens.count),
+                bytes: bytes,
+                normalized: UnsafeBufferPointer(start: normScratch.baseAddress, count: scanner.norm.count),
+                sentenceCount: result.sentences, isQuoteLine: result.quoted))
     }
 
     mutating func run() -> (sentences: Int, quoted: Bool) {
@@ -91,7 +93,11 @@ struct Scanner {
                 // Most frequent first: words, then the common marks, then spaces the tokens before
                 // did not take.
                 if ASCII.isLetter(b) || ASCII.isDigit(b) {
-                    i = scanAlphanumeric(b, from: i)
+                    if let end = scanShortWord(at: i) {
+                        i = end
+                    } else {
+                        i = scanAlphanumeric(b, from: i)
+                    }
                 } else if b == 0x2C || b == 0x2E || b == 0x21 || b == 0x3F {
                     i = scanCommonMark(b, from: i)
                 } else if b == 0x0A || b == 0x0D {
@@ -134,7 +140,8 @@ struct Scanner {
     }
 
     /// A URL, an emoticon made of letters (`XD`, `8)`), or a word or number at ASCII letter or digit `b`.
-    @inline(__always)
+    /// Out of line: the short words ``scanShortWord(at:)`` takes never pay for its frame.
+    @inline(never)
     mutating func scanAlphanumeric(_ b: UInt8, from i: Int) -> Int {
         let n = p.count
         let l = b | 0x20

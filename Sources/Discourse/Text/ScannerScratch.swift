@@ -11,7 +11,7 @@
 ///
 /// Why: a comment's tokens need up to one 32-byte slot per byte before their count is known, and
 /// `withUnsafeTemporaryAllocation` takes anything above 1 KB from the heap, so two thirds of all
-/// comments paid a malloc and a free for scratch on top of the three arrays they keep. Per thread
+/// comments paid a malloc and a free for scratch on top of the block they keep. Per thread
 /// (a pthread key, no lock, no reference counting) because scanners run on several threads at once;
 /// the scanner never suspends, so nothing else on the thread uses the block meanwhile.
 struct ScannerScratch {

@@ -24,7 +24,7 @@ enum WordChunk {
         c >= 0x80 || ASCII.isDigit(c) || c == 0x27 || c == 0x2A || c == 0x24 || c == 0x40 || c == 0x2D || c == 0x5F
     }
 
-    /// ``TermHash`` of the first `m` (1 … 7) bytes of `lowered`.
+    /// ``TermHash`` of the first `m` (1 … 8) bytes of `lowered`.
     @inline(__always)
     static func hash(_ lowered: UInt64, count m: Int) -> UInt64 {
         var h = TermHash.seed

@@ -224,7 +224,7 @@ enum SpamScore {
     }
 
     /// "$", "£", "€" right before byte `s`.
-    static func isCurrencySign(_ bytes: [UInt8], before s: Int) -> Bool {
+    static func isCurrencySign(_ bytes: TextBytes, before s: Int) -> Bool {
         if bytes[s - 1] == 0x24 { return true }
         if s >= 2, bytes[s - 2] == 0xC2, bytes[s - 1] == 0xA3 { return true }  // £
         if s >= 3, bytes[s - 3] == 0xE2, bytes[s - 2] == 0x82, bytes[s - 1] == 0xAC { return true }  // €
