@@ -7,9 +7,6 @@ struct EvidenceCollector {
     let explain: Bool
     var strengths: [TriageCategory: [UInt64: Double]] = [:]
     var items: [(evidence: TriageEvidence, start: Int, end: Int)] = []
-    /// Tokens the rules read as an opinion about a thing (evidence of category `negative`): heated
-    /// words leave them to that reading ("this tax is stupid" is an opinion, not a heated insult).
-    private(set) var opinionTokens: [Int] = []
 
     init(text: TokenizedText, explain: Bool) {
         self.text = text
@@ -22,7 +19,6 @@ struct EvidenceCollector {
     /// Evidence resting on tokens `start..<end`, labelled by their words.
     mutating func add(_ category: TriageCategory, _ strength: Double, _ start: Int, _ end: Int) {
         guard start >= 0, end > start, end <= text.count else { return }
-        if category == .negative, strength > 0 { opinionTokens.append(contentsOf: start..<end) }
         record(
             category, strength, key: text.key(from: start, count: end - start), start: start, end: end,
             label: explain ? surface(start, end) : "")

@@ -37,7 +37,10 @@ package struct TriageScorer: Sendable {
             SpamScore.add(
                 text, matches: matches, lexicon: lexicon, copies: context.copies(of: text), into: &evidence)
         }
-        return combine(evidence, signals: signals)
+        // A comment of no more tokens than the dilution's reference length is not diluted, so
+        // only longer ones pay for counting their words.
+        let words = Double(text.count) > weights.dilutionWords ? text.wordCount : text.count
+        return combine(evidence, signals: signals, words: words)
     }
 
     /// Tokens whose words are someone else's: `> quoted` lines, `~~struck~~` text, and runs of words
@@ -148,7 +151,9 @@ package struct TriageScorer: Sendable {
 
     // MARK: Combining
 
-    func combine(_ evidence: EvidenceCollector, signals: TriageSignals) -> TriageScores {
+    /// The scores from the evidence and the other stages' signals; `words` (the comment's word
+    /// tokens) sets the dilution of its heat (``TriageWeights/dilution(words:)``).
+    func combine(_ evidence: EvidenceCollector, signals: TriageSignals, words: Int) -> TriageScores {
         var s = TriageScores()
         s.insult = evidence.value(.insult)
         s.profanity = evidence.value(.profanity)
@@ -161,10 +166,11 @@ package struct TriageScorer: Sendable {
         let drift = min(1, max(0, signals.drift ?? 0))
         s.toxicity = Self.union([s.insult, w.profanity * s.profanity, s.threat, s.identityAttack])
         let opinion = evidence.value(.negative)
+        let d = w.dilution(words: words)
         s.priority = Self.union([
-            s.toxicity, w.threatBoost * s.threat, w.identityBoost * s.identityAttack, w.spam * s.spam,
-            w.shoutingInPriority * s.shouting, w.negativity * negativity, w.opinion * opinion,
-            w.heated * evidence.value(.heated), w.drift * drift,
+            d * s.toxicity, w.threatBoost * s.threat, w.identityBoost * s.identityAttack, w.spam * s.spam,
+            d * w.shoutingInPriority * s.shouting, d * w.negativity * negativity,
+            d * min(w.wordsCap, Self.union([w.opinion * opinion, w.heated * evidence.value(.heated)])), w.drift * drift,
         ])
         var reasons: [(TriageCategory, Double)] = [
             (.insult, s.insult), (.profanity, s.profanity), (.threat, s.threat), (.identityAttack, s.identityAttack),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The constants of the triage stage: how category strengths combine into `toxicity` and
 /// `priority`, and how context scales a piece of evidence. One place, so they are documented and
 /// tested together.
@@ -5,11 +7,15 @@
 /// With ∪ the noisy-or, a ∪ b = 1 − (1 − a)(1 − b):
 ///
 ///     toxicity = insult ∪ (profanity × profanity-weight) ∪ threat ∪ identity_attack
-///     priority = toxicity ∪ (threat × threatBoost) ∪ (identity_attack × identityBoost) ∪ (spam × spam)
-///                ∪ (shouting × shoutingInPriority) ∪ (negativity × negativity) ∪ (opinion × opinion)
-///                ∪ (heated × heated) ∪ (drift × drift)
+///     priority = d·toxicity ∪ (threat × threatBoost) ∪ (identity_attack × identityBoost) ∪ (spam × spam)
+///                ∪ d·(shouting × shoutingInPriority) ∪ d·(negativity × negativity)
+///                ∪ d·min(wordsCap, (opinion × opinion) ∪ (heated × heated)) ∪ (drift × drift)
+///     d        = min(1, (dilutionWords / words)^dilutionExponent)
 ///
-/// so toxicity is 0 exactly when its four parts are, and a part never lowers a score. `negativity`
+/// so toxicity is 0 exactly when its four parts are, and a part never lowers a score. `d` is the
+/// dilution of a long comment's heat (``dilution(words:)``): one rude word in a long argued
+/// comment makes it less urgent than the same word alone; threats, identity attacks and spam keep
+/// their own terms undiluted, so a long threat still reaches the flag. `negativity`
 /// (the sentiment's negative share) and `drift` are inputs from other stages (`TriageSignals`);
 /// `opinion` is the strength of the evidence of category `negative` (insulting words said of a
 /// thing, or in an ordinary sense), `heated` that of the evidence of category `heated` (`HeatedWords`).
@@ -42,8 +48,21 @@ public struct TriageWeights: Sendable, Equatable {
     /// that the floor counts 0 and a word marked in every use 1. Chosen in {0.4, 0.5} by
     /// cross-validation; `Lexicons/heated-words.tsv` keeps rates from 0.4 on.
     package var heatedFloor = 0.4
+    /// Opinion words and heated words together count at most this in `priority` (the same word is
+    /// often both: "this tax is stupid"). 0.4 by principle: words that no rule reads as aimed at
+    /// anyone stay under the flag threshold, also beside the negative tone of an ordinary comment
+    /// (0.4 ∪ 0.3 × a negative share of 1/3 < 0.5).
+    package var wordsCap = 0.4
     /// Off-topic comments are worth a look, not urgent.
     public var drift = 0.15
+    /// Comments of up to this many words keep their heat whole; longer ones are diluted
+    /// (``dilution(words:)``). 30 words (two or three sentences) covers every short moderation
+    /// case; chosen in {20, 30, 40} by cross-validation (`scripts/fit-triage-weights`).
+    package var dilutionWords = 30.0
+    /// How fast a longer comment's heat is diluted: `d = (dilutionWords / words)^dilutionExponent`.
+    /// 0 turns dilution off, 1 makes heat a density (per word); chosen in {0, 0.5, 0.75, 1} by
+    /// cross-validation.
+    package var dilutionExponent = 0.75
     /// A category is named in `reasons` from this strength on.
     public var reasonThreshold = 0.15
     /// The sentiment and drift inputs are named from this value on.
@@ -69,4 +88,13 @@ public struct TriageWeights: Sendable, Equatable {
 
     /// The shipped weights (fitted by `scripts/fit-triage-weights`).
     public init() {}
+
+    /// The share of its heat that a comment of `words` word tokens keeps in `priority`: 1 up to
+    /// ``dilutionWords`` words, then `(dilutionWords / words)^dilutionExponent`. Annotators and
+    /// moderators judge a comment as a whole, and the same insulting word weighs less inside a long
+    /// argument than said alone (on the toxicity dev sets labelled comments are shorter).
+    package func dilution(words: Int) -> Double {
+        guard dilutionExponent > 0, Double(words) > dilutionWords, dilutionWords > 0 else { return 1 }
+        return pow(dilutionWords / Double(words), dilutionExponent)
+    }
 }

@@ -36,11 +36,17 @@ struct HeatedWordsTests {
         #expect(scorer.score(Tokenizer.tokenize("zint"), explain: true).evidence.count == 1)
     }
 
-    /// An insulting word the rules read as an opinion about a thing stays an opinion.
-    @Test func opinionsAboutThingsAreLeftToTheRules() {
-        let evidence = triage("The new tax is stupid and will hurt small shops.").evidence
-        #expect(evidence.contains { $0.category == .negative })
-        #expect(!evidence.contains { $0.category == .heated })
+    /// An insulting word the rules read as an opinion about a thing stays no insult, and it is
+    /// still heated (the rate counts whatever the word is said of), so both terms raise priority.
+    @Test func opinionsAboutThingsAreHeatedButNoInsult() {
+        var scorer = TriageScorer()
+        let text = Tokenizer.tokenize("The new tax is stupid and will hurt small shops.")
+        let scores = scorer.score(text, explain: true)
+        #expect(scores.insult == 0)
+        #expect(scores.evidence.contains { $0.category == .negative && $0.text == "stupid" })
+        #expect(scores.evidence.contains { $0.category == .heated && $0.text == "stupid" })
+        scorer.heatedWords = .none
+        #expect(scorer.score(text).priority < scores.priority)
         #expect(triage("You are stupid.").evidence.contains { $0.category == .heated })
     }
 

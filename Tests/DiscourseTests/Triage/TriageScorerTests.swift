@@ -217,6 +217,34 @@ struct TriageScorerTests {
         #expect(!alone.reasons.contains(.drift))
     }
 
+    /// The same insult inside a long argued comment is less urgent than alone (its heat is
+    /// diluted), but its toxicity and evidence stay; a threat in a long comment is still flagged.
+    @Test func longCommentsDiluteHeatButNotThreats() {
+        let argument = String(
+            repeating: " The council met on Tuesday to discuss the budget for the library and the park.", count: 5)
+        let short = triage("You are an idiot.")
+        let long = triage("You are an idiot." + argument)
+        #expect(long.insult == short.insult)
+        #expect(long.toxicity == short.toxicity)
+        #expect(long.evidence.contains { $0.category == .insult && $0.text == "idiot" })
+        #expect(long.priority < short.priority)
+        let threat = triage("I will break your legs." + argument)
+        #expect(threat.threat >= 0.6)
+        #expect(threat.priority >= 0.5)
+    }
+
+    @Test func dilutionStartsAfterTheReferenceLength() {
+        var w = TriageWeights()
+        w.dilutionWords = 30
+        w.dilutionExponent = 0.75
+        #expect(w.dilution(words: 0) == 1)
+        #expect(w.dilution(words: 30) == 1)
+        #expect(abs(w.dilution(words: 60) - 0.5946) < 1e-3)
+        #expect(w.dilution(words: 120) < w.dilution(words: 60))
+        w.dilutionExponent = 0
+        #expect(w.dilution(words: 600) == 1)
+    }
+
     @Test func repeatingAWordIsNotNewEvidence() {
         #expect(triage("idiot idiot idiot").insult == triage("idiot").insult)
         #expect(triage("you idiot, you moron").insult > triage("you idiot").insult)

@@ -7,7 +7,7 @@ package enum TriageColumns {
         Column(
             "priority", .number,
             help:
-                "number 0..1: how urgently a moderator should look: the noisy-or 1 − ∏(1 − wᵢxᵢ) of toxicity, \(w.threatBoost) × threat, \(w.identityBoost) × identity_attack, \(w.spam) × spam, \(w.shoutingInPriority) × shouting, \(w.negativity) × the negative share of sentiment, \(w.opinion) × opinion words said of things (evidence category negative), \(w.heated) × heated words (evidence category heated: words annotators mostly marked as the rude part of rude comments) and \(w.drift) × drift off the article; flagged at >= 0.5"
+                "number 0..1: how urgently a moderator should look: the noisy-or 1 − ∏(1 − wᵢxᵢ) of toxicity, \(w.threatBoost) × threat, \(w.identityBoost) × identity_attack, \(w.spam) × spam, \(w.shoutingInPriority) × shouting, \(w.negativity) × the negative share of sentiment, \(w.opinion) × opinion words said of things (evidence category negative), \(w.heated) × heated words (evidence category heated: words annotators mostly marked as the rude part of rude comments) and \(w.drift) × drift off the article, where toxicity, shouting, negative share, opinion and heated words are multiplied by a long comment's dilution min(1, (\(Int(w.dilutionWords)) / words)^\(w.dilutionExponent)) (opinion and heated words together at most \(w.wordsCap)) and threat, identity_attack and spam are not; flagged at >= 0.5"
         ) { c, _ in
             .number(c.triage.priority)
         },
