@@ -217,6 +217,17 @@ struct TriageScorerTests {
         #expect(!alone.reasons.contains(.drift))
     }
 
+    /// Heated opinion words raise priority without any insult; the reasons then say why, and a
+    /// calm comment names no reason.
+    @Test func heatedOpinionWordsAreNamedAsTheReason() {
+        let heated = triage("Absolutely ridiculous. Nobody asked for another fee.")
+        #expect(heated.toxicity == 0)
+        #expect(heated.priority >= TriageWeights().reasonThreshold)
+        #expect(heated.reasons == [.negative])
+        let calm = triage("The new fee starts in April and applies to every permit.")
+        #expect(calm.reasons.isEmpty)
+    }
+
     /// The same insult inside a long argued comment is less urgent than alone (its heat is
     /// diluted), but its toxicity and evidence stay; a threat in a long comment is still flagged.
     @Test func longCommentsDiluteHeatButNotThreats() {

@@ -14,7 +14,7 @@ package enum TriageColumns {
         Column(
             "reasons", .label,
             help:
-                "labels joined by ';': the categories that fired, strongest first (insult, profanity, threat, identity_attack, shouting, spam, negative, drift)"
+                "labels joined by ';': the categories that fired, strongest first (insult, profanity, threat, identity_attack, shouting, spam, negative: a strongly negative tone or heated opinion words, drift)"
         ) { c, _ in
             .text(c.triage.reasonList)
         },
