@@ -8,7 +8,8 @@ package enum DriftColumns {
         ) { c, _ in .number(c.drift.drift) },
         Column(
             "drift_confidence", .number,
-            help: "number 0..1: how much evidence drift rests on (grows with the comment's content words that are evidence; a name or typo no model knows is not)"
+            help:
+                "number 0..1: how much evidence drift rests on (grows with the comment's content words that are evidence; a name or typo no model knows is not)"
         ) { c, _ in .number(c.drift.confidence) },
         Column(
             "thread_drift", .number,
