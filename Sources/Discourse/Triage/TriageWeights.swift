@@ -13,7 +13,7 @@ import Foundation
 ///     d        = min(1, (dilutionWords / words)^dilutionExponent)
 ///
 /// so toxicity is 0 exactly when its four parts are, and a part never lowers a score. `d` is the
-/// dilution of a long comment's heat (``dilution(words:)``): one rude word in a long argued
+/// dilution of a long comment's heat (`dilution(words:)`): one rude word in a long argued
 /// comment makes it less urgent than the same word alone; threats, identity attacks and spam keep
 /// their own terms undiluted, so a long threat still reaches the flag. `negativity`
 /// (the sentiment's negative share) and `drift` are inputs from other stages (`TriageSignals`);
