@@ -167,10 +167,10 @@ package struct TriageScorer: Sendable {
         s.toxicity = Self.union([s.insult, w.profanity * s.profanity, s.threat, s.identityAttack])
         let opinion = evidence.value(.negative)
         let d = w.dilution(words: words)
-        let words = d * min(w.wordsCap, Self.union([w.opinion * opinion, w.heated * evidence.value(.heated)]))
+        let wordsTerm = d * min(w.wordsCap, Self.union([w.opinion * opinion, w.heated * evidence.value(.heated)]))
         s.priority = Self.union([
             d * s.toxicity, w.threatBoost * s.threat, w.identityBoost * s.identityAttack, w.spam * s.spam,
-            d * w.shoutingInPriority * s.shouting, d * w.negativity * negativity, words, w.drift * drift,
+            d * w.shoutingInPriority * s.shouting, d * w.negativity * negativity, wordsTerm, w.drift * drift,
         ])
         var reasons: [(TriageCategory, Double)] = [
             (.insult, s.insult), (.profanity, s.profanity), (.threat, s.threat), (.identityAttack, s.identityAttack),
@@ -179,9 +179,9 @@ package struct TriageScorer: Sendable {
         // Opinion and heated words raise priority as much as a mild insult can, so a moderator is
         // told why: they are the comment's negative tone in its own words. When an insult or
         // another toxic category fired, those words are already named by it.
-        let wordsAlone = s.toxicity < w.reasonThreshold && words >= w.reasonThreshold
+        let wordsAlone = s.toxicity < w.reasonThreshold && wordsTerm >= w.reasonThreshold
         if negativity >= w.signalReasonThreshold || wordsAlone {
-            reasons.append((.negative, wordsAlone ? max(negativity, words) : negativity))
+            reasons.append((.negative, wordsAlone ? max(negativity, wordsTerm) : negativity))
         }
         if drift >= w.signalReasonThreshold { reasons.append((.drift, drift)) }
         s.reasons = reasons.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
