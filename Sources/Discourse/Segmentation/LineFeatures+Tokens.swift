@@ -29,13 +29,14 @@ extension LineFeatures {
     /// - Complexity: O(tokens), one cue-table lookup per token.
     mutating func scanTokens(_ text: TokenizedText, cues: SegmenterCues) -> TokenPass {
         var pass = TokenPass(count: text.count)
+        let bytes = text.bytes  // once per line: each `text.bytes` retains and releases the block
         for i in 0..<text.count {
             let t = text[i]
             let (cb, weight) = cues.entry(t.key)  // one lookup for every category below
             pass.tokenBits[i] = cb
             let symbol: (shape: UInt8, date: Bool)
             switch t.kind {
-            case .word: symbol = scanWord(text, i, bits: cb, weight: weight, cues: cues, &pass)
+            case .word: symbol = scanWord(text, bytes, i, bits: cb, weight: weight, cues: cues, &pass)
             case .number: symbol = scanNumber(text, i, cues: cues, &pass)
             case .punctuation: symbol = scanPunctuation(text, i, &pass)
             case .emoticon, .emoji:
@@ -50,7 +51,7 @@ extension LineFeatures {
             case .hashtag:
                 symbol = (0x23, false)
             case .symbol:
-                let c = text.bytes[Int(t.start)]
+                let c = bytes[Int(t.start)]
                 symbol = (c < 0x80 ? c : 0x73, c == 0x40 ? pass.inDate : false)  // "@11:25AM"
             }
             addShape(symbol.shape, dateToken: symbol.date, text, i, &pass)
@@ -65,10 +66,10 @@ extension LineFeatures {
 
     /// A word: person, capitals, function and chat words, register, and its date/name shape.
     private mutating func scanWord(
-        _ text: TokenizedText, _ i: Int, bits cb: UInt32, weight: Float, cues: SegmenterCues, _ pass: inout TokenPass
+        _ text: TokenizedText, _ bytes: TextBytes, _ i: Int, bits cb: UInt32, weight: Float, cues: SegmenterCues,
+        _ pass: inout TokenPass
     ) -> (shape: UInt8, date: Bool) {
         let t = text[i]
-        let bytes = text.bytes
         var shapeSymbol: UInt8 = 0
         var dateToken = false
         pass.wordCount += 1
