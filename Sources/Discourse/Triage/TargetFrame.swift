@@ -30,8 +30,8 @@ package struct TargetFrame: Sendable, Equatable {
     }
 
     /// What the subject of a copula is ("Harper is a fool": a person; "this plan is stupid": a
-    /// thing); unknown when no copula frames the word.
-    package enum Subject: Sendable, Equatable { case unknown, person, thing }
+    /// thing; "I'm such an idiot": the writer); unknown when no copula frames the word.
+    package enum Subject: Sendable, Equatable { case unknown, person, thing, writer }
 
     package var target: Target = .none
     package var subject: Subject = .unknown
@@ -183,6 +183,12 @@ struct FrameReader {
             let t = text[k]
             let mask = matches.endMask[k]
             steps += 1
+            // "I'm such an idiot", "I was stupid", "makes me look like a fool": the writer's word
+            // about themself.
+            if matches.wordBits(text, k) & Kind.firstPerson.bit != 0 {
+                if sawCopula || Self.firstPersonCopulas.contains(t.key) { subject = .writer }
+                break
+            }
             if has(mask, .secondPerson) {
                 best = .second
                 break
@@ -196,6 +202,7 @@ struct FrameReader {
             }
             if has(mask, .exclamative) {
                 best = max(best, .exclamative)
+                if writerBefore(matches.endStart[k] - 1, sentence: sentence) { subject = .writer }
                 break
             }
             if has(mask, .copula) {
@@ -242,6 +249,21 @@ struct FrameReader {
         if best == .second { subject = .person }
         return (best, subject)
     }
+
+    /// True when the writer is the subject just before token `k` ("I'm such a fool", "I am such a
+    /// fool", "I was such an idiot"), past at most one copula.
+    func writerBefore(_ k: Int, sentence: Int32) -> Bool {
+        guard k >= 0, text[k].sentence == sentence else { return false }
+        if matches.wordBits(text, k) & Kind.firstPerson.bit != 0 {
+            return Self.firstPersonCopulas.contains(text[k].key)
+        }
+        guard has(matches.endMask[k], .copula) else { return false }
+        let j = matches.endStart[k] - 1
+        return j >= 0 && text[j].sentence == sentence && matches.wordBits(text, j) & Kind.firstPerson.bit != 0
+    }
+
+    /// First-person words that hold their copula ("I'm", "Im").
+    static let firstPersonCopulas = TermSet(["i'm", "im"].map { TermHash.of(normalized: $0) })
 
     /// "a" or "an" within the three tokens before `i` in its sentence ("is an utter asshole").
     func indefiniteArticle(before i: Int) -> Bool {

@@ -31,6 +31,8 @@ package struct TriageLexicon: Sendable {
         /// A noun for a person ("guy", "mayor"), a possessive ("his", "their"), a function word that
         /// is no noun ("and", "to"): they tell an insult about a person from an opinion about a thing.
         case person, possessive, function
+        /// The writer ("I", "I'm", "me"): an insult the writer says of themself insults nobody.
+        case firstPerson
 
         @inlinable package var bit: UInt64 { 1 << UInt64(rawValue) }
 
@@ -133,7 +135,9 @@ package struct TriageLexicon: Sendable {
     /// words, removal particles, body parts), kept out of ``lookup`` so the scan of every token does not pay
     /// for some of the most frequent English words.
     package internal(set) var wordKinds: [UInt64: UInt64] = [:]
-    static let offTableKinds: Set<Kind> = [.person, .possessive, .function, .identityParticle, .threatBody]
+    static let offTableKinds: Set<Kind> = [
+        .person, .possessive, .function, .identityParticle, .threatBody, .firstPerson,
+    ]
 
     /// Link hosts by key of their lowercase name: a known site ("bbc.co.uk", "gov"), a link
     /// shortener, or a top-level domain, with how much a link to it counts as spam.
@@ -231,7 +235,7 @@ package struct TriageLexicon: Sendable {
             kinds: [
                 "second-person": .secondPerson, "third-person": .thirdPerson, "copula": .copula, "filler": .filler,
                 "exclamative": .exclamative, "negation": .negation, "mention": .mention, "person": .person,
-                "possessive": .possessive, "function": .function,
+                "possessive": .possessive, "function": .function, "first-person": .firstPerson,
             ], weighted: false)
         freeze()
     }

@@ -1,7 +1,7 @@
 extension TriageScorer {
     /// Identity attacks (`identity-terms.tsv`). A group named on its own is never an attack; in the
     /// same sentence, near its name, these make it one:
-    /// - an insult or slur, a dehumanising word ("vermin", "like animals"), an exclusion phrase;
+    /// - an insult or slur (unless it is said to the reader), a dehumanising word ("vermin", "like animals"), an exclusion phrase;
     /// - a removal verb ("send the refugees back", "deport every immigrant");
     /// - a passive cue and a removal participle ("Muslims should be banned", "… must be deported");
     ///   negated ("should not be deported") it is a defence and counts little;
@@ -12,7 +12,7 @@ extension TriageScorer {
     /// came from").
     func scoreIdentity(
         _ text: TokenizedText, matches: TriageMatches, excluded: [Bool],
-        abuse: [(start: Int, end: Int, strength: Double)], into evidence: inout EvidenceCollector
+        abuse: [Abuse], into evidence: inout EvidenceCollector
     ) {
         typealias Kind = TriageLexicon.Kind
         let w = weights
@@ -92,7 +92,9 @@ extension TriageScorer {
                 group.end < text.count && matches.startMask[group.end] & Kind.identityPeople.bit != 0
             let groupWeight = people ? 1 : group.entry.weight
             var best = StrongestCue()
-            for a in abuse where near(a.start, a.end, group) {
+            // Abuse said to the reader insults that reader, not the group ("if you are against gay
+            // marriage, you're a bigot").
+            for a in abuse where !a.atReader && near(a.start, a.end, group) {
                 best.consider(a.strength * (generalized ? 1 : TriageWeights.Rules.ungeneralizedAbuse), a.start, a.end)
             }
             for hit in matches.hits where near(hit.start, hit.end, group) && !isExcluded(hit) {

@@ -55,13 +55,13 @@ package struct TriageScorer: Sendable {
 
     // MARK: Insult and profanity
 
-    /// Adds insult, profanity and slur evidence; returns where abuse was found and how strong it
-    /// was (identity attacks look for abuse near a group's name).
+    /// Adds insult, profanity and slur evidence; returns where abuse was found, how strong it was
+    /// and whether it was aimed at the reader (identity attacks look for abuse near a group's name).
     func scoreAbuse(
         _ matches: TriageMatches, frames: FrameReader, excluded: [Bool], into evidence: inout EvidenceCollector
-    ) -> [(start: Int, end: Int, strength: Double)] {
+    ) -> [Abuse] {
         let text = frames.text
-        var found: [(start: Int, end: Int, strength: Double)] = []
+        var found: [Abuse] = []
         var seen = Set<Int>()  // one verdict per token span start and kind group
         for hit in matches.hits where hit.entry.kind.isAbusive {
             if (hit.start..<hit.end).contains(where: { excluded[$0] }) { continue }
@@ -75,6 +75,9 @@ package struct TriageScorer: Sendable {
                 || (hit.start..<hit.end).contains { text[$0].flags.contains(.obfuscated) }
             var abuse = 0.0
             let w = weights
+            // An insulting word the writer says of themself ("I'm such an idiot") insults nobody:
+            // profanity still counts as profanity, nothing counts as an insult.
+            let selfDirected = f.subject == .writer
             switch entry.kind {
             case .profanity:
                 if entry.ambiguity == .targeted && !(targeted || obfuscated) { continue }
@@ -88,7 +91,7 @@ package struct TriageScorer: Sendable {
                 // English marks with "a"/"an".
                 let aimed =
                     f.target >= .standalone || (f.target == .named && frames.indefiniteArticle(before: hit.start))
-                if !entry.groups.isDisjoint(with: insulting) || aimed {
+                if !selfDirected, !entry.groups.isDisjoint(with: insulting) || aimed {
                     let factor = entry.groups.isDisjoint(with: insulting) ? TriageWeights.Rules.aimedSwearInsult : 1
                     let s = entry.weight * factor * f.target.multiplier * f.assertion(w)
                     evidence.add(.insult, s, hit.start, hit.end)
@@ -115,6 +118,7 @@ package struct TriageScorer: Sendable {
                 evidence.add(.insult, s, hit.start, hit.end)
                 abuse = s
             case .insultPerson, .insultQuality, .insultContent:
+                if selfDirected { continue }
                 // A word that is also ordinary ("lying", "sick", "crap") insults only in an insulting
                 // frame: addressed ("you're sick"), exclaimed ("what a lying…"), or put on a person
                 // ("lying politicians"); "the scooter was lying", "he was sick" are no insults.
@@ -130,8 +134,11 @@ package struct TriageScorer: Sendable {
                     continue
                 }
                 // An opinion about a thing ("a ridiculous fee", "this plan is stupid") is negative
-                // sentiment, not an insult.
-                if entry.kind != .insultPerson,
+                // sentiment, not an insult. A person noun said of a thing without an article is used
+                // as an adjective ("this article is racist"): an opinion too, unlike "he is a racist".
+                let predicateOfThing =
+                    entry.kind == .insultPerson && f.subject == .thing && !frames.indefiniteArticle(before: hit.start)
+                if predicateOfThing || entry.kind != .insultPerson,
                     f.subject == .thing || (entry.kind == .insultQuality && frames.modifiesThing(hit.end))
                 {
                     multiplier *= w.thing
@@ -144,9 +151,18 @@ package struct TriageScorer: Sendable {
                 continue
             }
             seen.insert(hit.start * 8 + (entry.kind == .profanity ? 1 : 0))
-            found.append((hit.start, hit.end, abuse))
+            found.append(Abuse(start: hit.start, end: hit.end, strength: abuse, atReader: f.target == .second))
         }
         return found
+    }
+
+    /// One abusive word as ``scoreAbuse(_:frames:excluded:into:)`` found it.
+    struct Abuse {
+        var start: Int
+        var end: Int
+        var strength: Double
+        /// Said to the reader ("you're a bigot"): an insult of that person, not of a group named nearby.
+        var atReader: Bool
     }
 
     // MARK: Combining
@@ -169,7 +185,8 @@ package struct TriageScorer: Sendable {
         let d = w.dilution(words: words)
         let wordsTerm = d * min(w.wordsCap, Self.union([w.opinion * opinion, w.heated * evidence.value(.heated)]))
         s.priority = Self.union([
-            d * s.toxicity, w.threatBoost * s.threat, w.identityBoost * s.identityAttack, w.spam * s.spam,
+            d * s.toxicity, w.threatBoost * s.threat, w.identityBoost * s.identityAttack,
+            (w.dilutesSpam ? d : 1) * w.spam * s.spam,
             d * w.shoutingInPriority * s.shouting, d * w.negativity * negativity, wordsTerm, w.drift * drift,
         ])
         var reasons: [(TriageCategory, Double)] = [

@@ -53,6 +53,10 @@ public struct TriageWeights: Sendable, Equatable {
     /// anyone stay under the flag threshold, also beside the negative tone of an ordinary comment
     /// (0.4 ∪ 0.3 × a negative share of 1/3 < 0.5).
     package var wordsCap = 0.4
+    /// Whether spam is diluted in a long comment like its heat (``dilution(words:)``): a link or a
+    /// contact phrase inside a long argued comment is how readers cite and talk, while an
+    /// advertisement is short. Chosen by cross-validation (`scripts/fit-triage-weights`).
+    package var dilutesSpam = false
     /// Off-topic comments are worth a look, not urgent.
     public var drift = 0.15
     /// Comments of up to this many words keep their heat whole; longer ones are diluted

@@ -34,4 +34,21 @@ struct InsultPrecisionTests {
         #expect(s.priority > 0)
         #expect(s.priority < 0.5)
     }
+
+    /// An insulting word the writer says of themself insults nobody.
+    @Test func selfDirectedWordsAreNoInsults() {
+        for text in ["Oops, I'm such an idiot, the link was wrong.", "I am a fool for trusting the timetable."] {
+            #expect(triage(text).insult == 0, "\(text): \(triage(text).insult)")
+        }
+        #expect(triage("You are such an idiot, the link was wrong.").insult >= 0.5)
+        #expect(triage("He is a fool for trusting the timetable.").insult > 0.3)
+    }
+
+    /// A person noun said of a thing without an article is used as an adjective: an opinion.
+    @Test func personNounsAsAdjectivesOfThingsAreOpinions() {
+        let thing = triage("This policy is racist.")
+        #expect(thing.insult == 0)
+        #expect(thing.evidence.contains { $0.category == .negative && $0.text == "racist" })
+        #expect(triage("The mayor is a racist.").insult > 0.3)
+    }
 }

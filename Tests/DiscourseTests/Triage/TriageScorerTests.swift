@@ -120,6 +120,13 @@ struct TriageScorerTests {
         #expect(triage("get out, you faggot").identityAttack >= 0.6)
     }
 
+    /// An insult said to the reader is aimed at that reader, not at a group named beside it.
+    @Test func abuseAtTheReaderIsNotAnIdentityAttack() {
+        #expect(triage("If you hate immigrants, you're a bigot.").identityAttack == 0)
+        #expect(triage("If you hate immigrants, you're a bigot.").insult > 0.5)
+        #expect(triage("All immigrants are idiots.").identityAttack > 0.3)
+    }
+
     @Test func abuseFarFromTheGroupIsNotAnIdentityAttack() {
         let s = triage(
             "The Muslims in my street organised a food drive for the whole town last winter, and the mayor was an idiot about it."
