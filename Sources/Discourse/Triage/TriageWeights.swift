@@ -7,15 +7,17 @@ import Foundation
 /// With ∪ the noisy-or, a ∪ b = 1 − (1 − a)(1 − b):
 ///
 ///     toxicity = insult ∪ (profanity × profanity-weight) ∪ threat ∪ identity_attack
-///     priority = d·toxicity ∪ (threat × threatBoost) ∪ (identity_attack × identityBoost) ∪ (spam × spam)
+///     priority = d·toxicity ∪ (threat × threatBoost) ∪ (identity_attack × identityBoost) ∪ s·(spam × spam)
 ///                ∪ d·(shouting × shoutingInPriority) ∪ d·(negativity × negativity)
 ///                ∪ d·min(wordsCap, (opinion × opinion) ∪ (heated × heated)) ∪ (drift × drift)
 ///     d        = min(1, (dilutionWords / words)^dilutionExponent)
+///     s        = d when dilutesSpam, else 1
 ///
 /// so toxicity is 0 exactly when its four parts are, and a part never lowers a score. `d` is the
 /// dilution of a long comment's heat (`dilution(words:)`): one rude word in a long argued
-/// comment makes it less urgent than the same word alone; threats, identity attacks and spam keep
-/// their own terms undiluted, so a long threat still reaches the flag. `negativity`
+/// comment makes it less urgent than the same word alone, and so does a link or a contact phrase
+/// (`dilutesSpam`: an advertisement is short); threats and identity attacks keep their own terms
+/// undiluted, so a long threat still reaches the flag. `negativity`
 /// (the sentiment's negative share) and `drift` are inputs from other stages (`TriageSignals`);
 /// `opinion` is the strength of the evidence of category `negative` (insulting words said of a
 /// thing, or in an ordinary sense), `heated` that of the evidence of category `heated` (`HeatedWords`).
@@ -23,7 +25,7 @@ import Foundation
 /// (`scripts/fit-triage-weights`); `spam` is 1 by principle (a spam comment needs a moderator as it is).
 public struct TriageWeights: Sendable, Equatable {
     /// Profanity counts a little less than a direct insult towards toxicity.
-    public var profanity = 0.85
+    public var profanity = 0.6
     /// Threats and identity attacks are raised above their share of toxicity: they are the
     /// comments a moderator must see first.
     public var threatBoost = 0.5
@@ -32,7 +34,7 @@ public struct TriageWeights: Sendable, Equatable {
     /// Spam enters priority as it is, so a clear spam comment (spam >= 0.5) is flagged on its own.
     public var spam = 1.0
     /// Shouting alone is rude but rarely needs a moderator.
-    public var shoutingInPriority = 0.15
+    public var shoutingInPriority = 0.3
     /// Negative tone raises priority a little; it ranks comments no word list reaches.
     public var negativity = 0.3
     /// Insulting words said of things or in their ordinary sense ("ridiculous fee", "what lies"):
@@ -56,7 +58,7 @@ public struct TriageWeights: Sendable, Equatable {
     /// Whether spam is diluted in a long comment like its heat (``dilution(words:)``): a link or a
     /// contact phrase inside a long argued comment is how readers cite and talk, while an
     /// advertisement is short. Chosen by cross-validation (`scripts/fit-triage-weights`).
-    package var dilutesSpam = false
+    package var dilutesSpam = true
     /// Off-topic comments are worth a look, not urgent.
     public var drift = 0.15
     /// Comments of up to this many words keep their heat whole; longer ones are diluted
@@ -66,7 +68,7 @@ public struct TriageWeights: Sendable, Equatable {
     /// How fast a longer comment's heat is diluted: `d = (dilutionWords / words)^dilutionExponent`.
     /// 0 turns dilution off, 1 makes heat a density (per word); chosen in {0, 0.5, 0.75, 1} by
     /// cross-validation.
-    package var dilutionExponent = 0.75
+    package var dilutionExponent = 1.0
     /// A category is named in `reasons` from this strength on.
     public var reasonThreshold = 0.15
     /// The sentiment and drift inputs are named from this value on.

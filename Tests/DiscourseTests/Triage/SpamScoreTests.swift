@@ -17,6 +17,28 @@ struct SpamScoreTests {
         }
     }
 
+    /// A contact phrase inside a long argued comment is how readers talk (shipped: `dilutesSpam`); the
+    /// spam score itself stays, only its share of priority is diluted like the comment's heat.
+    @Test func spamInALongArguedCommentWeighsLessInPriority() {
+        let long = Tokenizer.tokenize(
+            "The council says the new parking scheme pays for itself, but the figures in the report do not add up. "
+                + "Revenue is counted twice, the enforcement costs are left out, and the consultation ignored the "
+                + "shop owners on the high street who will lose passing trade. Click the link in the agenda and "
+                + "read page twelve for yourself before the vote next month.")
+        var diluted = TriageWeights()
+        diluted.dilutesSpam = true
+        var whole = diluted
+        whole.dilutesSpam = false
+        let a = TriageScorer(weights: diluted).score(long)
+        let b = TriageScorer(weights: whole).score(long)
+        #expect(a.spam > 0.3)
+        #expect(a.spam == b.spam)
+        #expect(a.priority < b.priority)
+        #expect(a.priority < 0.5)
+        let ad = Tokenizer.tokenize("Earn $400 a day from home, visit cash-daily-now.xyz")
+        #expect(TriageScorer(weights: diluted).score(ad).priority == TriageScorer(weights: whole).score(ad).priority)
+    }
+
     @Test func citationsAndEverydayMoneyTalkAreNotSpam() {
         for text in [
             "Source: https://www.bbc.co.uk/news/uk-123", "The full report is on www.gov.uk",
