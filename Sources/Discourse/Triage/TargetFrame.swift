@@ -183,17 +183,16 @@ struct FrameReader {
             let t = text[k]
             let mask = matches.endMask[k]
             steps += 1
-            // "I'm such an idiot", "I was stupid", "makes me look like a fool": the writer's word
-            // about themself.
-            if matches.wordBits(text, k) & Kind.firstPerson.bit != 0 {
-                if sawCopula || Self.firstPersonCopulas.contains(t.key) { subject = .writer }
-                break
-            }
             if has(mask, .secondPerson) {
                 best = .second
                 break
             }
             if sawCopula {
+                // "I was stupid", "makes me look like a fool": the writer's word about themself.
+                if matches.wordBits(text, k) & Kind.firstPerson.bit != 0 {
+                    subject = .writer
+                    break
+                }
                 if t.kind == .word || t.kind == .number || has(mask, .thirdPerson) {
                     best = max(best, .named)
                     subject = isPersonal(matches.endStart[k]) || isPersonal(k) ? .person : .thing
@@ -221,6 +220,11 @@ struct FrameReader {
                 continue
             }
             if t.kind == .word, unknownBudget > 0 {
+                // "I'm a fool": the first-person word holds the copula.
+                if Self.firstPersonCopulas.contains(t.key) {
+                    subject = .writer
+                    break
+                }
                 unknownBudget -= 1
                 k -= 1
                 continue
