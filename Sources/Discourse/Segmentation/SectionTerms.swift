@@ -21,6 +21,10 @@
 ///   quarter (the variance of an even 0/1 flag) is added, so a feature the article never uses
 ///   cannot make one line infinitely surprising.
 ///
+/// - **Section length** (`section_one_line`, `section_two_lines`, `section_three_lines`): a prior on
+///   a section of exactly one, two or three ordinary lines, so a short trailing section need not
+///   outweigh the margin that guards against a false section of any length.
+///
 /// The article's means are shrunk towards the whole file's (three lines' worth), so a file that
 /// reads the same throughout gains nothing wherever the boundary falls, and a two-line "article"
 /// cannot claim an extreme mean. Only ordinary text lines count (not blank lines, furniture or text
@@ -38,6 +42,8 @@ struct SectionTerms {
     /// (feature, `relative:` weight, `scaled:` weight, `zscore:` weight) for every feature with any.
     private let relative: [(SegmenterParameter, Double, scaled: Double, zscore: Double)]
     private let typographyWeight: Double
+    /// The length prior of a section of one, two and three ordinary lines (index 0, 1, 2).
+    private let lengthPrior: (Double, Double, Double)
     /// Added to the article's variance of a feature before its z-score divides by the root: the
     /// variance of an even 0/1 flag, a fixed value (not fitted), so that a feature the article never
     /// uses cannot make one line infinitely surprising.
@@ -82,6 +88,7 @@ struct SectionTerms {
         featureBefore = sums
         squaresBefore = squares
         typographyWeight = w[.typographyContrast]
+        lengthPrior = (w[.sectionOneLine], w[.sectionTwoLines], w[.sectionThreeLines])
     }
 
     /// Sum after `b` minus (count after `b`) x (mean before `b`, shrunk towards the file's mean).
@@ -127,11 +134,21 @@ struct SectionTerms {
         return sum
     }
 
-    func total(_ b: Int) -> Double { typography(b) + relative(b) }
+    /// The prior of a section of the length the one after `b` has (ordinary lines only).
+    func length(_ b: Int) -> Double {
+        switch countedBefore[n] - countedBefore[b] {
+        case 1: return lengthPrior.0
+        case 2: return lengthPrior.1
+        case 3: return lengthPrior.2
+        default: return 0
+        }
+    }
+
+    func total(_ b: Int) -> Double { typography(b) + length(b) + relative(b) }
 
     /// The non-zero terms at `b`, named for `--explain`.
     func parts(_ b: Int) -> [(feature: String, weight: Double)] {
-        var out = [("typography contrast (section)", typography(b))]
+        var out = [("typography contrast (section)", typography(b)), ("section length (section)", length(b))]
         for (k, (p, weight, scaled, zscore)) in relative.enumerated() {
             let c = contrast(feature: k, b)
             out.append((p.label + " (relative to the article)", weight * c))

@@ -19,7 +19,8 @@ import Foundation
 /// 3. **Halves as wholes** (`SectionTerms`). The candidate comments are compared with the
 ///    candidate article: straight quotes after curly ones, and every line feature measured against
 ///    the article's own mean (a formal news article followed by plain reader lines stands out),
-///    summed and also scaled by √(lines after the boundary), so one or two trailing comments count.
+///    summed and also scaled by √(lines after the boundary), so one or two trailing comments count;
+///    a section of one, two or three lines has a prior of its own.
 /// 4. **The boundary itself.** Features of the last article line ("P.S.", "What say you?", "Source:
 ///    AP") and of the first comment line have their own weights (`last:`/`first:` rows).
 ///

@@ -52,6 +52,13 @@ package enum SegmenterParameter: String, CaseIterable, Sendable {
     case namesAuthor = "names_author"
     /// Section term: straight marks after an article set with curly ones (per line of the section).
     case typographyContrast = "typography_contrast"
+    /// Section terms: a prior on the section's length, for a section of exactly one, two or three
+    /// ordinary text lines (a longer one gets none). A third of the pages with comments have one to
+    /// three; without a prior of their own, their few lines had to outweigh the same margin as a
+    /// section of thirty.
+    case sectionOneLine = "section_one_line"
+    case sectionTwoLines = "section_two_lines"
+    case sectionThreeLines = "section_three_lines"
     /// Furniture: a line that is comment furniture (local cue or repeating template).
     case furniture
     /// Furniture that does not repeat ("Hibu said:", "Permalink", one dated name line): weaker.
@@ -84,7 +91,8 @@ package enum SegmenterParameter: String, CaseIterable, Sendable {
     /// The parameters that are line features (a value on every line; see ``LineModel``), in order.
     package static let lineFeatures: [SegmenterParameter] = allCases.filter {
         switch $0 {
-        case .prior, .typographyContrast, .furniture, .loneFurniture, .insideTemplate, .afterWindow,
+        case .prior, .typographyContrast, .sectionOneLine, .sectionTwoLines, .sectionThreeLines, .furniture,
+            .loneFurniture, .insideTemplate, .afterWindow,
             .noCommentsMargin, .calibrationCommentsBias, .calibrationCommentsMargin, .calibrationCommentsGap,
             .calibrationNoneBias, .calibrationNoneMargin, .calibrationTemplateBias, .templateRepeats:
             return false

@@ -7,11 +7,11 @@ struct SectionTermsTests {
     /// Weights with only the given relative rows (and typography) set; every other parameter 0.
     func weights(
         relative: [String: Double], scaled: [String: Double] = [:], zscore: [String: Double] = [:],
-        typography: Double = 0
+        typography: Double = 0, length: [SegmenterParameter: Double] = [:]
     ) throws -> SegmenterWeights {
         var rows = ["parameter\tvalue"]
         rows += SegmenterParameter.allCases.map { p in
-            "\(p.rawValue)\t\(p == .typographyContrast ? typography : 0)"
+            "\(p.rawValue)\t\(p == .typographyContrast ? typography : length[p] ?? 0)"
         }
         rows += relative.map { "relative:\($0.key)\t\($0.value)" }
         rows += scaled.map { "scaled:\($0.key)\t\($0.value)" }
@@ -116,5 +116,19 @@ struct SectionTermsTests {
         #expect(abs(terms(steady + comments, scaled).total(4) - terms(varied + comments, scaled).total(4)) < 1e-9)
         #expect(terms(steady + comments, z).total(4) > terms(varied + comments, z).total(4))
         #expect(terms(varied + comments, z).total(4) > 0)
+    }
+
+    /// The length prior reads the ordinary lines after the boundary (blank lines do not count): one,
+    /// two and three lines get their own row, a longer section none.
+    @Test func theLengthPriorCountsTheLinesAfterTheBoundary() throws {
+        let w = try weights(
+            relative: [:], length: [.sectionOneLine: 3, .sectionTwoLines: 2, .sectionThreeLines: 1])
+        let page = terms(Self.article + ["I agree.", "", "Me too.", "So do I."], w)
+        #expect(page.total(7) == 3)  // "So do I."
+        #expect(page.total(6) == 2)  // "Me too.", "So do I."
+        #expect(page.total(5) == 2)  // the blank line, then the same two
+        #expect(page.total(4) == 1)  // three lines
+        #expect(page.total(3) == 0)  // four
+        #expect(page.parts(7).contains { $0.feature == "section length (section)" && $0.weight == 3 })
     }
 }
