@@ -31,8 +31,10 @@ import Foundation
 ///   rounds, each weighing by the previous round's fit), in total `feedbackMass` article lengths
 ///   but at most `maximumFeedbackScale` times the comments' own weight (a short thread must not
 ///   stand for a whole article). A comment never supports itself (leave one out). This is the
-///   relevance-model idea of information retrieval. Finally `drift` is put relative to the rest of
-///   the thread (``centre(_:terms:)``), since the raw scale differs from article to article.
+///   relevance-model idea of information retrieval. Then the comment's evidence is raised by its
+///   agreement with the rest of the thread and with the article in TF-IDF space (``DriftAgreement``:
+///   what is shared, the discussion counted as one text beside the article), and `drift` is put relative to the
+///   rest of the thread (``centre(_:terms:)``), since the raw scale differs from article to article.
 ///
 /// Without an article (`--all-comments`), `drift` is measured against the rest of the discussion
 /// with equal weights and half the confidence, `articleDrift` is nil, and `threadDrift` compares
@@ -149,8 +151,18 @@ package struct DriftScorer: Sendable {
                 if let e = sums[i] { fit[i] = self.fit(e) }
             }
         }
+        // The agreement in TF-IDF space (``DriftAgreement``), with an article only.
+        let vectors = hasArticle && agrees ? terms.map { DriftAgreement.Vector($0, background: background) } : []
+        let agreement = vectors.isEmpty ? nil : DriftAgreement.Thread(vectors)
+        let norm = agreement == nil ? 0 : DriftAgreement.articleNorm(articleModel, background: background, meta: meta)
         for i in terms.indices {
-            if let e = sums[i] { scores[i].drift = squash(e) }
+            guard let e = sums[i] else { continue }
+            if let agreement {
+                scores[i].drift = squash(
+                    agreed(e, vectors[i], thread: agreement, articleModel: articleModel, norm: norm))
+            } else {
+                scores[i].drift = squash(e)
+            }
         }
         if hasArticle { centre(&scores, terms: terms) }
         let trend = DriftTrend.slope(scores.map(\.drift), weights: scores.map(\.confidence))
@@ -237,6 +249,30 @@ package struct DriftScorer: Sendable {
             }
         }
         return sums
+    }
+
+    /// True when the comments' agreement with the article and the discussion raises their evidence.
+    var agrees: Bool { parameters.threadAgreementWeight > 0 || parameters.articleAgreementWeight > 0 }
+
+    /// The evidence `e` of the comment with vector `v` raised by its agreement with the rest of the
+    /// thread and with the article (``DriftAgreement``), in nats per word, so that the squash shrinks
+    /// it by the same confidence as the rest (shared by the whole-thread and the streamed scoring).
+    func agreed(
+        _ e: TopicModel.Evidence, _ v: DriftAgreement.Vector, thread: DriftAgreement.Thread,
+        articleModel: TopicModel, norm: Double
+    ) -> TopicModel.Evidence {
+        let p = parameters
+        let unknown = p.unknownWordWeight
+        let withThread =
+            p.threadAgreementWeight > 0
+            ? p.threadAgreementWeight * thread.cosineWithOthers(v, unknownWordWeight: unknown) : 0
+        let withArticle =
+            p.articleAgreementWeight > 0
+            ? p.articleAgreementWeight
+                * DriftAgreement.cosineWithArticle(v, model: articleModel, norm: norm, unknownWordWeight: unknown) : 0
+        var raised = e
+        raised.sum += e.count * (withThread + withArticle)
+        return raised
     }
 
     /// Puts the drift of each comment relative to the rest of its thread (with an article only):
