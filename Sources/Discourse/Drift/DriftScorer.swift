@@ -152,17 +152,14 @@ package struct DriftScorer: Sendable {
             }
         }
         // The agreement in TF-IDF space (``DriftAgreement``), with an article only.
-        let vectors = hasArticle && agrees ? terms.map { DriftAgreement.Vector($0, background: background) } : []
-        let agreement = vectors.isEmpty ? nil : DriftAgreement.Thread(vectors)
-        let norm = agreement == nil ? 0 : DriftAgreement.articleNorm(articleModel, background: background, meta: meta)
+        let shifts =
+            hasArticle && agrees
+            ? agreementShifts(
+                articleModel: articleModel, terms: terms, lookups: lookups, firstLookup: firstLookup, counts: counts)
+            : nil
         for i in terms.indices {
             guard let e = sums[i] else { continue }
-            if let agreement {
-                scores[i].drift = squash(
-                    agreed(e, vectors[i], thread: agreement, articleModel: articleModel, norm: norm))
-            } else {
-                scores[i].drift = squash(e)
-            }
+            scores[i].drift = squash(shifts.map { raised(e, by: $0[i]) } ?? e)
         }
         if hasArticle { centre(&scores, terms: terms) }
         let trend = DriftTrend.slope(scores.map(\.drift), weights: scores.map(\.confidence))
@@ -251,30 +248,6 @@ package struct DriftScorer: Sendable {
         return sums
     }
 
-    /// True when the comments' agreement with the article and the discussion raises their evidence.
-    var agrees: Bool { parameters.threadAgreementWeight > 0 || parameters.articleAgreementWeight > 0 }
-
-    /// The evidence `e` of the comment with vector `v` raised by its agreement with the rest of the
-    /// thread and with the article (``DriftAgreement``), in nats per word, so that the squash shrinks
-    /// it by the same confidence as the rest (shared by the whole-thread and the streamed scoring).
-    func agreed(
-        _ e: TopicModel.Evidence, _ v: DriftAgreement.Vector, thread: DriftAgreement.Thread,
-        articleModel: TopicModel, norm: Double
-    ) -> TopicModel.Evidence {
-        let p = parameters
-        let unknown = p.unknownWordWeight
-        let withThread =
-            p.threadAgreementWeight > 0
-            ? p.threadAgreementWeight * thread.cosineWithOthers(v, unknownWordWeight: unknown) : 0
-        let withArticle =
-            p.articleAgreementWeight > 0
-            ? p.articleAgreementWeight
-                * DriftAgreement.cosineWithArticle(v, model: articleModel, norm: norm, unknownWordWeight: unknown) : 0
-        var raised = e
-        raised.sum += e.count * (withThread + withArticle)
-        return raised
-    }
-
     /// Puts the drift of each comment relative to the rest of its thread (with an article only):
     /// `drift_i - k * (mean of the other comments' drift - 0.5)`, with `k = threadCentring * m / (m + 1)`
     /// for `m` other comments with content words, clamped to 0..1.
@@ -350,6 +323,8 @@ package struct DriftScorer: Sendable {
 struct TermCounts {
     var ids: [Int32]
     var own: [Double]
+    /// Whether each term is its word's first occurrence in its comment.
+    var first: [Bool]
     var distinct: Int
 
     /// - Complexity: O(terms): one table probe per term, then a scratch array by id.
@@ -371,10 +346,14 @@ struct TermCounts {
         }
         distinct = Int(next)
         own = [Double](repeating: 0, count: total)
+        first = [Bool](repeating: false, count: total)
         var scratch = [Int](repeating: 0, count: distinct)
         var start = 0
         for t in terms {
-            for k in start..<(start + t.count) { scratch[Int(ids[k])] += 1 }
+            for k in start..<(start + t.count) {
+                scratch[Int(ids[k])] += 1
+                first[k] = scratch[Int(ids[k])] == 1
+            }
             for k in start..<(start + t.count) { own[k] = Double(scratch[Int(ids[k])]) }
             for k in start..<(start + t.count) { scratch[Int(ids[k])] = 0 }
             start += t.count

@@ -72,7 +72,7 @@ package struct DriftStream {
         }
         fits.append(scorer.fit(articleModel.evidence(t)))
         hasTerms.append(!t.isEmpty)
-        if scorer.agrees { agreement.add(DriftAgreement.Vector(t, background: scorer.background)) }
+        if scorer.agrees { agreement.add(DriftAgreement.Vector(t, stop: scorer.background.stopwordLogProbability)) }
     }
 
     /// The next pass to run over every comment, or nil when the final scoring pass is next.
@@ -145,12 +145,14 @@ package struct DriftStream {
         return score
     }
 
-    /// `e` raised by the comment's agreement (``DriftScorer/agreed(_:_:thread:articleModel:norm:)``).
+    /// `e` raised by the comment's agreement (``DriftAgreement``).
     private func agreed(_ e: TopicModel.Evidence, _ t: [DriftTerm]) -> TopicModel.Evidence {
         guard scorer.agrees else { return e }
-        return scorer.agreed(
-            e, DriftAgreement.Vector(t, background: scorer.background), thread: agreement, articleModel: articleModel,
-            norm: articleNorm)
+        let stop = scorer.background.stopwordLogProbability
+        let shift = agreement.shift(
+            DriftAgreement.Vector(t, stop: stop), model: articleModel, norm: articleNorm, stop: stop,
+            parameters: scorer.parameters)
+        return scorer.raised(e, by: shift)
     }
 
     private func weight(_ i: Int) -> Double {

@@ -13,8 +13,18 @@ struct DriftAgreementTests {
 
     let scorer = DriftScorer()
 
+    static let stop = BackgroundModel.embedded.stopwordLogProbability
+
     func vector(_ text: String) -> DriftAgreement.Vector {
-        DriftAgreement.Vector(scorer.terms(Tokenizer.tokenize(text)), background: .embedded)
+        DriftAgreement.Vector(scorer.terms(Tokenizer.tokenize(text)), stop: Self.stop)
+    }
+
+    /// Parameters under which the shift is the cosine with the thread alone, or with the article alone.
+    static func only(thread: Bool) -> DriftParameters {
+        var p = DriftParameters()
+        p.threadAgreementWeight = thread ? 1 : 0
+        p.articleAgreementWeight = thread ? 0 : 1
+        return p
     }
 
     /// The cosine with the rest of the thread counts what is shared: a comment that takes up a rare
@@ -27,15 +37,17 @@ struct DriftAgreementTests {
             "My tomatoes finally ripened after the heatwave.",
         ]
         let vectors = texts.map(vector)
-        let thread = DriftAgreement.Thread(vectors)
-        let a = thread.cosineWithOthers(vectors[0], unknownWordWeight: 0)
-        let b = thread.cosineWithOthers(vectors[1], unknownWordWeight: 0)
-        let c = thread.cosineWithOthers(vectors[2], unknownWordWeight: 0)
-        #expect(a > 0.2 && b > 0.2)
-        #expect(c == 0)
-        #expect(a <= 1 && b <= 1)
-        let alone = DriftAgreement.Thread([vectors[0]])
-        #expect(alone.cosineWithOthers(vectors[0], unknownWordWeight: 0) == 0)
+        var thread = DriftAgreement.Thread()
+        for v in vectors { thread.add(v) }
+        let none = TopicModel()
+        let p = Self.only(thread: true)
+        let cosines = vectors.map { thread.shift($0, model: none, norm: 0, stop: Self.stop, parameters: p) }
+        #expect(cosines[0] > 0.2 && cosines[1] > 0.2)
+        #expect(cosines[0] <= 1 && cosines[1] <= 1)
+        #expect(cosines[2] == 0)
+        var alone = DriftAgreement.Thread()
+        alone.add(vectors[0])
+        #expect(alone.shift(vectors[0], model: none, norm: 0, stop: Self.stop, parameters: p) == 0)
     }
 
     /// The rarer a shared word, the more it weighs: sharing "promenade" agrees more with the
@@ -43,12 +55,14 @@ struct DriftAgreementTests {
     @Test func rareSharedWordsWeighMoreThanCommonOnes() {
         let model = scorer.articleModel(Self.article.map(Tokenizer.tokenize))
         let norm = DriftAgreement.articleNorm(model, background: .embedded, meta: .embedded)
-        let rare = DriftAgreement.cosineWithArticle(
-            vector("The promenade again."), model: model, norm: norm, unknownWordWeight: 0)
-        let common = DriftAgreement.cosineWithArticle(
-            vector("Nobody said again."), model: model, norm: norm, unknownWordWeight: 0)
+        let p = Self.only(thread: false)
+        let thread = DriftAgreement.Thread()
+        let rare = thread.shift(
+            vector("The promenade again."), model: model, norm: norm, stop: Self.stop, parameters: p)
+        let common = thread.shift(
+            vector("Nobody said again."), model: model, norm: norm, stop: Self.stop, parameters: p)
         #expect(rare > common)
-        #expect(common >= 0)
+        #expect(common >= 0 && rare <= 1)
     }
 
     /// Meta words have their own evidence: a comment made only of them has no agreement vector.
@@ -83,5 +97,25 @@ struct DriftAgreementTests {
         #expect(with[2].drift > with[0].drift && with[2].drift > with[1].drift)
         // The confidence rests on the same words either way.
         #expect(zip(with, without).allSatisfy { $0.confidence == $1.confidence })
+    }
+
+    /// The streamed passes sum the thread's vectors by key, the whole-thread scoring by term id: the
+    /// scores must be the same doubles, here with a long comment (its distinct words found through a
+    /// table), repeated words, a comment of meta words only and one without content words.
+    @Test func streamedAgreementEqualsTheWholeThread() {
+        let comments = [
+            "Scooters on the promenade again, scooters on the pavement, scooters everywhere you look.",
+            "Thanks for the article.",
+            "!!!",
+            "I walk along the seafront promenade every morning with the dog and most days there are two or three "
+                + "rental scooters lying across the pavement outside the cafe, one of them usually half in the "
+                + "flowerbed, and the operator never seems to collect them before lunchtime or answer complaints.",
+            "The operator's app still shows the parking bays on the seafront.",
+        ]
+        let whole = scorer.score(
+            article: Self.article.map(Tokenizer.tokenize), comments: comments.map(Tokenizer.tokenize), explain: true
+        ).scores
+        #expect(DriftScorerTests().streamed(comments, article: Self.article, scorer: scorer) == whole)
+        #expect(scorer.terms(Tokenizer.tokenize(comments[3])).count > 24)
     }
 }
