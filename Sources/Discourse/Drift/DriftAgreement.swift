@@ -79,12 +79,13 @@ struct DriftAgreement {
         return tf * (stop - term.logBackground) * w
     }
 
-    /// The TF-IDF norm of a model's texts from their distinct words `distinct` (each once, in the
-    /// order first seen) and the model's counts; meta words left out, as in every vector.
-    static func norm(of distinct: [DriftTerm], in model: TopicModel, stop: Double) -> Double {
+    /// The article's TF-IDF norm, from the model's counts (meta words left out, as in every vector).
+    static func articleNorm(_ model: TopicModel, background: BackgroundModel, meta: MetaWords) -> Double {
         var s = 0.0
-        for term in distinct where term.meta == 0 {
-            let w = weight(term, count: model.count(of: term.key), stop: stop)
+        let stop = background.stopwordLogProbability
+        model.counts.forEach { key, c in
+            guard c > 0, meta.probability(key) == 0 else { return }
+            let w = (c > 1 ? 1 + Foundation.log(c) : 1) * (stop - background.logProbability(key))
             s += w * w
         }
         return Foundation.sqrt(s)

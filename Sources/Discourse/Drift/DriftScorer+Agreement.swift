@@ -44,7 +44,7 @@ extension DriftScorer {
             for k in start..<(start + t.count) where weight[k] != 0 { sum[Int(counts.ids[k])] += weight[k] }
             own[i] = n
         }
-        let norm = articleModel.vectorNorm
+        let norm = DriftAgreement.articleNorm(articleModel, background: background, meta: meta)
         var shifts = [Double](repeating: 0, count: terms.count)
         for (i, t) in terms.enumerated() where !t.isEmpty {
             let start = firstLookup[i]

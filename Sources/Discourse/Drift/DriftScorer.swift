@@ -76,11 +76,7 @@ package struct DriftScorer: Sendable {
         let terms = lines.map(self.terms)
         // Sized once: growing the tables line by line cost as much as counting.
         model.reserve(terms.reduce(0) { $0 + $1.count })
-        var distinct: [DriftTerm] = []
-        for t in terms { model.add(t, collectingNew: &distinct) }
-        if agrees {
-            model.vectorNorm = DriftAgreement.norm(of: distinct, in: model, stop: background.stopwordLogProbability)
-        }
+        for t in terms { model.add(t) }
         if !model.isEmpty {
             model.addAssociations(associations, weight: parameters.associationWeight, vocabulary: vocabulary)
             if meta.count > 0 { model.metaWeight = parameters.metaWeight }

@@ -51,7 +51,9 @@ package struct DriftStream {
         hasArticle = !articleModel.isEmpty
         rounds = hasArticle ? max(1, Int(scorer.parameters.feedbackRounds)) : 1
         thread = articleModel
-        articleNorm = articleModel.vectorNorm
+        articleNorm =
+            hasArticle && scorer.agrees
+            ? DriftAgreement.articleNorm(articleModel, background: scorer.background, meta: scorer.meta) : 0
         if hasArticle {
             for round in 0..<rounds {
                 planned.append(.table(round: round))

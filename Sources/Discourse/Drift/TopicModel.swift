@@ -30,9 +30,6 @@ package struct TopicModel: Sendable {
     var translations = ModelTable<Double>(filler: 0)
     /// Weight `a` of the translations (0 until ``addAssociations(_:)`` found any).
     package private(set) var translationWeight: Double = 0
-    /// TF-IDF norm of the texts' content words (an article's, set by ``DriftScorer``; 0 when unset),
-    /// for ``DriftAgreement``.
-    package var vectorNorm: Double = 0
     /// Weight `m` of the meta words (0: no meta class).
     package var metaWeight: Double = 0
     /// Share `s` of a comment's words the topic is assumed to produce; the rest is general English
@@ -79,24 +76,6 @@ package struct TopicModel: Sendable {
                 let isNew = bigrams.update(Self.pairKey(h, term.key), initial: 0) { $0 += weight }
                 histories.update(h, initial: History()) {
                     $0.count += weight
-                    if isNew { $0.followers += 1 }
-                }
-            }
-        }
-    }
-
-    /// ``add(_:weight:)`` at weight 1, appending each word the model had not counted before (its
-    /// first occurrence) to `new`: the article's distinct words, in order, for its TF-IDF norm
-    /// (``DriftAgreement``) without a scan of the tables.
-    package mutating func add(_ terms: [DriftTerm], collectingNew new: inout [DriftTerm]) {
-        for (i, term) in terms.enumerated() {
-            if counts.update(term.key, initial: 0, { $0 += 1 }) { new.append(term) }
-            total += 1
-            if i > 0, term.continuesPhrase {
-                let h = terms[i - 1].key
-                let isNew = bigrams.update(Self.pairKey(h, term.key), initial: 0) { $0 += 1 }
-                histories.update(h, initial: History()) {
-                    $0.count += 1
                     if isNew { $0.followers += 1 }
                 }
             }
