@@ -3,7 +3,8 @@
 /// The version-1 knobs were set as round values where the dev set's AUC is flat (mu 1000-3000,
 /// feedback mass 0.5-2 article lengths, within 0.01 AUC). Of the version-2 knobs,
 /// `associationWeight`, `topicalityWeight`, `feedbackTemperature`, `feedbackRounds`,
-/// `threadCentring`, `topicShare` and `unknownWordWeight` are the values `scripts/eval-drift --grid …`
+/// `threadCentring`, `topicShare`, `unknownWordWeight`, `threadAgreementWeight` and
+/// `articleAgreementWeight` are the values `scripts/eval-drift --grid …`
 /// chose inside every fold over the dev articles (the commands and figures are in README.md);
 /// `metaWeight` and `maximumFeedbackScale` are fixed by the reasoning in their docs. None is fitted
 /// per item.
@@ -69,6 +70,15 @@ public struct DriftParameters: Sendable, Equatable {
     /// words that are evidence. 0: by that reasoning, and chosen inside every fold (from 0 and 1;
     /// 1 counts such a word as any other, as drift v2 did).
     public var unknownWordWeight: Double = 0
+    /// Nats per word added to a comment's evidence per unit of TF-IDF cosine between it and the
+    /// rest of its thread (the other comments as one text; `DriftAgreement`, with an article only),
+    /// before the squash, so that the confidence shrinks it as it shrinks the rest. 0: off. 2.4:
+    /// chosen inside every fold from 0, 1.2, 2.4, 4 and 8 (with `articleAgreementWeight`); an
+    /// on-topic comment's cosine is typically a few hundredths to a few tenths.
+    public var threadAgreementWeight: Double = 2.4
+    /// Nats per word added per unit of TF-IDF cosine between a comment and the article
+    /// (`DriftAgreement`). 2.4: chosen inside every fold from 0, 1.2, 2.4, 4 and 8.
+    public var articleAgreementWeight: Double = 2.4
     /// Share of the confidence kept without an article (`--all-comments`): the discussion alone is a
     /// weaker anchor than an article. 0.5 by principle (half), not tuned.
     package var noArticleConfidence: Double = 0.5
@@ -88,7 +98,8 @@ public struct DriftParameters: Sendable, Equatable {
         "topicalityWeight": \.topicalityWeight, "metaWeight": \.metaWeight,
         "feedbackRounds": \.feedbackRounds, "threadCentring": \.threadCentring,
         "noArticleConfidence": \.noArticleConfidence, "topicShare": \.topicShare,
-        "unknownWordWeight": \.unknownWordWeight,
+        "unknownWordWeight": \.unknownWordWeight, "threadAgreementWeight": \.threadAgreementWeight,
+        "articleAgreementWeight": \.articleAgreementWeight,
     ]
 
     /// The shipped values with the rows of `table` applied; names are the property names.

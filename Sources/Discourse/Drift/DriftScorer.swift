@@ -31,8 +31,10 @@ import Foundation
 ///   rounds, each weighing by the previous round's fit), in total `feedbackMass` article lengths
 ///   but at most `maximumFeedbackScale` times the comments' own weight (a short thread must not
 ///   stand for a whole article). A comment never supports itself (leave one out). This is the
-///   relevance-model idea of information retrieval. Finally `drift` is put relative to the rest of
-///   the thread (``centre(_:terms:)``), since the raw scale differs from article to article.
+///   relevance-model idea of information retrieval. Then the comment's evidence is raised by its
+///   agreement with the rest of the thread and with the article in TF-IDF space (``DriftAgreement``:
+///   what is shared, the discussion counted as one text beside the article), and `drift` is put relative to the
+///   rest of the thread (``centre(_:terms:)``), since the raw scale differs from article to article.
 ///
 /// Without an article (`--all-comments`), `drift` is measured against the rest of the discussion
 /// with equal weights and half the confidence, `articleDrift` is nil, and `threadDrift` compares
@@ -149,8 +151,15 @@ package struct DriftScorer: Sendable {
                 if let e = sums[i] { fit[i] = self.fit(e) }
             }
         }
+        // The agreement in TF-IDF space (``DriftAgreement``), with an article only.
+        let shifts =
+            hasArticle && agrees
+            ? agreementShifts(
+                articleModel: articleModel, terms: terms, lookups: lookups, firstLookup: firstLookup, counts: counts)
+            : nil
         for i in terms.indices {
-            if let e = sums[i] { scores[i].drift = squash(e) }
+            guard let e = sums[i] else { continue }
+            scores[i].drift = squash(shifts.map { raised(e, by: $0[i]) } ?? e)
         }
         if hasArticle { centre(&scores, terms: terms) }
         let trend = DriftTrend.slope(scores.map(\.drift), weights: scores.map(\.confidence))
@@ -314,6 +323,8 @@ package struct DriftScorer: Sendable {
 struct TermCounts {
     var ids: [Int32]
     var own: [Double]
+    /// Whether each term is its word's first occurrence in its comment.
+    var first: [Bool]
     var distinct: Int
 
     /// - Complexity: O(terms): one table probe per term, then a scratch array by id.
@@ -335,10 +346,14 @@ struct TermCounts {
         }
         distinct = Int(next)
         own = [Double](repeating: 0, count: total)
+        first = [Bool](repeating: false, count: total)
         var scratch = [Int](repeating: 0, count: distinct)
         var start = 0
         for t in terms {
-            for k in start..<(start + t.count) { scratch[Int(ids[k])] += 1 }
+            for k in start..<(start + t.count) {
+                scratch[Int(ids[k])] += 1
+                first[k] = scratch[Int(ids[k])] == 1
+            }
             for k in start..<(start + t.count) { own[k] = Double(scratch[Int(ids[k])]) }
             for k in start..<(start + t.count) { scratch[Int(ids[k])] = 0 }
             start += t.count

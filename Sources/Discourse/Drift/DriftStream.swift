@@ -40,6 +40,10 @@ package struct DriftStream {
     private var centreTotal = 0.0
     private var centreCount = 0
     private var thread: TopicModel
+    /// With an article and agreement on: every comment's TF-IDF vector summed (pass 1), and the
+    /// article's norm (``DriftAgreement``).
+    private var agreement = DriftAgreement.Thread()
+    private let articleNorm: Double
 
     package init(scorer: DriftScorer, article: [TokenizedText]) {
         self.scorer = scorer
@@ -47,6 +51,9 @@ package struct DriftStream {
         hasArticle = !articleModel.isEmpty
         rounds = hasArticle ? max(1, Int(scorer.parameters.feedbackRounds)) : 1
         thread = articleModel
+        articleNorm =
+            hasArticle && scorer.agrees
+            ? DriftAgreement.articleNorm(articleModel, background: scorer.background, meta: scorer.meta) : 0
         if hasArticle {
             for round in 0..<rounds {
                 planned.append(.table(round: round))
@@ -65,6 +72,7 @@ package struct DriftStream {
         }
         fits.append(scorer.fit(articleModel.evidence(t)))
         hasTerms.append(!t.isEmpty)
+        if scorer.agrees { agreement.add(DriftAgreement.Vector(t, stop: scorer.background.stopwordLogProbability)) }
     }
 
     /// The next pass to run over every comment, or nil when the final scoring pass is next.
@@ -99,7 +107,7 @@ package struct DriftStream {
         case .centre:
             guard !t.isEmpty else { return }
             var none: [Double]? = nil
-            centreTotal += feedbackSum(t, weight: weight(i), ratios: &none).map { scorer.squash($0) } ?? 0.5
+            centreTotal += feedbackSum(t, weight: weight(i), ratios: &none).map { scorer.squash(agreed($0, t)) } ?? 0.5
             centreCount += 1
         }
     }
@@ -124,7 +132,7 @@ package struct DriftStream {
         if let e = feedbackSum(t, weight: weight(i), ratios: &ratios) {
             score.confidence = scorer.confidence(e.count) * (hasArticle ? 1 : p.noArticleConfidence)
             if let ratios { (score.onTopicTerms, score.offTopicTerms) = scorer.explainTerms(t, ratios, text) }
-            score.drift = scorer.squash(e)
+            score.drift = scorer.squash(hasArticle ? agreed(e, t) : e)
         }
         // Centring (``DriftScorer/centre(_:terms:)``) with the other comments' total from the centre pass.
         let k = p.threadCentring
@@ -135,6 +143,16 @@ package struct DriftStream {
             score.drift = min(1, max(0, shifted))
         }
         return score
+    }
+
+    /// `e` raised by the comment's agreement (``DriftAgreement``).
+    private func agreed(_ e: TopicModel.Evidence, _ t: [DriftTerm]) -> TopicModel.Evidence {
+        guard scorer.agrees else { return e }
+        let stop = scorer.background.stopwordLogProbability
+        let shift = agreement.shift(
+            DriftAgreement.Vector(t, stop: stop), model: articleModel, norm: articleNorm, stop: stop,
+            parameters: scorer.parameters)
+        return scorer.raised(e, by: shift)
     }
 
     private func weight(_ i: Int) -> Double {
