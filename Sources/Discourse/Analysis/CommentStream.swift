@@ -105,11 +105,8 @@ package struct CommentStream {
         lineCount = segmented?.lineCount ?? lines
         let seen = segmented?.scan ?? scan
         isEmpty = seen.textBytes == 0
-        if let bad = seen.firstRepairedLine {
-            warnings.append(
-                InputWarning(path: name, line: bad, message: "invalid UTF-8 or NUL bytes replaced with U+FFFD"))
-        }
-        warnings += segmented?.warnings ?? tokenWarnings  // a page's: of every line, not only its comments'
+        // A page's line warnings are of every line, not only of its comments.
+        warnings = Self.warnings(name: name, scan: seen, lines: segmented?.warnings ?? tokenWarnings)
         while let step = drift.nextStep() {
             var ignored: [InputWarning] = []
             _ = try eachComment(warnings: &ignored) { k, _, tokens, _ in
@@ -118,6 +115,17 @@ package struct CommentStream {
             }
         }
         self.drift = drift
+    }
+
+    /// What the whole-file path warns of, in its order: the first repaired line (as ``TextDecoder``
+    /// says it), then the lines too long to analyse whole.
+    package static func warnings(name: String, scan: LineScan, lines: [InputWarning]) -> [InputWarning] {
+        var warnings: [InputWarning] = []
+        if let bad = scan.firstRepairedLine {
+            warnings.append(
+                InputWarning(path: name, line: bad, message: "invalid UTF-8 or NUL bytes replaced with U+FFFD"))
+        }
+        return warnings + lines
     }
 
     /// The last pass: every comment's row, in file order, handed to `each` (which returns false to

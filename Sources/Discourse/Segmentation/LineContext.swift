@@ -128,19 +128,22 @@ struct LineContext: Sendable {
 }
 
 /// The five-word sequences of ``LineContext/echo``: open addressing with linear probing (keys are
-/// already hashes), filled to three quarters before it grows, so the file's 2,097,152 sequences
-/// (``LineContext/maxGrams``) and one line's more fit in 32 MB.
+/// already hashes) in a table of any size (a slot is picked by the high half of a product, not by a
+/// mask). A small file's table is kept at most half full; a large one is sized at 1.25 keys a slot
+/// (grown past 85 %), so the file's 2,097,152 sequences (``LineContext/maxGrams``) take 21 MB, not
+/// the 64 MB of a power-of-two table kept half full (#12).
 struct GramSet {
     private var keys: [UInt64]
-    private var mask: Int
     private(set) var count = 0
 
     /// Room for `capacity` keys before the first rehash.
     init(capacity: Int) {
-        var size = 16
-        while size * 3 < capacity * 4 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        mask = size - 1
+        keys = [UInt64](repeating: 0, count: Self.slots(for: capacity))
+    }
+
+    /// Twice `capacity` up to 65,536 keys, then a quarter more than it.
+    static func slots(for capacity: Int) -> Int {
+        max(16, capacity < 1 << 16 ? 2 * capacity : capacity + capacity / 4)
     }
 
     /// Key 0 marks an empty slot; a sequence whose hash is 0 is stored as 1 (a 2^-64 event).
@@ -150,8 +153,12 @@ struct GramSet {
     @inline(__always)
     private func find(_ key: UInt64) -> Int {
         keys.withUnsafeBufferPointer { ks in
-            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
-            while ks[i] != 0 && ks[i] != key { i = (i + 1) & mask }
+            let size = ks.count
+            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15).multipliedFullWidth(by: UInt64(size)).high)
+            while ks[i] != 0 && ks[i] != key {
+                i += 1
+                if i == size { i = 0 }
+            }
             return i
         }
     }
@@ -159,7 +166,7 @@ struct GramSet {
     func contains(_ key: UInt64) -> Bool { keys[find(Self.stored(key))] != 0 }
 
     mutating func insert(_ key: UInt64) {
-        if (count + 1) * 4 > keys.count * 3 { grow() }
+        if (count + 1) * 20 > keys.count * 17 { grow() }
         let k = Self.stored(key)
         let i = find(k)
         if keys[i] == 0 {
@@ -171,7 +178,6 @@ struct GramSet {
     private mutating func grow() {
         let old = keys
         keys = [UInt64](repeating: 0, count: old.count * 2)
-        mask = keys.count - 1
         for k in old where k != 0 { keys[find(k)] = k }
     }
 }

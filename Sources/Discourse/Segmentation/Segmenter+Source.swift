@@ -47,6 +47,7 @@ extension Segmenter {
         let head = Array(pass1.furniture.prefix(Self.headerLines))
         let flags = pass1.furniture.map { UInt8($0.boilerplate ? 1 : 0) | UInt8($0.isLocalFurniture ? 2 : 0) }
         pass1.furniture = []
+        FreeMemory.release()
         let window = afterWindow(layout, blank: blank)
         var allowed = 1..<n
         var forced = false
@@ -57,6 +58,7 @@ extension Segmenter {
         let pass2 = try secondPass(
             source, name: name, blank: blank, layout: layout, window: window, allowed: allowed,
             context: LineContext.Builder(english: pass1.english, cues: cues, words: pass1.words))
+        FreeMemory.release()
         let sections = try sectionTotals(source, name: name, pass2, blank: blank, allowed: allowed)
         let lo = allowed.lowerBound
         let boundary = pass2.boundary

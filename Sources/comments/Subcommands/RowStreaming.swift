@@ -94,12 +94,7 @@ extension InputRunner {
     /// A page whose segmentation is less sure than `--min-confidence`: no rows, the report and the
     /// messages of the whole-file path (``FileReport/withhold(belowConfidence:)``).
     func withheld(_ path: String, _ segmented: SourceSegmentation, below minimum: Double) -> BatchOutcome {
-        var warnings: [InputWarning] = []
-        if let bad = segmented.scan.firstRepairedLine {
-            warnings.append(
-                InputWarning(path: path, line: bad, message: "invalid UTF-8 or NUL bytes replaced with U+FFFD"))
-        }
-        warnings += segmented.warnings
+        let warnings = CommentStream.warnings(name: path, scan: segmented.scan, lines: segmented.warnings)
         var report = FileReport(
             file: path, lineCount: segmented.lineCount, segmentation: segmented.segmentation, comments: [],
             warnings: warnings)

@@ -180,3 +180,22 @@ struct SegmenterPassesTests {
         try expectSame(lines.joined(separator: "\n"), "long")
     }
 }
+
+@Suite("Gram set")
+struct GramSetTests {
+    /// Membership is exact through growth and at the large sizing (a quarter more slots than keys),
+    /// the hash 0 included; a key counts once.
+    @Test func holdsExactlyTheKeysInserted() {
+        var rng = SystemRandomNumberGenerator()
+        let keys = [0] + (1..<200_000).map { _ in UInt64.random(in: 2...UInt64.max, using: &rng) }
+        for capacity in [4, 1 << 17] {
+            var set = GramSet(capacity: capacity)
+            for k in keys.prefix(100_000) { set.insert(k) }
+            for k in keys.prefix(1000) { set.insert(k) }
+            #expect(set.count == Set(keys.prefix(100_000)).count)
+            #expect(keys.prefix(100_000).allSatisfy { set.contains($0) })
+            #expect(!keys[100_000..<200_000].contains { set.contains($0) && !keys.prefix(100_000).contains($0) })
+        }
+        #expect(GramSet.slots(for: LineContext.maxGrams) < 3 * LineContext.maxGrams / 2)
+    }
+}
