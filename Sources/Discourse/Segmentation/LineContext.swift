@@ -128,22 +128,25 @@ struct LineContext: Sendable {
 }
 
 /// The five-word sequences of ``LineContext/echo``: open addressing with linear probing (keys are
-/// already hashes) in a table of any size (a slot is picked by the high half of a product, not by a
-/// mask). A small file's table is kept at most half full; a large one is sized at 1.25 keys a slot
-/// (grown past 85 %), so the file's 2,097,152 sequences (``LineContext/maxGrams``) take 21 MB, not
-/// the 64 MB of a power-of-two table kept half full (#12).
+/// already hashes). A set for up to 65,536 keys is a power-of-two table kept at most half full and
+/// probed as ``TermSet`` probes; a larger one has a quarter more slots than keys (a slot picked by
+/// the high half of a product, so any size works; grown past 85 %), so the file's 2,097,152
+/// sequences (``LineContext/maxGrams``) take 21 MB, not the 64 MB of a half-full power of two (#12).
 struct GramSet {
     private var keys: [UInt64]
+    /// The table's size less one when it is a power of two, else -1.
+    private var mask: Int
     private(set) var count = 0
 
     /// Room for `capacity` keys before the first rehash.
     init(capacity: Int) {
         keys = [UInt64](repeating: 0, count: Self.slots(for: capacity))
+        mask = keys.count.nonzeroBitCount == 1 ? keys.count - 1 : -1
     }
 
-    /// Twice `capacity` up to 65,536 keys, then a quarter more than it.
+    /// ``TermSet/slots(for:)`` up to 65,536 keys, then a quarter more than `capacity`.
     static func slots(for capacity: Int) -> Int {
-        max(16, capacity < 1 << 16 ? 2 * capacity : capacity + capacity / 4)
+        capacity < 1 << 16 ? TermSet.slots(for: capacity) : capacity + capacity / 4
     }
 
     /// Key 0 marks an empty slot; a sequence whose hash is 0 is stored as 1 (a 2^-64 event).
@@ -154,7 +157,11 @@ struct GramSet {
     private func find(_ key: UInt64) -> Int {
         keys.withUnsafeBufferPointer { ks in
             let size = ks.count
-            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15).multipliedFullWidth(by: UInt64(size)).high)
+            let h = key &* 0x9E37_79B9_7F4A_7C15
+            var i =
+                mask >= 0
+                ? Int(truncatingIfNeeded: h >> 20) & mask
+                : Int(truncatingIfNeeded: h.multipliedFullWidth(by: UInt64(size)).high)
             while ks[i] != 0 && ks[i] != key {
                 i += 1
                 if i == size { i = 0 }
@@ -163,10 +170,12 @@ struct GramSet {
         }
     }
 
+    @inline(__always)
     func contains(_ key: UInt64) -> Bool { keys[find(Self.stored(key))] != 0 }
 
+    @inline(__always)
     mutating func insert(_ key: UInt64) {
-        if (count + 1) * 20 > keys.count * 17 { grow() }
+        if mask >= 0 ? (count + 1) * 2 > keys.count : (count + 1) * 20 > keys.count * 17 { grow() }
         let k = Self.stored(key)
         let i = find(k)
         if keys[i] == 0 {
@@ -175,9 +184,11 @@ struct GramSet {
         }
     }
 
+    @inline(never)
     private mutating func grow() {
         let old = keys
         keys = [UInt64](repeating: 0, count: old.count * 2)
+        if mask >= 0 { mask = keys.count - 1 }
         for k in old where k != 0 { keys[find(k)] = k }
     }
 }

@@ -164,7 +164,7 @@ extension Segmenter {
     ) throws -> SecondPass {
         let n = blank.count
         var builder = builder
-        let model = LineModel(weights)
+        let model = prepared.model
         var step = EvidencePass(
             segmenter: self, layout: layout, window: window, model: model, lines: n, keepRows: false)
         var evidence = [Double](repeating: 0, count: n)
@@ -247,7 +247,7 @@ struct EvidencePass {
         self.model = model
         spanEnd = layout.hasTemplate ? (layout.isFurniture.lastIndex(of: true) ?? -1) : -1
         values = LineValues(columns: model.columns, lines: lines, keepRows: keepRows)
-        section = SectionTerms(columns: model.columns, weights: segmenter.weights)
+        section = segmenter.prepared.section
     }
 
     /// Non-blank line `i`'s evidence, and whether the line model scored it (an ordinary text line);
