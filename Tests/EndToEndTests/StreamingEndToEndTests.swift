@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// Large comment-per-line files are streamed (#12); `COMMENTS_STREAM_BYTES=0` streams every file, so
-/// each command's output can be compared with the whole-file path on small inputs.
+/// Large files are streamed (#12), pages segmented in passes over the file; `COMMENTS_STREAM_BYTES=0`
+/// streams every file, so each command's output can be compared with the whole-file path on small
+/// inputs.
 @Suite("Streaming")
 struct StreamingEndToEndTests {
     static let wholeFile = ["COMMENTS_STREAM_BYTES": "1000000000"]
@@ -46,5 +47,17 @@ struct StreamingEndToEndTests {
             try same(["export", "--all-comments", "--explain", format, "-", "--summary", "{summary}"] + files)
             try same(["export", "--article", files[1], format, "-", "--summary", "{summary}"] + files)
         }
+    }
+
+    /// Pages (segmented, comment furniture included) stream too: the same rows, summary and
+    /// warnings, and with `--min-confidence` the same files lose their rows with the same message.
+    @Test func segmentedPagesAreTheSameStreamed() throws {
+        let pages = ["bridge-closure-handles.txt", "school-meals-votes.txt", "forum-thread-markdown.txt"]
+        let files = try Self.inputs() + pages.map(CommandRunner.sample) + [CommandRunner.temporaryFile(Data())]
+        for format in ["--csv", "--jsonl"] {
+            try same(["export", "--explain", format, "-", "--summary", "{summary}"] + files)
+        }
+        try same(["export", "--csv", "-", "--min-confidence", "0.9", "--summary", "{summary}"] + files)
+        try same(["score", "--format", "csv"] + files)
     }
 }

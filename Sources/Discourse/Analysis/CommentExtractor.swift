@@ -15,67 +15,13 @@ package enum CommentExtractor {
         lines: [String], tokens: [TokenizedText], segmentation: Segmentation, cues: SegmenterCues
     ) -> [Comment] {
         guard let first = segmentation.firstCommentLine else { return [] }
-        let kinds = segmentation.kinds
         var comments: [Comment] = []
-
-        func makeComment(_ textLines: [Int], meta: [Int]) {
-            guard let firstLine = textLines.first else { return }
-            let text = textLines.count == 1 ? lines[firstLine] : textLines.map { lines[$0] }.joined(separator: "\n")
-            var author: String?
-            var posted: String?
-            for m in meta {
-                let parsed = MetaLine.parse(tokens[m], cues: cues)
-                author = author ?? parsed.author
-                posted = posted ?? parsed.posted
-            }
-            comments.append(
-                Comment(
-                    index: comments.count + 1, line: firstLine + 1, lineCount: textLines.count, text: text,
-                    author: author, posted: posted,
-                    tokens: textLines.count == 1 ? tokens[firstLine] : nil))
+        var assembler = CommentAssembler(segmentation: segmentation, cues: cues)
+        for i in first..<segmentation.kinds.count where !tokens[i].isEmpty {
+            assembler.add(line: i, text: lines[i], tokens: tokens[i]) { comments.append($0) }
         }
-
-        let section = first..<kinds.count
-        guard section.contains(where: { kinds[$0] == .commentMeta }) else {
-            for i in section where !tokens[i].isEmpty { makeComment([i], meta: []) }
-            return comments
-        }
-        let blocks = Block.split(section, kinds: kinds, tokens: tokens)
-        let furnitureFirst = segmentation.furnitureFirst ?? true
-        let sides = blocks.map { block in
-            block.isFurniture
-                ? split(block.lines, roles: segmentation.furnitureRoles, furnitureFirst: furnitureFirst) : nil
-        }
-        for (b, block) in blocks.enumerated() where !block.isFurniture {
-            let header = b > 0 ? sides[b - 1]?.header ?? [] : []
-            let trailer = b + 1 < blocks.count ? sides[b + 1]?.trailer ?? [] : []
-            if header.isEmpty && trailer.isEmpty && b == 0 {
-                // Text above the first run with no furniture of its own: one comment per line.
-                for t in block.lines { makeComment([t], meta: []) }
-            } else {
-                makeComment(block.lines, meta: header + trailer)
-            }
-        }
+        assembler.finish { comments.append($0) }
         return comments
-    }
-
-    /// A maximal run of furniture lines or of text lines (blank lines skipped).
-    struct Block {
-        var isFurniture: Bool
-        var lines: [Int]
-
-        static func split(_ section: Range<Int>, kinds: [LineKind], tokens: [TokenizedText]) -> [Block] {
-            var blocks: [Block] = []
-            for i in section where !tokens[i].isEmpty {
-                let furniture = kinds[i] == .commentMeta
-                if let last = blocks.last, last.isFurniture == furniture {
-                    blocks[blocks.count - 1].lines.append(i)
-                } else {
-                    blocks.append(Block(isFurniture: furniture, lines: [i]))
-                }
-            }
-            return blocks
-        }
     }
 
     /// The lines of one furniture run that close the comment above (`trailer`) and open the comment
@@ -99,5 +45,114 @@ package enum CommentExtractor {
             }
         }
         return (trailer, header)
+    }
+}
+
+/// Groups the lines of a comment section into ``Comment``s one line at a time, in file order, for
+/// ``CommentExtractor/extract(lines:tokens:segmentation:cues:)`` and for a document read in passes
+/// (``CommentStream``), which keeps no line but those of the comment being assembled (#12).
+///
+/// The section is cut into blocks: maximal runs of furniture lines (``LineKind/commentMeta``) and of
+/// text lines, blank lines skipped. A text block is one comment, with the header side of the run
+/// above it and the trailer side of the run below it as its furniture, so it is handed over once the
+/// run below it has ended; a text block first in the section with no furniture on either side is one
+/// comment per line, and so is every line of a section without furniture.
+package struct CommentAssembler {
+    let kinds: [LineKind]
+    let roles: [FurnitureRole]
+    let furnitureFirst: Bool
+    let cues: SegmenterCues
+    /// The section holds no furniture: every non-blank line is a comment.
+    let perLine: Bool
+    private var text: [(line: Int, text: String, tokens: TokenizedText)] = []
+    /// The header side of the run above `text` (author, posted per line, in line order).
+    private var header: [(author: String?, posted: String?)] = []
+    /// Whether `text` is the first block of the section.
+    private var textIsFirst = true
+    /// The furniture run being read: its lines and what each says.
+    private var run: [(line: Int, meta: (author: String?, posted: String?))] = []
+    private var count = 0
+
+    /// An assembler for the comment section of `segmentation` (which must have one).
+    package init(segmentation: Segmentation, cues: SegmenterCues) {
+        kinds = segmentation.kinds
+        roles = segmentation.furnitureRoles
+        furnitureFirst = segmentation.furnitureFirst ?? true
+        self.cues = cues
+        let first = segmentation.firstCommentLine ?? kinds.count
+        perLine = !kinds[first...].contains(.commentMeta)
+    }
+
+    /// Reads the section's next non-blank line (`tokens` not empty); `text` is read of text lines
+    /// only. Hands every comment completed to `emit`.
+    package mutating func add(
+        line i: Int, text line: @autoclosure () -> String, tokens: TokenizedText, emit: (Comment) -> Void
+    ) {
+        if perLine {
+            make([(i, line(), tokens)], meta: [], emit)
+            return
+        }
+        if kinds[i] == .commentMeta {
+            run.append((i, MetaLine.parse(tokens, cues: cues)))
+            return
+        }
+        if !run.isEmpty {
+            let sides = endRun()
+            if !text.isEmpty { makeBlock(trailer: sides.trailer, emit) }
+            header = sides.header
+            textIsFirst = false
+        }
+        text.append((i, line(), tokens))
+    }
+
+    /// Hands over the last comment, after the section's last line.
+    package mutating func finish(emit: (Comment) -> Void) {
+        guard !perLine else { return }
+        var trailer: [(author: String?, posted: String?)] = []
+        if !run.isEmpty { trailer = endRun().trailer }
+        if !text.isEmpty { makeBlock(trailer: trailer, emit) }
+    }
+
+    /// The run just read, split into the trailer of the text above and the header of the text below.
+    private mutating func endRun() -> (
+        trailer: [(author: String?, posted: String?)], header: [(author: String?, posted: String?)]
+    ) {
+        let lines = run.map(\.line)
+        let (trailer, header) = CommentExtractor.split(lines, roles: roles, furnitureFirst: furnitureFirst)
+        let meta = Dictionary(uniqueKeysWithValues: run.map { ($0.line, $0.meta) })
+        run = []
+        return (trailer.map { meta[$0]! }, header.map { meta[$0]! })
+    }
+
+    /// The text block read, as one comment (or one per line: the section's first block, with no
+    /// furniture on either side).
+    private mutating func makeBlock(trailer: [(author: String?, posted: String?)], _ emit: (Comment) -> Void) {
+        let lines = text
+        text = []
+        if header.isEmpty && trailer.isEmpty && textIsFirst {
+            for t in lines { make([t], meta: [], emit) }
+        } else {
+            make(lines, meta: header + trailer, emit)
+        }
+        header = []
+    }
+
+    private mutating func make(
+        _ lines: [(line: Int, text: String, tokens: TokenizedText)], meta: [(author: String?, posted: String?)],
+        _ emit: (Comment) -> Void
+    ) {
+        guard let first = lines.first else { return }
+        var author: String?
+        var posted: String?
+        for m in meta {
+            author = author ?? m.author
+            posted = posted ?? m.posted
+        }
+        count += 1
+        emit(
+            Comment(
+                index: count, line: first.line + 1, lineCount: lines.count,
+                text: lines.count == 1 ? first.text : lines.map(\.text).joined(separator: "\n"),
+                author: author, posted: posted, tokens: lines.count == 1 ? first.tokens : nil))
     }
 }

@@ -27,6 +27,9 @@ package struct CommentStream {
     /// Whether the input holds no text at all (an empty file).
     package private(set) var isEmpty = true
     private var firstCommentLine: Int?
+    /// A page segmented in passes (``Segmenter/segment(_:name:)``): its comments are grouped by the
+    /// segmentation (``CommentAssembler``). Nil for a comment-per-line document.
+    private let segmented: SourceSegmentation?
 
     /// Whether documents of `mode` can be streamed: one comment per line (segmentation needs the
     /// whole page).
@@ -45,6 +48,34 @@ package struct CommentStream {
         } else {
             article = []
         }
+        segmented = nil
+        drift = DriftStream(scorer: analyzer.drift, article: article)
+        try gather()
+    }
+
+    /// A page whose segmentation was found in passes over `source`: its article is read (the header
+    /// and body lines above the comments, as ``Analyzer/articleLines(_:_:mode:)`` takes them), then the
+    /// figures of its comments are gathered.
+    init(analyzer: Analyzer, source: any LineSource, name: String, segmented: SourceSegmentation) throws {
+        self.analyzer = analyzer
+        self.source = source
+        self.name = name
+        self.segmented = segmented
+        var article: [TokenizedText] = []
+        let s = segmented.segmentation
+        if let end = s.firstCommentLine {
+            var line = 0
+            var ignored: [InputWarning] = []
+            _ = try source.forEachLine { bytes in
+                defer { line += 1 }
+                guard line < end else { return false }
+                if s.kinds[line] == .body || s.kinds[line] == .header {
+                    article.append(LineTokenizer.tokenize(line: bytes, index: line, file: name, warnings: &ignored))
+                }
+                return true
+            }
+        }
+        self.article = article
         drift = DriftStream(scorer: analyzer.drift, article: article)
         try gather()
     }
@@ -57,8 +88,7 @@ package struct CommentStream {
         var first: Int?
         var drift = self.drift
         let scorer = analyzer.drift
-        let (scan, lines) = try Self.forEachComment(source, name: name, warnings: &tokenWarnings) {
-            _, line, _, tokens in
+        let (scan, lines) = try eachComment(warnings: &tokenWarnings) { _, line, tokens, _ in
             if first == nil { first = line }
             drift.observe(scorer.terms(tokens))
             if let key = TriageContext.textKey(tokens) {
@@ -71,22 +101,31 @@ package struct CommentStream {
         }
         if let counterError { throw counterError }
         repeats = try counter.repeated()
-        firstCommentLine = first
-        lineCount = lines
-        isEmpty = scan.textBytes == 0
-        if let bad = scan.firstRepairedLine {
-            warnings.append(
-                InputWarning(path: name, line: bad, message: "invalid UTF-8 or NUL bytes replaced with U+FFFD"))
-        }
-        warnings += tokenWarnings
+        firstCommentLine = segmented.map { $0.segmentation.firstCommentLine } ?? first
+        lineCount = segmented?.lineCount ?? lines
+        let seen = segmented?.scan ?? scan
+        isEmpty = seen.textBytes == 0
+        // A page's line warnings are of every line, not only of its comments.
+        warnings = Self.warnings(name: name, scan: seen, lines: segmented?.warnings ?? tokenWarnings)
         while let step = drift.nextStep() {
             var ignored: [InputWarning] = []
-            _ = try Self.forEachComment(source, name: name, warnings: &ignored) { k, _, _, tokens in
+            _ = try eachComment(warnings: &ignored) { k, _, tokens, _ in
                 drift.run(step, k, scorer.terms(tokens))
                 return true
             }
         }
         self.drift = drift
+    }
+
+    /// What the whole-file path warns of, in its order: the first repaired line (as ``TextDecoder``
+    /// says it), then the lines too long to analyse whole.
+    package static func warnings(name: String, scan: LineScan, lines: [InputWarning]) -> [InputWarning] {
+        var warnings: [InputWarning] = []
+        if let bad = scan.firstRepairedLine {
+            warnings.append(
+                InputWarning(path: name, line: bad, message: "invalid UTF-8 or NUL bytes replaced with U+FFFD"))
+        }
+        return warnings + lines
     }
 
     /// The last pass: every comment's row, in file order, handed to `each` (which returns false to
@@ -104,9 +143,8 @@ package struct CommentStream {
         var tally = CommentTally(flagThreshold: flagThreshold)
         var ignored: [InputWarning] = []
         var stopped = false
-        _ = try Self.forEachComment(source, name: name, warnings: &ignored) { k, line, bytes, tokens in
-            let comment = Comment(
-                index: k + 1, line: line + 1, text: String(decoding: bytes, as: UTF8.self), tokens: tokens)
+        _ = try eachComment(warnings: &ignored) { k, _, tokens, makeComment in
+            let comment = makeComment()
             var row = ScoredComment(comment: comment, sentiment: analyzer.sentiment.score(tokens, explain: explain))
             row.drift = drift.score(k, analyzer.drift.terms(tokens), text: tokens, explain: explain)
             let signals = TriageSignals(
@@ -119,22 +157,60 @@ package struct CommentStream {
         }
         if trend && !stopped && !slope.isUndefined {
             slope.startSecondPass()
-            _ = try Self.forEachComment(source, name: name, warnings: &ignored) { k, _, _, tokens in
+            _ = try eachComment(warnings: &ignored) { k, _, tokens, _ in
                 let score = drift.score(
                     k, analyzer.drift.terms(tokens), text: tokens, explain: false, thread: false)
                 slope.add(score.drift, weight: score.confidence)
                 return true
             }
         }
-        var report = FileReport(
-            file: name, lineCount: lineCount,
-            segmentation: Segmentation(
+        let segmentation =
+            segmented?.segmentation
+            ?? Segmentation(
                 kinds: [LineKind](repeating: .comment, count: lineCount), firstCommentLine: firstCommentLine,
-                confidence: 1),
-            comments: [], warnings: warnings)
+                confidence: 1)
+        var report = FileReport(
+            file: name, lineCount: lineCount, segmentation: segmentation, comments: [], warnings: warnings)
         report.driftTrend = trend ? slope.slope : nil
         report.tally = tally
         return report
+    }
+
+    /// One pass over the comments: `body(k, line, tokens, comment)` for each (`k` its 0-based
+    /// number, `line` the 0-based line of its first text line, `comment()` the ``Comment`` itself),
+    /// until it returns false: each line with tokens of a comment-per-line document, or the comments
+    /// the ``CommentAssembler`` groups on a segmented page. Line-length warnings go to `warnings`.
+    private func eachComment(
+        warnings: inout [InputWarning], _ body: (Int, Int, TokenizedText, () -> Comment) -> Bool
+    ) throws -> (scan: LineScan, lines: Int) {
+        guard let segmentation = segmented?.segmentation else {
+            return try Self.forEachComment(source, name: name, warnings: &warnings) { k, line, bytes, tokens in
+                body(k, line, tokens) {
+                    Comment(index: k + 1, line: line + 1, text: String(decoding: bytes, as: UTF8.self), tokens: tokens)
+                }
+            }
+        }
+        guard let first = segmentation.firstCommentLine else { return (segmented?.scan ?? LineScan(), 0) }
+        var assembler = CommentAssembler(segmentation: segmentation, cues: analyzer.segmenter.cues)
+        var k = 0
+        var going = true
+        func hand(_ comment: Comment) {
+            guard going else { return }
+            going = body(k, comment.line - 1, comment.tokens) { comment }
+            k += 1
+        }
+        var line = 0
+        let name = self.name
+        let scan = try source.forEachLine { bytes in
+            defer { line += 1 }
+            guard line >= first else { return true }
+            let tokens = LineTokenizer.tokenize(line: bytes, index: line, file: name, warnings: &warnings)
+            guard !tokens.isEmpty else { return true }
+            assembler.add(line: line, text: String(decoding: bytes, as: UTF8.self), tokens: tokens, emit: hand)
+            return going
+        }
+        if going { assembler.finish(emit: hand) }
+        return (scan, line)
     }
 
     /// One pass: `body(k, line, bytes, tokens)` for every line with tokens (a comment: `k` its
@@ -165,5 +241,12 @@ extension Analyzer {
     /// when the source cannot be read, ``RepeatCounterError`` when the temporary folder is unusable.
     package func stream(_ source: any LineSource, name: String, mode: SegmentationMode? = nil) throws -> CommentStream {
         try CommentStream(analyzer: self, source: source, name: name, mode: mode ?? options.mode)
+    }
+
+    /// Starts a streamed analysis of a page read from `source`, segmented in passes over it
+    /// (``Segmenter/segment(_:name:)``, which gives `segmented`): its rows are those of
+    /// ``analyze(_:)``, but only the comment being scored is kept, not the page.
+    package func stream(_ source: any LineSource, name: String, segmented: SourceSegmentation) throws -> CommentStream {
+        try CommentStream(analyzer: self, source: source, name: name, segmented: segmented)
     }
 }

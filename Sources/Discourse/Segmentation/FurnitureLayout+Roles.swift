@@ -3,7 +3,7 @@ extension FurnitureLayout {
     enum Part: UInt8, Sendable {
         case says, postedBy, datedName, date, votes, action, name, other
 
-        init(_ x: LineFeatures) {
+        init(_ x: FurnitureLine) {
             if x.saysColon {
                 self = .says
             } else if x.postedBy {

@@ -52,9 +52,21 @@ package struct FurnitureLayout: Sendable {
     package static func detect(
         features f: [LineFeatures], tokens: [TokenizedText], blank: [Bool], repeats: Int
     ) -> FurnitureLayout {
+        detect(lines: f.map(FurnitureLine.init), blank: blank, repeats: repeats) { pairs in
+            pairs.map { contains(tokens[$0.instance], tokens[$0.name]) }
+        }
+    }
+
+    /// The layout from each line's ``FurnitureLine``; `nameMatches` answers, for (name line,
+    /// instance) pairs, whether the instance's tokens hold the name's (``contains(_:_:)``), so that
+    /// the tokens of a long page need not be kept (``Segmenter`` asks the source for them).
+    static func detect(
+        lines f: [FurnitureLine], blank: [Bool], repeats: Int,
+        nameMatches: ([(name: Int, instance: Int)]) throws -> [Bool]
+    ) rethrows -> FurnitureLayout {
         var layout = FurnitureLayout(lines: f.count)
         guard !f.isEmpty else { return layout }
-        var scan = FurnitureScan(features: f, tokens: tokens, blank: blank, repeats: repeats)
+        var scan = FurnitureScan(lines: f, blank: blank, repeats: repeats)
         scan.findCandidates()
         scan.findTemplates()
         var anchors = scan.templateAnchors()
@@ -68,14 +80,14 @@ package struct FurnitureLayout: Sendable {
             layout.isFurniture[a] = true
             for j in scan.attached[a] ?? [] { layout.isFurniture[j] = true }
         }
-        let nameMatched = scan.markRepeatedNames(anchors, in: &layout)
+        let nameMatched = try scan.markRepeatedNames(anchors, in: &layout, nameMatches: nameMatches)
         if firstTemplate != nil { scan.absorbCountsAndHeadings(in: &layout) }
         layout.assignRoles(scan, nameMatched: nameMatched)
         return layout
     }
 
     /// A name alone on a line, a bare comment number ("2"), or (before an instance) a short title.
-    static func isLabel(_ x: LineFeatures, before: Bool) -> Bool {
+    static func isLabel(_ x: FurnitureLine, before: Bool) -> Bool {
         if (x.nameLike && x.words <= 4) || (x.tokens == 1 && x.numbers == 1) { return true }
         guard before else { return false }
         return x.tokens <= 8 && x.questions == 0 && x.exclamations == 0 && (x.words == 0 || !x.endsLikeSentence)

@@ -1,13 +1,12 @@
 /// The working state of one ``FurnitureLayout/detect(features:tokens:blank:repeats:)`` run: the
 /// candidate furniture lines, their kinds, and the lines attached to template instances.
 struct FurnitureScan {
-    let f: [LineFeatures]
-    let tokens: [TokenizedText]
+    let f: [FurnitureLine]
     let blank: [Bool]
     let repeats: Int
     var n: Int { f.count }
     /// The template kind of each candidate line (nil: not a candidate).
-    var kinds: [UInt64?]
+    var kinds: KindTable
     var counts: [UInt64: Int] = [:]
     /// Candidates in the first lines that are the article's own byline or dateline.
     var excluded: [Bool]
@@ -15,13 +14,12 @@ struct FurnitureScan {
     var attached: [Int: [Int]] = [:]
     var templateKinds: Set<UInt64> = []
 
-    init(features: [LineFeatures], tokens: [TokenizedText], blank: [Bool], repeats: Int) {
-        f = features
-        self.tokens = tokens
+    init(lines: [FurnitureLine], blank: [Bool], repeats: Int) {
+        f = lines
         self.blank = blank
         self.repeats = repeats
-        kinds = [UInt64?](repeating: nil, count: features.count)
-        excluded = [Bool](repeating: false, count: features.count)
+        kinds = KindTable(count: lines.count)
+        excluded = [Bool](repeating: false, count: lines.count)
     }
 
     /// The kind of a candidate furniture line: short dated lines, "by X" lines, and locally obvious
@@ -126,7 +124,7 @@ struct FurnitureScan {
     /// The lines beside a template's instances, less any line whose shape (name, count, title) no
     /// other line there shares: a short comment ("Go join your buddy") that happens to stand above
     /// "Reply" where the vote counts usually are is text, not a title.
-    static func sameShape(_ beside: [Int], _ f: [LineFeatures]) -> [Int] {
+    static func sameShape(_ beside: [Int], _ f: [FurnitureLine]) -> [Int] {
         guard beside.count >= 3 else { return beside }
         var counts: [FurnitureLayout.Part: Int] = [:]
         for j in beside { counts[FurnitureLayout.Part(f[j]), default: 0] += 1 }
@@ -172,18 +170,27 @@ struct FurnitureScan {
     }
 
     /// A name line that repeats the name of the next instance (Typepad: name, text, "Posted by: name").
-    func markRepeatedNames(_ anchors: [Int], in layout: inout FurnitureLayout) -> Bool {
+    /// `nameMatches` says, for each (name line, instance) pair, whether the instance holds the name's
+    /// tokens (``FurnitureLayout/contains(_:_:)``): asked once for all pairs, so a page read in
+    /// passes reads the lines of the pairs once.
+    func markRepeatedNames(
+        _ anchors: [Int], in layout: inout FurnitureLayout,
+        nameMatches: ([(name: Int, instance: Int)]) throws -> [Bool]
+    ) rethrows -> Bool {
         guard anchors.count >= 2 else { return false }
-        var matched = false
+        var pairs: [(name: Int, instance: Int)] = []
         var previous = -1
         for a in anchors {
             var j = previous + 1
             while j < a, blank[j] { j += 1 }
-            if previous >= 0, j < a, kinds[j] == nil, f[j].nameLike, FurnitureLayout.contains(tokens[a], tokens[j]) {
-                layout.isFurniture[j] = true
-                matched = true
-            }
+            if previous >= 0, j < a, kinds[j] == nil, f[j].nameLike { pairs.append((j, a)) }
             previous = a
+        }
+        guard !pairs.isEmpty else { return false }
+        var matched = false
+        for (pair, found) in zip(pairs, try nameMatches(pairs)) where found {
+            layout.isFurniture[pair.name] = true
+            matched = true
         }
         return matched
     }
@@ -231,5 +238,25 @@ struct FurnitureScan {
         var b = i + 1
         while b < n, blank[b] { b += 1 }
         return (a >= 0 && layout.isFurniture[a]) || (b < n && layout.isFurniture[b])
+    }
+}
+
+/// The template kind of each line, or nil: an array of `UInt64?` in 9 bytes a line instead of 16
+/// (a million-line page's furniture search holds one, #12).
+struct KindTable {
+    private var keys: [UInt64]
+    private var present: [Bool]
+
+    init(count: Int) {
+        keys = [UInt64](repeating: 0, count: count)
+        present = [Bool](repeating: false, count: count)
+    }
+
+    subscript(i: Int) -> UInt64? {
+        get { present[i] ? keys[i] : nil }
+        set {
+            present[i] = newValue != nil
+            keys[i] = newValue ?? 0
+        }
     }
 }

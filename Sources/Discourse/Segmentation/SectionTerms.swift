@@ -1,5 +1,5 @@
 /// The terms that compare a candidate comment section with the candidate article as wholes, for
-/// every boundary `b` in O(features) from prefix sums.
+/// every boundary `b` in O(features) from running sums.
 ///
 /// - **Typography**: lines with straight quotes after `b`, weighted by how much of the article
 ///   before `b` was set with curly ones (readers type, publishers typeset).
@@ -30,15 +30,25 @@
 /// cannot claim an extreme mean. Only ordinary text lines count (not blank lines, furniture or text
 /// inside a furniture template): `scripts/fit-segmenter` computes the same sums from the values
 /// `segment --explain` reports.
+///
+/// The sums are kept in two rows, not one per line (#12: a million-line page held 600 bytes a
+/// line here): row 0 (``before``) sums the lines above the boundary being scored, row 1 the whole
+/// file. The segmenter adds every counted line to the file's row in one pass
+/// (``addToFile(_:_:line:)``), then walks the lines again, reading ``total(_:)`` at `before` for a
+/// boundary before adding that line to row 0 (``addToArticle(_:_:line:)``): the same additions in
+/// the same order as prefix sums, so every figure is the same to the last bit.
 struct SectionTerms {
-    private let n: Int
-    private let curlyBefore: [Double]
-    private let straightBefore: [Double]
-    private let countedBefore: [Double]
-    /// Prefix sums of each weighted relative feature, `n + 1` per feature, feature-major.
-    private let featureBefore: [Double]
-    /// Prefix sums of the squares of the same values, for the article's variance (z-scores).
-    private let squaresBefore: [Double]
+    /// The row of the file's totals; row 0 holds the lines before the boundary.
+    private let n = 1
+    private var curlyBefore: [Double]
+    private var straightBefore: [Double]
+    private var countedBefore: [Double]
+    /// Sums of each weighted relative feature, `n + 1` (two rows) per feature, feature-major.
+    private var featureBefore: [Double]
+    /// Sums of the squares of the same values, for the article's variance (z-scores).
+    private var squaresBefore: [Double]
+    /// The column of each `relative` feature in the segmenter's ``LineValues``.
+    private let relativeColumns: [Int]
     /// (feature, `relative:` weight, `scaled:` weight, `zscore:` weight) for every feature with any.
     private let relative: [(SegmenterParameter, Double, scaled: Double, zscore: Double)]
     private let typographyWeight: Double
@@ -49,46 +59,49 @@ struct SectionTerms {
     /// uses cannot make one line infinitely surprising.
     static let varianceFloor = 0.25
 
-    /// - Parameters:
-    ///   - counted: the lines that count (ordinary text lines).
-    ///   - values: the lines' feature values, as the line model read them (every `relative:`
-    ///     feature with a weight is among their columns).
-    /// - Complexity: O(n x relative features).
-    init(features: [LineFeatures], values: LineValues, counted: [Bool], weights w: SegmenterWeights) {
-        n = features.count
-        let columns = Dictionary(uniqueKeysWithValues: values.columns.enumerated().map { ($1, $0) })
+    /// The row to pass as `b` to ``total(_:)`` and ``parts(_:)``: the boundary now being scored.
+    static let before = 0
+
+    /// Empty sums for the features of `columns` (a file's ``LineValues`` columns: every `relative:`
+    /// feature with a weight is among them).
+    init(columns: [SegmenterParameter], weights w: SegmenterWeights) {
+        let index = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
         relative = SegmenterParameter.lineFeatures.compactMap { p in
             let r = w.relative[p] ?? 0
             let s = w.scaled[p] ?? 0
             let z = w.zscore[p] ?? 0
             return r == 0 && s == 0 && z == 0 ? nil : (p, r, s, z)
         }
-        let relativeColumns = relative.map { columns[$0.0]! }
-        var curly = [Double](repeating: 0, count: n + 1)
-        var straight = curly
-        var count = curly
-        var sums = [Double](repeating: 0, count: (n + 1) * relative.count)
-        var squares = sums
-        for i in 0..<n {
-            let x = features[i]
-            let counts = counted[i]
-            curly[i + 1] = curly[i] + (counts && x.curlyMarks > 0 && x.straightMarks == 0 ? 1 : 0)
-            straight[i + 1] = straight[i] + (counts && x.straightMarks > 0 && x.curlyMarks == 0 ? 1 : 0)
-            count[i + 1] = count[i] + (counts ? 1 : 0)
-            for (k, column) in relativeColumns.enumerated() {
-                let base = k * (n + 1)
-                let v = counts ? values[line: i, column: column] : 0
-                sums[base + i + 1] = sums[base + i] + v
-                squares[base + i + 1] = squares[base + i] + v * v
-            }
-        }
-        curlyBefore = curly
-        straightBefore = straight
-        countedBefore = count
-        featureBefore = sums
-        squaresBefore = squares
+        relativeColumns = relative.map { index[$0.0]! }
+        curlyBefore = [0, 0]
+        straightBefore = [0, 0]
+        countedBefore = [0, 0]
+        featureBefore = [Double](repeating: 0, count: 2 * relative.count)
+        squaresBefore = featureBefore
         typographyWeight = w[.typographyContrast]
         lengthPrior = (w[.sectionOneLine], w[.sectionTwoLines], w[.sectionThreeLines])
+    }
+
+    /// Adds counted line `i` (an ordinary text line; `values` holds its row) to the file's sums.
+    mutating func addToFile(_ x: LineFeatures, _ values: LineValues, line i: Int) { add(x, values, line: i, row: n) }
+
+    /// Adds counted line `i` to the sums of the lines before the boundary, once ``total(_:)`` at
+    /// ``before`` has been read for a boundary at `i`.
+    mutating func addToArticle(_ x: LineFeatures, _ values: LineValues, line i: Int) {
+        add(x, values, line: i, row: Self.before)
+    }
+
+    /// - Complexity: O(relative features).
+    private mutating func add(_ x: LineFeatures, _ values: LineValues, line i: Int, row: Int) {
+        curlyBefore[row] = curlyBefore[row] + (x.curlyMarks > 0 && x.straightMarks == 0 ? 1 : 0)
+        straightBefore[row] = straightBefore[row] + (x.straightMarks > 0 && x.curlyMarks == 0 ? 1 : 0)
+        countedBefore[row] = countedBefore[row] + 1
+        for (k, column) in relativeColumns.enumerated() {
+            let base = k * (n + 1)
+            let v = values[line: i, column: column]
+            featureBefore[base + row] = featureBefore[base + row] + v
+            squaresBefore[base + row] = squaresBefore[base + row] + v * v
+        }
     }
 
     /// Sum after `b` minus (count after `b`) x (mean before `b`, shrunk towards the file's mean).

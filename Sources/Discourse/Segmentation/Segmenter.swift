@@ -31,7 +31,22 @@ public struct Segmenter: Sendable {
     /// The word lists the line features read (`Lexicons/segmenter-*.tsv`).
     package var cues: SegmenterCues
     /// The model's weights, margin and calibration (`Lexicons/segmenter-weights.tsv`).
-    public var weights: SegmenterWeights
+    public var weights: SegmenterWeights { didSet { prepared = Prepared(weights) } }
+    /// What every file's segmentation starts from, built once from ``weights``: building the line
+    /// model and the section terms' columns costs some 170,000 instructions of dictionary lookups,
+    /// a tenth of the segmentation of a news page.
+    var prepared: Prepared
+
+    /// The line model of ``weights`` and empty section sums over its columns.
+    struct Prepared: Sendable {
+        let model: LineModel
+        let section: SectionTerms
+
+        init(_ w: SegmenterWeights) {
+            model = LineModel(w)
+            section = SectionTerms(columns: model.columns, weights: w)
+        }
+    }
 
     /// A segmenter with the built-in cues and `weights` (the built-in ones by default).
     public init(weights: SegmenterWeights = .standard) {
@@ -41,6 +56,7 @@ public struct Segmenter: Sendable {
     package init(cues: SegmenterCues, weights: SegmenterWeights) {
         self.cues = cues
         self.weights = weights
+        prepared = Prepared(weights)
     }
 
     /// Segments a whole text (split into lines and tokenized here); for one document,
@@ -56,49 +72,34 @@ public struct Segmenter: Sendable {
         let features = lines.map { LineFeatures(text: $0, cues: cues) }
         let blank = lines.map(\.isEmpty)
         let w = weights
-        let layout = FurnitureLayout.detect(
-            features: features, tokens: lines, blank: blank, repeats: max(2, Int(w[.templateRepeats])))
-        let model = LineModel(w)
+        let furniture = features.map(FurnitureLine.init)
+        let layout = FurnitureLayout.detect(lines: furniture, blank: blank, repeats: Self.repeats(w)) { pairs in
+            pairs.map { FurnitureLayout.contains(lines[$0.instance], lines[$0.name]) }
+        }
+        let model = prepared.model
         let context = LineContext.compute(lines: lines, features: features, blank: blank, cues: cues)
         let window = afterWindow(layout, blank: blank)
 
-        // 1-2. Evidence per line: furniture by its role, text by the line model.
-        var values = LineValues(columns: model.columns, lines: n)  // each value computed once, read twice
+        // 1-2. Evidence per line: furniture by its role, text by the line model; the file's sums of
+        // the section terms.
+        var step = EvidencePass(segmenter: self, layout: layout, window: window, model: model, lines: n)
         var evidence = [Double](repeating: 0, count: n)
-        var scores = [Double?](repeating: nil, count: n)  // line-model scores of ordinary text lines
+        var counted = [Bool](repeating: false, count: n)  // ordinary text lines, scored by the line model
         var explanations: [LineEvidence] = []
         if explain { explanations.reserveCapacity(n) }
-        let spanEnd = layout.hasTemplate ? (layout.isFurniture.lastIndex(of: true) ?? -1) : -1
         for i in 0..<n where !blank[i] {
             var parts: [(feature: String, weight: Double)]? = explain ? [] : nil
-            if layout.isFurniture[i] {
-                let p: SegmenterParameter = layout.hasTemplate ? .furniture : .loneFurniture
-                evidence[i] = w[p]
-                parts?.append((p.label, w[p]))
-            } else if let first = layout.firstRun, i > first, i < spanEnd {
-                // Between two furniture runs of a repeating template: comment text by structure,
-                // whatever its register.
-                evidence[i] = w[.insideTemplate]
-                parts?.append((SegmenterParameter.insideTemplate.label, w[.insideTemplate]))
-            } else {
-                values.fill(i, features[i], context[i])
-                let s = model.score(values, line: i, parts: &parts)
-                scores[i] = s
-                evidence[i] = s
-                if window.contains(i) {
-                    evidence[i] += w[.afterWindow]
-                    parts?.append((SegmenterParameter.afterWindow.label, w[.afterWindow]))
-                }
-            }
+            (evidence[i], counted[i]) = step.evidence(i, features[i], context[i], parts: &parts)
             if explain {
                 var p = parts ?? []
                 p.sort { abs($0.weight) > abs($1.weight) }
                 explanations.append(LineEvidence(line: i, score: evidence[i], contributions: p))
             }
         }
+        var values = step.values
+        let section = step.section
 
-        // 3. The halves as wholes; 4. the two lines around the boundary.
-        let section = SectionTerms(features: features, values: values, counted: scores.map { $0 != nil }, weights: w)
+        // 4. The two lines around the boundary.
         var previousNonBlank = [Int](repeating: -1, count: n)
         var last = -1
         for i in 0..<n {
@@ -122,25 +123,12 @@ public struct Segmenter: Sendable {
             forced = true
             allowed = layout.startsAtFirstRun || window.isEmpty ? first..<(first + 1) : window
         }
-        var best = -Double.infinity
-        var runnerUp = -Double.infinity
-        var bestIndex = n
-        var suffix = 0.0
+        // 3. The halves as wholes, at every allowed boundary (a second pass over the lines).
+        let line = { (i: Int) in (features[i], context[i]) }
+        let sections = Self.sectionTotals(section, &values, allowed: allowed, blank: blank, counted: counted, line)
         var none: [(feature: String, weight: Double)]? = nil
-        var i = n - 1
-        while i >= allowed.lowerBound {
-            suffix += evidence[i]
-            if !blank[i], allowed.contains(i) {
-                let total = suffix + section.total(i) + boundaryTerm(i, parts: &none)
-                if total > best {
-                    runnerUp = best
-                    best = total
-                    bestIndex = i
-                } else if total > runnerUp {
-                    runnerUp = total
-                }
-            }
-            i -= 1
+        let (best, runnerUp, bestIndex) = Self.bestBoundary(evidence: evidence, blank: blank, allowed: allowed) {
+            i, suffix in suffix + sections[i - allowed.lowerBound] + boundaryTerm(i, parts: &none)
         }
         let margin = best - w[.noCommentsMargin]
         let hasComments = bestIndex < n && (forced || margin > 0)
@@ -151,15 +139,79 @@ public struct Segmenter: Sendable {
             var boundaryParts: [(feature: String, weight: Double)]? = []
             _ = boundaryTerm(bestIndex, parts: &boundaryParts)
             explanations[k].contributions += (boundaryParts ?? []).map { ($0.feature + " (boundary)", $0.weight) }
-            explanations[k].contributions += section.parts(bestIndex)
+            let above = Self.articleSums(section, &values, upTo: bestIndex, counted: counted, line)
+            explanations[k].contributions += above.parts(SectionTerms.before)
         }
 
-        let kinds = labels(
-            features: features, blank: blank, layout: layout, firstComment: hasComments ? bestIndex : nil)
+        let kinds = labels(blank: blank, layout: layout, firstComment: hasComments ? bestIndex : nil) { furniture[$0] }
         return Segmentation(
             kinds: kinds, firstCommentLine: hasComments ? bestIndex : nil, confidence: confidence,
             evidence: explanations, furnitureFirst: layout.firstRun == nil ? nil : layout.precedesText,
             furnitureRoles: hasComments ? layout.roles : [])
+    }
+
+    /// The section terms at every non-blank boundary of `allowed` (0 elsewhere), indexed from
+    /// `allowed.lowerBound`: the second pass over the lines, adding each counted line to the sums of
+    /// the article after reading the terms of a boundary there. `line(i)` gives line `i`'s features
+    /// and context (to fill its values again when ``LineValues`` keeps no rows).
+    /// - Complexity: O(lines x relative features).
+    static func sectionTotals(
+        _ file: SectionTerms, _ values: inout LineValues, allowed: Range<Int>, blank: [Bool], counted: [Bool],
+        _ line: (Int) -> (LineFeatures, LineContext)
+    ) -> [Double] {
+        var sums = file
+        var totals = [Double](repeating: 0, count: allowed.count)
+        for i in 0..<allowed.upperBound {
+            if i >= allowed.lowerBound, !blank[i] { totals[i - allowed.lowerBound] = sums.total(SectionTerms.before) }
+            guard counted[i] else { continue }
+            let (x, c) = line(i)
+            values.refill(i, x, c)
+            sums.addToArticle(x, values, line: i)
+        }
+        return totals
+    }
+
+    /// The sums of `file` with the counted lines before `b` added as the article: the section terms
+    /// at boundary `b` (for `--explain`).
+    static func articleSums(
+        _ file: SectionTerms, _ values: inout LineValues, upTo b: Int, counted: [Bool],
+        _ line: (Int) -> (LineFeatures, LineContext)
+    ) -> SectionTerms {
+        var sums = file
+        for i in 0..<b where counted[i] {
+            let (x, c) = line(i)
+            values.refill(i, x, c)
+            sums.addToArticle(x, values, line: i)
+        }
+        return sums
+    }
+
+    /// The best boundary of `allowed` and the two best scores: lines are scanned from the end, so
+    /// that `score(i, suffix)` gets the evidence of lines `i...` summed from the last line up.
+    /// `bestIndex` is `evidence.count` when no line is allowed.
+    static func bestBoundary(
+        evidence: [Double], blank: [Bool], allowed: Range<Int>, _ score: (Int, Double) -> Double
+    ) -> (best: Double, runnerUp: Double, bestIndex: Int) {
+        var best = -Double.infinity
+        var runnerUp = -Double.infinity
+        var bestIndex = evidence.count
+        var suffix = 0.0
+        var i = evidence.count - 1
+        while i >= allowed.lowerBound {
+            suffix += evidence[i]
+            if !blank[i], allowed.contains(i) {
+                let total = score(i, suffix)
+                if total > best {
+                    runnerUp = best
+                    best = total
+                    bestIndex = i
+                } else if total > runnerUp {
+                    runnerUp = total
+                }
+            }
+            i -= 1
+        }
+        return (best, runnerUp, bestIndex)
     }
 
     /// The probability that the decision is exactly right: a logistic of its evidence, fitted on
@@ -197,17 +249,24 @@ public struct Segmenter: Sendable {
         return start..<first
     }
 
-    /// Every line's kind: the article part by ``labelArticle(_:features:blank:end:)``, then from
+    /// How often a date shape must repeat to make a template (`template_repeats`, at least 2).
+    static func repeats(_ w: SegmenterWeights) -> Int { max(2, Int(w[.templateRepeats])) }
+
+    /// Every line's kind: the article part by ``labelArticle(_:blank:end:_:)``, then from
     /// `firstComment` on comment text and comment furniture (blank lines take the kind before them).
-    func labels(features: [LineFeatures], blank: [Bool], layout: FurnitureLayout, firstComment: Int?) -> [LineKind] {
-        let n = features.count
+    /// `line(i)` is line `i`'s furniture view; after the first six lines only its boilerplate and
+    /// local-furniture flags are read.
+    func labels(
+        blank: [Bool], layout: FurnitureLayout, firstComment: Int?, _ line: (Int) -> FurnitureLine
+    ) -> [LineKind] {
+        let n = blank.count
         var kinds = [LineKind](repeating: .body, count: n)
-        labelArticle(&kinds, features: features, blank: blank, end: firstComment ?? n)
+        labelArticle(&kinds, blank: blank, end: firstComment ?? n, line)
         if let start = firstComment {
             var current = LineKind.comment
             for j in start..<n {
                 if !blank[j] {
-                    current = layout.isFurniture[j] || features[j].isLocalFurniture ? .commentMeta : .comment
+                    current = layout.isFurniture[j] || line(j).isLocalFurniture ? .commentMeta : .comment
                 }
                 kinds[j] = current
             }
@@ -215,21 +274,25 @@ public struct Segmenter: Sendable {
         return kinds
     }
 
+    /// Lines of the header: only the first six can be.
+    static let headerLines = 6
+
     /// Labels the article part: leading short lines are the header, cue lines are boilerplate.
-    func labelArticle(_ kinds: inout [LineKind], features: [LineFeatures], blank: [Bool], end: Int) {
+    func labelArticle(_ kinds: inout [LineKind], blank: [Bool], end: Int, _ line: (Int) -> FurnitureLine) {
         var inHeader = true
         var previous = LineKind.header
         for i in 0..<end {
-            let f = features[i]
             if blank[i] {
                 kinds[i] = previous
                 continue
             }
-            if inHeader && i < 6 && (f.postedBy || f.dateOnly) {
+            let f = line(i)
+            let header = inHeader && i < Self.headerLines
+            if header && (f.postedBy || f.dateOnly) {
                 kinds[i] = .header  // "Posted by Anna on October 28, 2012", "July 5, 2023"
             } else if f.boilerplate {
                 kinds[i] = .boilerplate
-            } else if inHeader && i < 6 && f.words <= 14 && f.questions == 0 && !f.endsWithColon {
+            } else if header && f.words <= 14 && f.questions == 0 && !f.endsWithColon {
                 kinds[i] = .header
             } else {
                 inHeader = false

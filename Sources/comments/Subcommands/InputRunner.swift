@@ -50,8 +50,8 @@ struct InputRunner {
     }
 
     /// Calls `render` with each analysed report, in input order; returns the exit code. With
-    /// `streaming`, large comment-per-line files have their rows written by it instead (their reports
-    /// reach `render` without rows).
+    /// `streaming`, large files have their rows written by it instead (their reports reach `render`
+    /// without rows).
     func run(
         _ items: [InputItem], streaming: RowStreaming? = nil, render: (FileReport, Document) -> Void
     ) -> ExitCode {
@@ -77,10 +77,10 @@ struct InputRunner {
     /// each analysis (formatting rows is a tenth of an export's work; on the consuming thread it
     /// held back the speed-up), its result handed to `handle` in input order with the outcome.
     ///
-    /// With `streaming`, a file at least ``RowStreaming/minimumBytes`` long in a comment-per-line
-    /// mode is not analysed on a worker: when its turn comes, the consuming thread streams it
-    /// (``CommentStream``), writing its rows through `streaming` as they are scored, and `handle`
-    /// gets its report (no rows, their tally) and what `render` makes of it.
+    /// With `streaming`, a file at least ``RowStreaming/minimumBytes`` long is not analysed on a
+    /// worker: when its turn comes, the consuming thread streams it (``CommentStream``; a page is
+    /// segmented in passes over the file first), writing its rows through `streaming` as they are
+    /// scored, and `handle` gets its report (no rows, their tally) and what `render` makes of it.
     func runOutcomes<Rendered: Sendable>(
         _ items: [InputItem], render: @escaping @Sendable (BatchOutcome) -> Rendered,
         streaming: RowStreaming? = nil, handle: (BatchOutcome, Rendered) -> Bool
@@ -93,9 +93,8 @@ struct InputRunner {
         let next = BatchAnalyzer.items(items) { DocumentStream(fileDescriptor: 0) }
         let minimum = minConfidence
         let streamAt = streaming.map(\.minimumBytes)
-        let streamable = CommentStream.supports(analyzer.options.mode)
         let transform: @Sendable (BatchItem) -> Work<Rendered> = { item in
-            if let streamAt, streamable, case .input(.file(let path)) = item, RowStreaming.size(of: path) >= streamAt {
+            if let streamAt, case .input(.file(let path)) = item, RowStreaming.size(of: path) >= streamAt {
                 return .stream(path)
             }
             var outcome = batch.process(item)

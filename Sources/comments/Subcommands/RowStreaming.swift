@@ -1,9 +1,9 @@
 import Discourse
 import Foundation
 
-/// How a command writes the rows of a streamed file (``CommentStream``): large comment-per-line
-/// inputs are analysed in passes over the file and their rows written as they are scored, so memory
-/// stays bounded whatever the size of one input (#12).
+/// How a command writes the rows of a streamed file (``CommentStream``): large inputs are analysed
+/// in passes over the file (a page is segmented in passes first) and their rows written as they are
+/// scored, so memory stays bounded whatever the size of one input (#12).
 struct RowStreaming {
     /// Files at least this long are streamed: 512 KiB, about where keeping a file's tokens and rows
     /// (some 100 times its size) starts to cost more than the extra passes. `COMMENTS_STREAM_BYTES`
@@ -58,7 +58,16 @@ extension InputRunner {
         case .success(let lines?): source = lines
         }
         do {
-            let stream = try analyzer.stream(source, name: path)
+            let stream: CommentStream
+            if case .detect = analyzer.options.mode {
+                let segmented = try analyzer.segmenter.segment(source, name: path)
+                if let minimum = minConfidence, segmented.segmentation.confidence < minimum {
+                    return (withheld(path, segmented, below: minimum), true, false)
+                }
+                stream = try analyzer.stream(source, name: path, segmented: segmented)
+            } else {
+                stream = try analyzer.stream(source, name: path)
+            }
             if !quiet {
                 if stream.isEmpty { Output.error("comments: \(path): warning: file is empty") }
                 for warning in stream.warnings { Output.error("comments: \(warning)") }
@@ -80,5 +89,21 @@ extension InputRunner {
         } catch {
             return (.failed(name: path, error: .unreadable(path: path, reason: "\(error)")), false, false)
         }
+    }
+
+    /// A page whose segmentation is less sure than `--min-confidence`: no rows, the report and the
+    /// messages of the whole-file path (``FileReport/withhold(belowConfidence:)``).
+    func withheld(_ path: String, _ segmented: SourceSegmentation, below minimum: Double) -> BatchOutcome {
+        let warnings = CommentStream.warnings(name: path, scan: segmented.scan, lines: segmented.warnings)
+        var report = FileReport(
+            file: path, lineCount: segmented.lineCount, segmentation: segmented.segmentation, comments: [],
+            warnings: warnings)
+        report.withhold(belowConfidence: minimum)
+        if !quiet {
+            if segmented.scan.textBytes == 0 { Output.error("comments: \(path): warning: file is empty") }
+            for warning in warnings { Output.error("comments: \(warning)") }
+            if let reason = report.withheld { Output.error("comments: \(path): no rows: \(reason)") }
+        }
+        return .analysed(report, Document(name: path, text: "", warnings: warnings))
     }
 }

@@ -16,18 +16,27 @@ struct CommentStreamTests {
         }
     }()
 
-    /// Every sample plus a thread with repeated comments, blank lines, CRLF and a lone CR.
+    /// Every sample plus a thread with repeated comments, blank lines, CRLF and a lone CR, an empty
+    /// file, and the segmenter's fixture pages (comment furniture in the common layouts).
     static var inputs: [(name: String, text: String)] {
         let repeated =
             "This is the same spam text again\r\n\nfirst real comment about the budget\r"
             + "This is the same spam text again\nand the council should vote\n   \nThis is the same spam text again"
-        return samples + [("repeated.txt", repeated)]
+        return samples + [("repeated.txt", repeated), ("empty.txt", "")]
+            + Fixtures.allPages.enumerated().map { ("page-\($0.offset).txt", $0.element.lines.joined(separator: "\n")) }
     }
 
     static let columns = CommentColumns.all(explain: true)
 
     func streamed(_ analyzer: Analyzer, _ text: String, chunk: Int, name: String) throws -> (String, FileReport) {
-        let stream = try analyzer.stream(BytesLines(text, chunkSize: chunk), name: name)
+        let source = BytesLines(text, chunkSize: chunk)
+        let stream: CommentStream
+        if case .detect = analyzer.options.mode {
+            stream = try analyzer.stream(
+                source, name: name, segmented: try analyzer.segmenter.segment(source, name: name))
+        } else {
+            stream = try analyzer.stream(source, name: name)
+        }
         var out = ""
         let report = try stream.rows(trend: true) { row in
             out += ScoreRenderer.jsonlRow(row, file: name, columns: Self.columns)
@@ -47,6 +56,9 @@ struct CommentStreamTests {
             #expect(report.lineCount == whole.lineCount)
             #expect(report.driftTrend == whole.driftTrend, "\(name)")
             #expect(report.segmentation.firstCommentLine == whole.segmentation.firstCommentLine)
+            #expect(report.segmentation.kinds == whole.segmentation.kinds, "\(name)")
+            #expect(report.segmentation.confidence == whole.segmentation.confidence, "\(name)")
+            #expect(report.warnings == whole.warnings, "\(name)")
             #expect(report.commentCount == whole.comments.count)
             let outcome = { (r: FileReport) in BatchOutcome.analysed(r, Document(name: name, text: text)) }
             for column in SummaryColumns.all {
@@ -67,6 +79,13 @@ struct CommentStreamTests {
         #expect(!article.isEmpty)
         try check(mode: .separateArticle(article), chunk: 1 << 16)
         try check(mode: .separateArticle(article), chunk: 13)
+    }
+
+    /// A page segmented in passes over its lines gives the rows, segmentation and figures of the
+    /// whole-page analysis: comments grouped by their furniture, authors and dates included.
+    @Test func segmentedPageRowsMatchTheWholeFileAnalysis() throws {
+        try check(mode: .detect, chunk: 1 << 16)
+        try check(mode: .detect, chunk: 11)
     }
 
     @Test func earlyStopHandsOverOnlyTheRowsAsked() throws {

@@ -1,6 +1,14 @@
 /// Pages whose comments carry furniture in the common layouts, written for these tests (none comes
 /// from an evaluation set). `Page.firstComment` is the 0-based first line of the comment section.
 extension Fixtures {
+    /// Every fixture page, for tests that compare two ways of reading the same page.
+    static var allPages: [Page] {
+        [
+            newsWithComments, newsWithoutComments, localNews, blogWithoutComments, furnitureBefore, furnitureAfter,
+            typepad, handleHeart, votesAndReplies, postedByAfter,
+        ]
+    }
+
     /// Three news paragraphs, the same in every layout below.
     static let ferryArticle = [
         "Island ferry timetable cut to two sailings a day",

@@ -19,14 +19,61 @@ struct SectionTermsTests {
         return try SegmenterWeights(table: TSVTable(path: "test.tsv", text: rows.joined(separator: "\n")))
     }
 
-    func terms(_ lines: [String], _ w: SegmenterWeights) -> SectionTerms {
+    /// A page's section terms at any boundary: the file's sums, then the lines above `b` added as
+    /// the article, as the segmenter's second pass adds them.
+    struct Page {
+        var file: SectionTerms
+        var values: LineValues
+        var features: [LineFeatures]
+        var context: [LineContext]
+        var counted: [Bool]
+
+        func at(_ b: Int) -> SectionTerms {
+            var v = values
+            return Segmenter.articleSums(file, &v, upTo: b, counted: counted) { (features[$0], context[$0]) }
+        }
+        func total(_ b: Int) -> Double { at(b).total(SectionTerms.before) }
+        func parts(_ b: Int) -> [(feature: String, weight: Double)] { at(b).parts(SectionTerms.before) }
+    }
+
+    func terms(_ lines: [String], _ w: SegmenterWeights, keepRows: Bool? = nil) -> Page {
         let tokens = lines.map(Tokenizer.tokenize)
         let features = tokens.map { LineFeatures(text: $0, cues: .embedded) }
         let context = LineContext.compute(
             lines: tokens, features: features, blank: tokens.map(\.isEmpty), cues: .embedded)
-        var values = LineValues(columns: LineModel(w).columns, lines: tokens.count)
-        for i in tokens.indices where !tokens[i].isEmpty { values.fill(i, features[i], context[i]) }
-        return SectionTerms(features: features, values: values, counted: tokens.map { !$0.isEmpty }, weights: w)
+        let columns = LineModel(w).columns
+        var values = LineValues(columns: columns, lines: tokens.count, keepRows: keepRows)
+        var file = SectionTerms(columns: columns, weights: w)
+        for i in tokens.indices where !tokens[i].isEmpty {
+            values.fill(i, features[i], context[i])
+            file.addToFile(features[i], values, line: i)
+        }
+        return Page(
+            file: file, values: values, features: features, context: context, counted: tokens.map { !$0.isEmpty })
+    }
+
+    /// The second pass gives every boundary's terms exactly as the sums up to it do, whether the
+    /// values of every line were kept or are filled again line by line (a long file).
+    @Test func theSecondPassMatchesTheSumsAtEachBoundary() throws {
+        let w = try weights(
+            relative: ["first_person": 1, "register": 0.5], scaled: ["question": 0.7], zscore: ["first_person": 0.3],
+            typography: 1)
+        let lines = Self.article + ["", "“Fine,” he said.", "I think it's great!", "Why?", "", "i agree lol"]
+        for keep in [true, false] {
+            var page = terms(lines, w, keepRows: keep)
+            #expect(page.values.keepsEveryRow == keep)
+            let allowed = 1..<lines.count
+            let blank = lines.map { $0.isEmpty }
+            let totals = Segmenter.sectionTotals(
+                page.file, &page.values, allowed: allowed, blank: blank, counted: page.counted
+            ) {
+                (page.features[$0], page.context[$0])
+            }
+            for b in allowed where !blank[b] {
+                #expect(totals[b - 1] == page.total(b))
+            }
+            #expect(totals.contains { $0 != 0 })
+        }
     }
 
     static let article = [

@@ -141,3 +141,61 @@ struct SegmenterTests {
         #expect(single.kinds.count == 1 && single.firstCommentLine == nil)
     }
 }
+
+/// The segmentation read in passes over a source (what a huge page gets, #12) is the in-memory one,
+/// to the last bit of its confidence.
+@Suite("Segmenter in passes")
+struct SegmenterPassesTests {
+    func expectSame(_ text: String, _ label: String) throws {
+        let segmenter = Segmenter()
+        let whole = segmenter.segment(text: text)
+        for chunk in [5, 1 << 16] {
+            let passes = try segmenter.segment(BytesLines(text, chunkSize: chunk), name: label)
+            let s = passes.segmentation
+            #expect(s.kinds == whole.kinds, "\(label)")
+            #expect(s.firstCommentLine == whole.firstCommentLine, "\(label)")
+            #expect(s.confidence == whole.confidence, "\(label)")
+            #expect(s.furnitureFirst == whole.furnitureFirst, "\(label)")
+            #expect(s.furnitureRoles == whole.furnitureRoles, "\(label)")
+            #expect(passes.lineCount == TextLines.split(text).count)
+        }
+    }
+
+    @Test func everyFixturePageSegmentsAsInMemory() throws {
+        for (k, page) in Fixtures.allPages.enumerated() {
+            try expectSame(page.lines.joined(separator: "\n"), "fixture \(k)")
+        }
+        try expectSame("", "empty")
+        try expectSame("one line", "one line")
+    }
+
+    /// A page longer than ``LineValues/maxKeptLines``: the in-memory segmenter fills values again in
+    /// its second pass too, and the furniture template repeats thousands of times.
+    @Test func aLongPageWithFurnitureSegmentsAsInMemory() throws {
+        let page = Fixtures.handleHeart.lines
+        var lines = Array(page[..<5])
+        for k in 0..<(LineValues.maxKeptLines / 3 + 50) {
+            lines += ["@reader\(k % 97) · \(k % 23 + 1)h", page[6 + 3 * (k % 3)], "♥ \(k % 40) · Reply"]
+        }
+        try expectSame(lines.joined(separator: "\n"), "long")
+    }
+}
+
+@Suite("Gram set")
+struct GramSetTests {
+    /// Membership is exact through growth and at the large sizing (a quarter more slots than keys),
+    /// the hash 0 included; a key counts once.
+    @Test func holdsExactlyTheKeysInserted() {
+        var rng = SystemRandomNumberGenerator()
+        let keys = [0] + (1..<200_000).map { _ in UInt64.random(in: 2...UInt64.max, using: &rng) }
+        for capacity in [4, 1 << 17] {
+            var set = GramSet(capacity: capacity)
+            for k in keys.prefix(100_000) { set.insert(k) }
+            for k in keys.prefix(1000) { set.insert(k) }
+            #expect(set.count == Set(keys.prefix(100_000)).count)
+            #expect(keys.prefix(100_000).allSatisfy { set.contains($0) })
+            #expect(!keys[100_000..<200_000].contains { set.contains($0) && !keys.prefix(100_000).contains($0) })
+        }
+        #expect(GramSet.slots(for: LineContext.maxGrams) < 3 * LineContext.maxGrams / 2)
+    }
+}
