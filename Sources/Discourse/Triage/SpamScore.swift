@@ -8,10 +8,15 @@
 /// beside another spam signal. Every signal is one piece of evidence; the collector's noisy-or with
 /// decay makes two or three different signals a clear spam comment.
 enum SpamScore {
+    ///
+    /// Returns whether the comment makes an offer: a money promise or a phone number beside a
+    /// promotion (a link to an unlisted site or a strong phrase). An offer is spam at any length, so
+    /// ``TriageWeights/dilutesSpam`` spares it.
+    @discardableResult
     static func add(
         _ text: TokenizedText, matches: TriageMatches, lexicon: TriageLexicon, copies: Int,
         into evidence: inout EvidenceCollector
-    ) {
+    ) -> Bool {
         let p = TriageWeights.Spam.self
         let n = text.count
         var emoji = 0
@@ -88,11 +93,14 @@ enum SpamScore {
         let promoting =
             links.contains { $0.weight >= p.unlistedLink }
             || phrases.contains { $0.entry.weight >= p.strongPhrase }
+        var offers = false
         if moneyPromise, promoting, let first = money.first {
             evidence.add(.spam, p.moneyPromise, label: "money promise", first.start, first.end)
+            offers = true
         }
         if let phone, promoting {
             evidence.add(.spam, p.phoneNumber, label: "phone number", phone.start, phone.end)
+            offers = true
         }
         // Weak phrases ("cheap", "loan", "working from home") are ordinary words in news talk: they
         // count only next to a link, a money promise, a phone number or a strong phrase.
@@ -111,6 +119,7 @@ enum SpamScore {
                 letterRunAt: letterRunAt, longestPunctuation: longestPunctuation, punctuationAt: punctuationAt,
                 emoji: emoji),
             count: n, into: &evidence)
+        return offers
     }
 
     /// The longest runs of one word, one letter and one punctuation mark in a comment, and its

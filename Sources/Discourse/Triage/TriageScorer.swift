@@ -23,6 +23,7 @@ package struct TriageScorer: Sendable {
         explain: Bool = false
     ) -> TriageScores {
         var evidence = EvidenceCollector(text: text, explain: explain)
+        var offers = false
         if !text.isEmpty {
             let matches = TriageMatches.find(in: text, lexicon: lexicon)
             let excluded = excludedTokens(text, context: context)
@@ -34,13 +35,13 @@ package struct TriageScorer: Sendable {
             for range in matches.allowed { for i in range { excludedOrAllowed[i] = true } }
             heatedWords.add(text, excluded: excludedOrAllowed, floor: weights.heatedFloor, into: &evidence)
             ShoutingScore.add(text, into: &evidence)
-            SpamScore.add(
+            offers = SpamScore.add(
                 text, matches: matches, lexicon: lexicon, copies: context.copies(of: text), into: &evidence)
         }
         // A comment of no more tokens than the dilution's reference length is not diluted, so
         // only longer ones pay for counting their words.
         let words = Double(text.count) > weights.dilutionWords ? text.wordCount : text.count
-        return combine(evidence, signals: signals, words: words)
+        return combine(evidence, signals: signals, words: words, offers: offers)
     }
 
     /// Tokens whose words are someone else's: `> quoted` lines, `~~struck~~` text, and runs of words
@@ -168,8 +169,11 @@ package struct TriageScorer: Sendable {
     // MARK: Combining
 
     /// The scores from the evidence and the other stages' signals; `words` (the comment's word
-    /// tokens) sets the dilution of its heat (``TriageWeights/dilution(words:)``).
-    func combine(_ evidence: EvidenceCollector, signals: TriageSignals, words: Int) -> TriageScores {
+    /// tokens) sets the dilution of its heat (``TriageWeights/dilution(words:)``), and a comment
+    /// that `offers` money or a phone number keeps its spam whole at any length.
+    func combine(
+        _ evidence: EvidenceCollector, signals: TriageSignals, words: Int, offers: Bool
+    ) -> TriageScores {
         var s = TriageScores()
         s.insult = evidence.value(.insult)
         s.profanity = evidence.value(.profanity)
@@ -186,7 +190,7 @@ package struct TriageScorer: Sendable {
         let wordsTerm = d * min(w.wordsCap, Self.union([w.opinion * opinion, w.heated * evidence.value(.heated)]))
         s.priority = Self.union([
             d * s.toxicity, w.threatBoost * s.threat, w.identityBoost * s.identityAttack,
-            (w.dilutesSpam ? d : 1) * w.spam * s.spam,
+            (w.dilutesSpam && !offers ? d : 1) * w.spam * s.spam,
             d * w.shoutingInPriority * s.shouting, d * w.negativity * negativity, wordsTerm, w.drift * drift,
         ])
         var reasons: [(TriageCategory, Double)] = [

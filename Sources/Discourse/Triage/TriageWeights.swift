@@ -11,12 +11,13 @@ import Foundation
 ///                ∪ d·(shouting × shoutingInPriority) ∪ d·(negativity × negativity)
 ///                ∪ d·min(wordsCap, (opinion × opinion) ∪ (heated × heated)) ∪ (drift × drift)
 ///     d        = min(1, (dilutionWords / words)^dilutionExponent)
-///     s        = d when dilutesSpam, else 1
+///     s        = d when dilutesSpam and the comment makes no offer, else 1
 ///
 /// so toxicity is 0 exactly when its four parts are, and a part never lowers a score. `d` is the
 /// dilution of a long comment's heat (`dilution(words:)`): one rude word in a long argued
 /// comment makes it less urgent than the same word alone, and so does a link or a contact phrase
-/// (`dilutesSpam`: an advertisement is short); threats and identity attacks keep their own terms
+/// (`dilutesSpam`), unless the comment makes an offer (a money promise or a phone number beside a
+/// promotion), which is spam at any length; threats and identity attacks keep their own terms
 /// undiluted, so a long threat still reaches the flag. `negativity`
 /// (the sentiment's negative share) and `drift` are inputs from other stages (`TriageSignals`);
 /// `opinion` is the strength of the evidence of category `negative` (insulting words said of a
@@ -56,8 +57,10 @@ public struct TriageWeights: Sendable, Equatable {
     /// (0.4 ∪ 0.3 × a negative share of 1/3 < 0.5).
     package var wordsCap = 0.4
     /// Whether spam is diluted in a long comment like its heat (``dilution(words:)``): a link or a
-    /// contact phrase inside a long argued comment is how readers cite and talk, while an
-    /// advertisement is short. Chosen by cross-validation (`scripts/fit-triage-weights`).
+    /// contact phrase inside a long argued comment is how readers cite and talk. A comment that
+    /// makes an offer (a money promise or a phone number beside a promotion) keeps its spam whole
+    /// at any length: a long sales pitch is still spam. Chosen by cross-validation
+    /// (`scripts/fit-triage-weights`).
     package var dilutesSpam = true
     /// Off-topic comments are worth a look, not urgent.
     public var drift = 0.15

@@ -39,6 +39,27 @@ struct SpamScoreTests {
         #expect(TriageScorer(weights: diluted).score(ad).priority == TriageScorer(weights: whole).score(ad).priority)
     }
 
+    /// A long sales pitch (a money promise beside a link to an unlisted site, or a phone number
+    /// beside a strong phrase) makes an offer: its spam is not diluted, so it is flagged at any length.
+    @Test func aLongOfferIsStillFlagged() {
+        let story =
+            " My sister told me about it last spring and I did not believe her at first, but after a few weeks"
+            + " the money was real and now I can pay every bill on time and still put some away for the holidays"
+            + " with the family, so honestly do not wait like I did."
+        for text in [
+            "I am earning $300 a day from my laptop." + story + " Start today at quick-cash-home.biz",
+            "Make money online!!! WhatsApp me on +44 7700 900555." + story,
+        ] {
+            let long = Tokenizer.tokenize(text)
+            #expect(long.wordCount > 50, "\(text)")
+            var w = TriageWeights()
+            w.dilutesSpam = true
+            let s = TriageScorer(weights: w).score(long)
+            #expect(s.spam >= 0.5, "\(text): \(s.spam)")
+            #expect(s.priority >= 0.5, "\(text): \(s.priority)")
+        }
+    }
+
     @Test func citationsAndEverydayMoneyTalkAreNotSpam() {
         for text in [
             "Source: https://www.bbc.co.uk/news/uk-123", "The full report is on www.gov.uk",
