@@ -93,8 +93,10 @@ extension TriageScorer {
             let groupWeight = people ? 1 : group.entry.weight
             var best = StrongestCue()
             // Abuse said to the reader insults that reader, not the group ("if you are against gay
-            // marriage, you're a bigot").
-            for a in abuse where !a.atReader && near(a.start, a.end, group) {
+            // marriage, you're a bigot"), unless the group is the one addressed ("you stupid
+            // Muslims", "idiots, you immigrants").
+            let addressed = Self.addresses(group, matches: matches, abuse: abuse)
+            for a in abuse where (!a.atReader || addressed) && near(a.start, a.end, group) {
                 best.consider(a.strength * (generalized ? 1 : TriageWeights.Rules.ungeneralizedAbuse), a.start, a.end)
             }
             for hit in matches.hits where near(hit.start, hit.end, group) && !isExcluded(hit) {
@@ -124,6 +126,16 @@ extension TriageScorer {
             let end = max(group.end, cue.end)
             evidence.add(.identityAttack, best.strength * groupWeight, start, end)
         }
+    }
+
+    /// Whether `group` is the one addressed as "you" ("idiots, you immigrants"; "you stupid
+    /// Muslims": "you" and one abusive word before it), so abuse said to the reader is said to it.
+    static func addresses(_ group: TriageHit, matches: TriageMatches, abuse: [Abuse]) -> Bool {
+        func secondPerson(_ i: Int) -> Bool {
+            i >= 0 && matches.startMask[i] & TriageLexicon.Kind.secondPerson.bit != 0
+        }
+        let s = group.start
+        return secondPerson(s - 1) || (secondPerson(s - 2) && abuse.contains { $0.start == s - 1 })
     }
 
     static let determiners = TermSet(

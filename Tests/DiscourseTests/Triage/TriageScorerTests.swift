@@ -127,6 +127,13 @@ struct TriageScorerTests {
         #expect(triage("All immigrants are idiots.").identityAttack > 0.3)
     }
 
+    /// A group addressed as "you" is the target of the abuse said to it.
+    @Test func abuseAtAnAddressedGroupIsAnIdentityAttack() {
+        for text in ["Shut up, you stupid Muslims.", "Idiots, you immigrants."] {
+            #expect(triage(text).identityAttack > 0.3, "\(text)")
+        }
+    }
+
     @Test func abuseFarFromTheGroupIsNotAnIdentityAttack() {
         let s = triage(
             "The Muslims in my street organised a food drive for the whole town last winter, and the mayor was an idiot about it."
