@@ -130,6 +130,10 @@ package struct FileLines: LineSource, Sendable {
     package var chunkSize = 1 << 20
     /// 3 when the file starts with a UTF-8 byte-order mark.
     let skip: Int
+    /// The file's size when it was opened (unbounded for a pipe or device): every pass reads at most
+    /// this many bytes, so a file that grows while it is analysed (a log being appended to) gives
+    /// every pass the same lines.
+    let size: Int
 
     /// Checks the start of the file the way ``TextDecoder`` does: a UTF-32 file or a NUL in the first
     /// 8 KiB fails as it would; nil for a UTF-16 file (decoded whole, as before, by the caller).
@@ -137,6 +141,9 @@ package struct FileLines: LineSource, Sendable {
         let fd = posixOpen(path, O_RDONLY)
         guard fd >= 0 else { return .failure(InputFiles.failure(path: path, errno: errno)) }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(InputFiles.failure(path: path, errno: errno)) }
+        let regular = info.st_mode & S_IFMT == S_IFREG
         var head = [UInt8](repeating: 0, count: 3 + TextDecoder.binarySniffLength)
         var filled = 0
         while filled < head.count {
@@ -160,7 +167,8 @@ package struct FileLines: LineSource, Sendable {
         let skip = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
         let sniffEnd = min(filled, skip + TextDecoder.binarySniffLength)
         if let nul = bytes[skip..<sniffEnd].firstIndex(of: 0) { return .failure(.binary(path: path, offset: nul)) }
-        return .success(FileLines(path: path, chunkSize: chunkSize, skip: skip))
+        return .success(
+            FileLines(path: path, chunkSize: chunkSize, skip: skip, size: regular ? Int(info.st_size) : Int.max))
     }
 
     package func forEachLine(_ body: (UnsafeBufferPointer<UInt8>) -> Bool) throws -> LineScan {
@@ -168,11 +176,16 @@ package struct FileLines: LineSource, Sendable {
         guard fd >= 0 else { throw InputFiles.failure(path: path, errno: errno) }
         defer { close(fd) }
         let path = self.path
+        var left = size
         return try ChunkedLines(chunkSize: chunkSize, skip: skip).run(
             read: { into -> Int in
+                guard left > 0 else { return 0 }
                 while true {
-                    let n = posixRead(fd, into.baseAddress, into.count)
-                    if n >= 0 { return n }
+                    let n = posixRead(fd, into.baseAddress, min(into.count, left))
+                    if n >= 0 {
+                        left -= n
+                        return n
+                    }
                     if errno != EINTR { throw InputFiles.failure(path: path, errno: errno) }
                 }
             }, body)

@@ -153,6 +153,21 @@ struct ChunkedLinesTests {
         }
     }
 
+    /// Every pass reads the bytes the file had when it was opened, so lines appended in between (a
+    /// log being written) cannot give a later pass more lines than the first counted.
+    @Test func everyPassSeesTheFileAsItWasOpened() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("growing.txt").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("one\ntwo\n".utf8)))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let source = try #require(try FileLines.open(path).get())
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data("three\nfour\n".utf8))
+        try handle.close()
+        #expect(try lines(source).0 == ["one", "two"])
+        #expect(try lines(source).0 == ["one", "two"])
+    }
+
     @Test func fileStartIsCheckedAsTheDecoderChecksIt() throws {
         let dir = FileManager.default.temporaryDirectory
         func open(_ bytes: [UInt8]) throws -> Result<FileLines?, InputError> {
