@@ -25,13 +25,16 @@ import Foundation
 ///   comments), the thread's sum one table update per distinct word, each cosine one probe per
 ///   distinct word; the article's norm one background lookup per distinct article word.
 struct DriftAgreement {
+    /// The sublinear term frequency of a word that occurs `count` times: `1 + ln(count)`.
+    @inline(__always)
+    static func tf(_ count: Double) -> Double { count > 1 ? 1 + Foundation.log(count) : 1 }
+
     /// The TF-IDF weight of a word that occurs `count` times in its comment (0 for a meta word).
     /// `stop` is the background model's stopword log probability.
     @inline(__always)
     static func weight(_ term: DriftTerm, count: Double, stop: Double) -> Double {
         guard term.meta == 0 else { return 0 }
-        let tf = count > 1 ? 1 + Foundation.log(count) : 1
-        return tf * (stop - term.logBackground)
+        return tf(count) * (stop - term.logBackground)
     }
 
     /// How much a word of weight `w` counts in its comment's norm: fully when general English knows
@@ -75,8 +78,7 @@ struct DriftAgreement {
     /// The article word with count `c` times the idf of a comment word `term` times its weight `w`.
     @inline(__always)
     static func articleProduct(count c: Double, _ term: DriftTerm, _ w: Double, stop: Double) -> Double {
-        let tf = c > 1 ? 1 + Foundation.log(c) : 1
-        return tf * (stop - term.logBackground) * w
+        tf(c) * (stop - term.logBackground) * w
     }
 
     /// The article's TF-IDF norm, from the model's counts (meta words left out, as in every vector).
@@ -85,7 +87,7 @@ struct DriftAgreement {
         let stop = background.stopwordLogProbability
         model.counts.forEach { key, c in
             guard c > 0, meta.probability(key) == 0 else { return }
-            let w = (c > 1 ? 1 + Foundation.log(c) : 1) * (stop - background.logProbability(key))
+            let w = tf(c) * (stop - background.logProbability(key))
             s += w * w
         }
         return Foundation.sqrt(s)

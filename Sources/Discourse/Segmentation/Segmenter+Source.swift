@@ -49,12 +49,7 @@ extension Segmenter {
         pass1.furniture = []
         FreeMemory.release()
         let window = afterWindow(layout, blank: blank)
-        var allowed = 1..<n
-        var forced = false
-        if layout.hasTemplate, let first = layout.firstRun {
-            forced = true
-            allowed = layout.startsAtFirstRun || window.isEmpty ? first..<(first + 1) : window
-        }
+        let (allowed, forced) = Self.allowedBoundaries(layout, window: window, lines: n)
         let pass2 = try secondPass(
             source, name: name, blank: blank, layout: layout, window: window, allowed: allowed,
             context: LineContext.Builder(english: pass1.english, cues: cues, words: pass1.words))
@@ -65,10 +60,8 @@ extension Segmenter {
         let (best, runnerUp, bestIndex) = Self.bestBoundary(evidence: pass2.evidence, blank: blank, allowed: allowed) {
             i, suffix in suffix + sections[i - lo] + boundary[i - lo]
         }
-        let margin = best - w[.noCommentsMargin]
-        let hasComments = bestIndex < n && (forced || margin > 0)
-        let confidence = Self.confidence(
-            forced: forced, hasComments: hasComments, margin: margin, gap: best - runnerUp, weights: w)
+        let (hasComments, confidence) = decision(
+            best: best, runnerUp: runnerUp, bestIndex: bestIndex, lines: n, forced: forced)
         let kinds = labels(blank: blank, layout: layout, firstComment: hasComments ? bestIndex : nil) { i in
             i < head.count
                 ? head[i] : FurnitureLine(boilerplate: flags[i] & 1 != 0, isLocalFurniture: flags[i] & 2 != 0)

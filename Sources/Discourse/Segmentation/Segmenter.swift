@@ -117,12 +117,7 @@ public struct Segmenter: Sendable {
         // furniture template fixes the section: when its furniture opens each comment, the section
         // starts at its first run; when furniture closes each comment, at one of the few lines before
         // its first run (the first comment's text), chosen by their evidence.
-        var allowed = 1..<n
-        var forced = false
-        if layout.hasTemplate, let first = layout.firstRun {
-            forced = true
-            allowed = layout.startsAtFirstRun || window.isEmpty ? first..<(first + 1) : window
-        }
+        let (allowed, forced) = Self.allowedBoundaries(layout, window: window, lines: n)
         // 3. The halves as wholes, at every allowed boundary (a second pass over the lines).
         let line = { (i: Int) in (features[i], context[i]) }
         let sections = Self.sectionTotals(section, &values, allowed: allowed, blank: blank, counted: counted, line)
@@ -130,10 +125,8 @@ public struct Segmenter: Sendable {
         let (best, runnerUp, bestIndex) = Self.bestBoundary(evidence: evidence, blank: blank, allowed: allowed) {
             i, suffix in suffix + sections[i - allowed.lowerBound] + boundaryTerm(i, parts: &none)
         }
-        let margin = best - w[.noCommentsMargin]
-        let hasComments = bestIndex < n && (forced || margin > 0)
-        let confidence = Self.confidence(
-            forced: forced, hasComments: hasComments, margin: margin, gap: best - runnerUp, weights: w)
+        let (hasComments, confidence) = decision(
+            best: best, runnerUp: runnerUp, bestIndex: bestIndex, lines: n, forced: forced)
 
         if explain, hasComments, let k = explanations.firstIndex(where: { $0.line == bestIndex }) {
             var boundaryParts: [(feature: String, weight: Double)]? = []
@@ -212,6 +205,28 @@ public struct Segmenter: Sendable {
             i -= 1
         }
         return (best, runnerUp, bestIndex)
+    }
+
+    /// The lines where the comment section may start, and whether a repeating furniture template
+    /// fixes it (`forced`): when its furniture opens each comment, the section starts at its first
+    /// run; when furniture closes each comment, at one of the lines of `window` before it.
+    static func allowedBoundaries(_ layout: FurnitureLayout, window: Range<Int>, lines n: Int)
+        -> (allowed: Range<Int>, forced: Bool)
+    {
+        guard layout.hasTemplate, let first = layout.firstRun else { return (1..<n, false) }
+        return (layout.startsAtFirstRun || window.isEmpty ? first..<(first + 1) : window, true)
+    }
+
+    /// Whether the best boundary starts a comment section (a forced one always does, another only
+    /// past the "no comments" margin), and the decision's confidence (``confidence(forced:hasComments:margin:gap:weights:)``).
+    func decision(best: Double, runnerUp: Double, bestIndex: Int, lines n: Int, forced: Bool)
+        -> (hasComments: Bool, confidence: Double)
+    {
+        let margin = best - weights[.noCommentsMargin]
+        let hasComments = bestIndex < n && (forced || margin > 0)
+        let confidence = Self.confidence(
+            forced: forced, hasComments: hasComments, margin: margin, gap: best - runnerUp, weights: weights)
+        return (hasComments, confidence)
     }
 
     /// The probability that the decision is exactly right: a logistic of its evidence, fitted on
