@@ -34,10 +34,7 @@ package enum NativeAnalyze {
         } else {
             throw .invalid("expected {\"text\": …}, {\"article\": …, \"comments\": […]} or {\"comments\": […]}")
         }
-        let text = comments.map { comment in
-            String(comment.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
-        }.joined(separator: "\n")
-        return (Document(name: name, text: text, mode: article.map { .separateArticle($0) } ?? .allComments), explain)
+        return (Document(name: name, comments: comments, article: article), explain)
     }
 
     /// The rendered report and the number of comments scored.

@@ -3,18 +3,10 @@ import Discourse
 /// AnalyzeComment: a decoded request → the CLI's analysis of that one comment → Perspective's
 /// response JSON. Pure; the analyzer is the one the server loaded at start.
 package enum PerspectiveAnalysis {
-    /// The comment as one document with one comment: line breaks inside it become spaces (as for
-    /// comments sent in JSON to `comments export`), the article (if any) analysed beside it.
+    /// The comment as one document with one comment, its line breaks kept (as for comments sent in
+    /// JSON to `comments export`), the article (if any) analysed beside it.
     package static func score(_ text: String, article: String?, analyzer: Analyzer) -> ScoredComment? {
-        var flat = text
-        if text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
-            var scalars = String.UnicodeScalarView()
-            for s in text.unicodeScalars { scalars.append(s == "\n" || s == "\r" ? " " : s) }
-            flat = String(scalars)
-        }
-        let document = Document(
-            name: "comment", text: flat, mode: article.map { .separateArticle($0) } ?? .allComments)
-        return analyzer.analyze(document).comments.first
+        analyzer.analyze(Document(name: "comment", comments: [text], article: article)).comments.first
     }
 
     /// The response body, and the number of comment texts scored (1, plus one per sentence span).

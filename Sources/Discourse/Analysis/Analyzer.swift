@@ -68,7 +68,8 @@ public struct Analyzer: Sendable {
     ///
     /// - Complexity: O(n) in the document's bytes: every stage is one or two passes over the lines.
     public func analyze(_ document: Document) -> FileReport {
-        let lines = TextLines.split(document.text)
+        // A list of comments is taken whole, one element a comment with its own line breaks.
+        let lines = document.comments ?? TextLines.split(document.text)
         let (tokens, tokenWarnings) = LineTokenizer.tokenize(lines, file: document.name)
         let segmentation: Segmentation
         switch document.mode ?? options.mode {

@@ -139,30 +139,46 @@ package final class DocumentStream {
         } else {
             return bad("record has \"article\" but no \"comments\" list")
         }
-        let text = comments.map { comment in
-            String(comment.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
-        }.joined(separator: "\n")
-        let documentName = id ?? ContentName.of(article: article, comments: text, stream: name)
-        return .success(Document(name: documentName, text: text, mode: .separateArticle(article)))
+        var document = Document(name: "", comments: comments, article: article)
+        document.name = id ?? ContentName.of(article: article, comments: document.text, stream: name)
+        return .success(document)
     }
 
     // MARK: Buffered reading
 
+    /// Whether the stream holds JSON records: its first character (after blank space and a BOM) is
+    /// `{` and the next one `"` or `}`, as a JSON object's are. Text that merely starts with a
+    /// brace (wiki markup's `{{Infobox …`, a `{curly}` aside) is read as a page, from its first byte
+    /// (blank lines included, so its line numbers are the file's). JSON starts at its `{`.
     private func detectJSON() -> Bool {
+        var k = position
+        var brace: Int?
         while true {
-            while position < buffer.count {
-                let b = buffer[position]
+            while k < buffer.count {
+                let b = buffer[k]
                 if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
-                    position += 1
+                    k += 1
                     continue
                 }
-                if b == 0xEF, position + 2 < buffer.count, buffer[position + 1] == 0xBB, buffer[position + 2] == 0xBF {
-                    position += 3
+                if brace == nil, b == 0xEF, k + 2 < buffer.count, buffer[k + 1] == 0xBB, buffer[k + 2] == 0xBF {
+                    k += 3
                     continue
                 }
-                return b == 0x7B
+                guard let open = brace else {
+                    guard b == 0x7B else { return false }
+                    brace = k
+                    k += 1
+                    continue
+                }
+                guard b == 0x22 || b == 0x7D else { return false }
+                position = open
+                return true
             }
+            // `fill` drops the bytes before `position`, which is still where detection began.
+            let (kOffset, braceOffset) = (k - position, brace.map { $0 - position })
             if !fill() { return false }
+            k = position + kOffset
+            brace = braceOffset.map { position + $0 }
         }
     }
 

@@ -46,8 +46,15 @@ package struct TriageScorer: Sendable {
 
     /// Tokens whose words are someone else's: `> quoted` lines, `~~struck~~` text, and runs of words
     /// the article also has.
+    ///
+    /// A comment whose every word is quoted or struck is read whole: the quote marker or the
+    /// strikethrough then frames no words of the writer's own, and a reader still sees every word,
+    /// so `> you idiot` or `~~you idiot~~` alone must not hide abuse from the queue.
     func excludedTokens(_ text: TokenizedText, context: TriageContext) -> [Bool] {
         var excluded = text.tokens.map { $0.flags.contains(.quoted) || $0.flags.contains(.struck) }
+        if !text.tokens.indices.contains(where: { !excluded[$0] && text.tokens[$0].kind == .word }) {
+            excluded = [Bool](repeating: false, count: excluded.count)
+        }
         if let fromArticle = context.fromArticle(text) {
             for i in 0..<excluded.count where fromArticle[i] { excluded[i] = true }
         }

@@ -184,7 +184,7 @@ struct PerspectiveMappingTests {
         ])
         let (json2, scored2) = try NativeAnalyze.respond(Array(separate), analyzer: Self.analyzer)
         #expect(scored2 == 2)
-        #expect(json2.contains("\"text\":\"Bad idea.\""))
+        #expect(json2.contains("\"text\":\"Bad\\nidea.\""), "a comment's line breaks are kept")
         #expect(throws: ServiceError.self) {
             try NativeAnalyze.respond(Array(#"{"nothing":1}"#.utf8), analyzer: Self.analyzer)
         }

@@ -58,6 +58,33 @@ struct DocumentStreamTests {
         #expect(try docs[4].get().name == ContentName.of("last", stream: "-"))
     }
 
+    /// A JSON comment keeps its own lines: a `> quoted` first line is someone else's words, the
+    /// line below it the writer's. Flattened, the quote marker claimed the whole comment and its
+    /// abuse scored 0. The document's one-line text (what names it) is as before.
+    @Test func aCommentsLineBreaksAreKept() throws {
+        let docs = documents(
+            #"{"article": "Taxes rise.", "comments": ["> The article says taxes rise.\r\nYou are an idiot", "plain"]}"#)
+        let document = try docs[0].get()
+        #expect(document.comments == ["> The article says taxes rise.\nYou are an idiot", "plain"])
+        #expect(document.text == "> The article says taxes rise. You are an idiot\nplain")
+        let report = Analyzer().analyze(document)
+        #expect(report.comments.map(\.comment.text) == document.comments)
+        #expect(report.comments.map(\.comment.line) == [1, 2])
+        #expect(report.comments[0].triage.insult >= 0.5)
+    }
+
+    /// Text that merely starts with a brace is a page, read from its first byte; JSON is a brace
+    /// then a quote or a closing brace.
+    @Test func aPageStartingWithABraceIsText() throws {
+        let page = "\n{{Short description|Council budget}}\nThe council approved the budget.\n"
+        let text = try documents(page).map { try $0.get() }
+        #expect(text.count == 1 && text[0].text == page && text[0].mode == nil)
+        let json = try documents("\u{FEFF}\n  {\"text\": \"x\"}").map { try $0.get() }
+        #expect(json.count == 1 && json[0].text == "x")
+        let spaced = documents(" { \"text\": \"A page\" }\n{}")
+        #expect(spaced.count == 2 && (try? spaced[0].get().text) == "A page")
+    }
+
     /// Names come from content, not position: the same record gets the same name wherever it sits
     /// in a stream (each partition of a cluster job is its own stream), and different ones differ.
     @Test func documentsWithoutIDAreNamedByTheirContent() throws {

@@ -177,8 +177,16 @@ struct TriageScorerTests {
     // MARK: Someone else's words
 
     @Test func quotedLinesAndStruckWordsAreNotBlamed() {
-        #expect(triage("> you are an idiot").toxicity == 0)
+        #expect(triage("> you are an idiot\nI think that goes too far").toxicity == 0)
         #expect(triage("you are ~~an idiot~~ mistaken").insult == 0)
+    }
+
+    /// A comment made only of a quote or of struck text has no words of its own to set them off
+    /// against, and every reader still sees them: markup alone must not hide abuse from the queue.
+    @Test func aCommentOfOnlyQuotedOrStruckWordsIsReadWhole() {
+        for text in ["> you are an idiot", "~~you are an idiot~~", ">> you are an idiot\n> and a liar"] {
+            #expect(triage(text).insult >= 0.5, "\(text): \(triage(text).insult)")
+        }
     }
 
     @Test func wordsQuotedFromTheArticleAreNotBlamed() {
