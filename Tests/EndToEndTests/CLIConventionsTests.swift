@@ -170,6 +170,53 @@ struct CLIConventionsTests {
         #expect(!quiet.stderr.contains("empty"))
     }
 
+    /// A document named by its "id" still came from stdin: no "standard input is empty".
+    @Test func standardInputWithIDsIsNotEmpty() throws {
+        let record = #"{"id": "doc1", "article": "The council met on Tuesday.", "comments": ["Great."]}"#
+        let r = try Self.run(["export", "--jsonl", "-", "-"], stdin: Data((record + "\n").utf8))
+        #expect(r.status == 0 && r.stdout.contains(#""file":"doc1""#))
+        #expect(!r.stderr.contains("empty"), "\(r.stderr)")
+    }
+
+    /// Output that stdout did not take (a full disk) fails the run with a message, as `export` does.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func lostOutputIsAnError() throws {
+        for arguments in [["score", "--format", "csv", Self.sample], ["columns"], ["--help"]] {
+            let process = Process()
+            process.executableURL = CommandRunner.binary
+            process.arguments = arguments
+            process.currentDirectoryURL = CommandRunner.packageRoot
+            process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+            let err = Pipe()
+            process.standardError = err
+            try process.run()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 1, "\(arguments)")
+            #expect(message.contains("stdout: cannot write"), "\(arguments): \(message)")
+        }
+    }
+
+    /// `--jobs` far beyond any machine runs as its maximum, neither overflowing nor starting a
+    /// million threads.
+    @Test func hugeJobCountsAreCapped() throws {
+        let r = try Self.run(["score", "--format", "csv", "--jobs", "\(Int.max)", Self.sample])
+        #expect(r.status == 0 && r.stdout.split(whereSeparator: \.isNewline).count > 2)
+    }
+
+    /// A comment cannot command the terminal: control characters in table cells are shown as U+FFFD.
+    @Test func controlCharactersNeverReachTheTerminal() throws {
+        let path = try CommandRunner.temporaryFile(Data("A comment in \u{1B}[31mred\u{1B}]0;title\u{07} here\n".utf8))
+        for command in ["score", "segment", "triage"] {
+            let r = try Self.run([command, "--all-comments", "--format", "table", path])
+            #expect(r.status == 0)
+            #expect(!r.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(command)")
+            if command != "triage" {  // the triage table may list no comment below its priority floor
+                #expect(r.stdout.contains("\u{FFFD}[31mred"), "\(command): \(r.stdout)")
+            }
+        }
+    }
+
     @Test func twoCSVStreamsOnStdoutAreRefused() throws {
         let r = try Self.run(["export", "--csv", "-", "--summary", "-", Self.sample])
         #expect(r.status == 2)

@@ -10,6 +10,11 @@ import Foundation
 /// default window is four results per job, so that one long file does not leave the other
 /// workers idle while the consumer waits for it.
 package enum OrderedParallelMap {
+    /// The most threads a run starts, whatever `jobs` asks: far more than any machine gains from
+    /// (a job per core is the default), and few enough that `--jobs 1000000` neither spends its
+    /// time starting threads nor overflows the window arithmetic.
+    package static let maximumJobs = 256
+
     package static func run<Input, Output>(
         jobs: Int,
         window: Int? = nil,
@@ -17,7 +22,7 @@ package enum OrderedParallelMap {
         transform: @escaping @Sendable (Input) -> Output,
         consume: (Output) -> Bool
     ) {
-        let jobs = max(1, jobs)
+        let jobs = min(max(1, jobs), maximumJobs)
         if jobs == 1 {
             // One job: no threads at all, the plainest and most predictable schedule.
             while let input = next() {

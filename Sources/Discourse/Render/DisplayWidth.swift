@@ -24,7 +24,30 @@ package enum DisplayWidth {
         text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
-    /// `text` on one line (line breaks and tabs become spaces), cut to `width` columns with "…".
+    /// Whether `scalar` is a C0 or C1 control character or DEL: what a terminal obeys (ESC starts
+    /// a sequence that moves the cursor, recolours, clears the screen or sets the window title; BEL
+    /// rings) instead of showing.
+    @inline(__always)
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (v >= 0x7F && v <= 0x9F)
+    }
+
+    /// `text` safe to show on a terminal: every control character but the line breaks and tabs
+    /// `keeping` allows becomes U+FFFD, so text from a comment or a file name can never send the
+    /// terminal a command. Text without one comes back as it is.
+    package static func printable(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            let kept = keepingLineBreaks && (s == "\n" || s == "\r" || s == "\t")
+            out.append(isControl(s) && !kept ? "\u{FFFD}" : s)
+        }
+        return String(out)
+    }
+
+    /// `text` on one line (line breaks and tabs become spaces, other control characters U+FFFD, as
+    /// ``printable(_:keepingLineBreaks:)``), cut to `width` columns with "…".
     package static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         var out = String.UnicodeScalarView()
@@ -32,7 +55,7 @@ package enum DisplayWidth {
         var lastWasSpace = false
         for scalar in text.unicodeScalars {
             var s = scalar
-            if s == "\n" || s == "\r" || s == "\t" { s = " " }
+            if s == "\n" || s == "\r" || s == "\t" { s = " " } else if isControl(s) { s = "\u{FFFD}" }
             if s == " " && lastWasSpace { continue }
             lastWasSpace = s == " "
             let w = of(s)
@@ -62,6 +85,7 @@ extension DisplayWidth {
     /// longer than a line is cut, so no line is ever wider than `width`.
     /// With `hanging`, the first line is not indented (`Error: …` with its continuation under it).
     package static func wrap(_ text: String, width: Int, indent: Int = 0, hanging: Bool = false) -> String {
+        let text = printable(text, keepingLineBreaks: true)
         let room = max(1, width - indent)
         let margin = String(repeating: " ", count: indent)
         var lines: [String] = []

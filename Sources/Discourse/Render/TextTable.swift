@@ -24,7 +24,8 @@ package struct TextTable: Sendable {
     }
 
     package mutating func append(_ cells: [String], style: Style? = nil) {
-        rows.append(cells)
+        // Measured as shown: a control character is drawn as U+FFFD, one column wide.
+        rows.append(cells.map { DisplayWidth.printable($0, keepingLineBreaks: true) })
         rowStyles.append(style)
     }
 

@@ -1,3 +1,4 @@
+import Discourse
 import Foundation
 
 #if canImport(Glibc)
@@ -72,18 +73,36 @@ enum Output {
     /// Whether a progress line is on the screen now (written only from the consuming thread).
     nonisolated(unsafe) private static var progressShown = false
 
+    /// Why stdout first failed to take output (full disk, closed descriptor), if it did.
+    nonisolated(unsafe) private static var stdoutFailure: String?
+
     static func write(_ text: String) {
         if stdoutIsTerminal { eraseProgress() }
         var copy = text
         copy.withUTF8 { buffer in
-            _ = fwrite(buffer.baseAddress, 1, buffer.count, out)
+            if fwrite(buffer.baseAddress, 1, buffer.count, out) < buffer.count { noteFailure() }
         }
     }
 
+    private static func noteFailure() {
+        if stdoutFailure == nil { stdoutFailure = String(cString: strerror(errno)) }
+    }
+
+    /// Flushes stdout and returns the command's exit code, or 1 with a message when any output was
+    /// lost: a run whose rows did not all arrive must not look like a success to a script.
+    static func finish(_ code: Int32) -> Int32 {
+        if fflush(out) != 0 { noteFailure() }
+        guard let reason = stdoutFailure else { return code }
+        stdoutFailure = nil
+        error("comments: stdout: cannot write (\(reason))")
+        return code == ExitCode.success.rawValue ? ExitCode.someInputFailed.rawValue : code
+    }
+
     static func error(_ text: String) {
-        fflush(out)
+        flush()
         eraseProgress()
-        var copy = text.hasSuffix("\n") ? text : text + "\n"
+        // A message may quote a file name or a line of input: shown, never obeyed by the terminal.
+        var copy = DisplayWidth.printable(text.hasSuffix("\n") ? text : text + "\n", keepingLineBreaks: true)
         copy.withUTF8 { buffer in
             _ = fwrite(buffer.baseAddress, 1, buffer.count, err)
         }
@@ -92,7 +111,7 @@ enum Output {
 
     /// Draws `line` in place of the previous progress line (the caller fits it to the width).
     static func progress(_ line: String) {
-        fflush(out)
+        flush()
         var copy = "\r\u{1B}[2K" + line
         copy.withUTF8 { buffer in
             _ = fwrite(buffer.baseAddress, 1, buffer.count, err)
@@ -113,6 +132,6 @@ enum Output {
     }
 
     static func flush() {
-        fflush(out)
+        if fflush(out) != 0 { noteFailure() }
     }
 }

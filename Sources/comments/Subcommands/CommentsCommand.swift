@@ -43,7 +43,14 @@ enum CommentsCommand {
         return out
     }
 
+    /// Runs the command line `arguments` and returns its exit code (README "Exit codes"): 1 also
+    /// when stdout did not take all of the output.
     static func run(_ arguments: [String]) -> Int32 {
+        Output.finish(dispatch(arguments))
+    }
+
+    /// Runs the subcommand `arguments` name; its exit code before stdout was checked.
+    private static func dispatch(_ arguments: [String]) -> Int32 {
         let width = Terminal.helpWidth
         guard let first = arguments.first else {
             // A command group alone shows its help (swift-argument-parser does the same).

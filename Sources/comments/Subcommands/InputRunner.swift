@@ -4,7 +4,8 @@ import Foundation
 /// Options of every command that runs over many inputs.
 enum BatchOptions {
     static let jobs = Value<Int>.integer(
-        "--jobs", short: "j", in: 1...Int.max, help: "Analyse <n> files at once. (default: the number of cores)")
+        "--jobs", short: "j", in: 1...Int.max,
+        help: "Analyse <n> files at once, at most 256. (default: the number of cores)")
     static let quiet = Flag(
         "--quiet", short: "q", help: "No progress bar and no warnings on stderr (errors still show).")
 
@@ -89,8 +90,15 @@ struct InputRunner {
         var failed = false
         var badRecords = 0
         var stopped = false
+        // Set when stdin yields a document, whatever it is named (a record's "id" names it):
+        // `next` is only called under the map's own lock, and this is read after the map ends.
         var sawStandardInput = false
-        let next = BatchAnalyzer.items(items) { DocumentStream(fileDescriptor: 0) }
+        let pull = BatchAnalyzer.items(items) { DocumentStream(fileDescriptor: 0) }
+        let next: () -> BatchItem? = {
+            let item = pull()
+            if case .document? = item { sawStandardInput = true }
+            return item
+        }
         let minimum = minConfidence
         let streamAt = streaming.map(\.minimumBytes)
         let transform: @Sendable (BatchItem) -> Work<Rendered> = { item in
@@ -116,7 +124,6 @@ struct InputRunner {
                 (outcome, reported, writeFailed) = stream(path, streaming!, batch: batch)
                 rendered = render(outcome)  // no rows: they were written as they came
             }
-            if outcome.name == "-" || outcome.name.hasPrefix("-#") { sawStandardInput = true }
             if case .failed(_, let error) = outcome {
                 if case .badRecord = error { badRecords += 1 } else { failed = true }
             }
