@@ -29,6 +29,45 @@ struct ReportOutputTests {
         #expect(Self.isFile(stdinPage))
     }
 
+    /// A symbolic link stays a link (the page goes where it points), and a FIFO is written, not
+    /// replaced by a regular file.
+    @Test func linksAndFIFOsAreWrittenThroughNotReplaced() throws {
+        let dir = try Self.folder()
+        let real = dir.appending(path: "real.html")
+        try Data("old".utf8).write(to: real)
+        let link = dir.appending(path: "link.html")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        #expect(try CommandRunner.run(["report", Self.sample, "-o", link.path]).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
+        #expect(try String(contentsOf: real, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+
+        let fifo = dir.appending(path: "fifo.html")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        // Opened read-write (Linux never blocks on that), the FIFO always has a reader for the
+        // command to open; the reader stops at the page's end or after 30 s, so nothing hangs.
+        let fd = open(fifo.path, O_RDWR)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        nonisolated(unsafe) var received: [UInt8] = []
+        let reader = Thread {
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline, !String(decoding: received.suffix(16), as: UTF8.self).contains("</html>") {
+                var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                if poll(&ready, 1, 100) > 0 {
+                    let n = read(fd, &buffer, buffer.count)
+                    if n > 0 { received += buffer[0..<n] }
+                }
+            }
+        }
+        reader.start()
+        #expect(try CommandRunner.run(["report", Self.sample, "-o", fifo.path]).status == 0)
+        while !reader.isFinished { usleep(1_000) }
+        #expect(String(decoding: received, as: UTF8.self).hasPrefix("<!DOCTYPE html>"))
+        var info = stat()
+        #expect(lstat(fifo.path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+    }
+
     @Test func dashWritesThePageToStdout() throws {
         let text = try Data(contentsOf: URL(fileURLWithPath: Self.sample))
         let r = try CommandRunner.run(["report", "-", "-o", "-"], stdin: text)

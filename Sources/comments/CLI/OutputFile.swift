@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -58,3 +60,32 @@ final class OutputFile {
     private let posixWrite = Darwin.write
     private let posixClose = Darwin.close
 #endif
+
+extension OutputFile {
+    /// Writes a whole page to `path`: atomically (a temporary file renamed over it) when `path` is a
+    /// regular file or missing, so a reader never sees half a page; through a symbolic link to the
+    /// file it points to, so the link stays a link; and in place for a FIFO, a device or a socket,
+    /// which must never be replaced by a regular file.
+    static func writeWhole(_ text: String, to path: String) throws {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            let file = try OutputFile(path: path)
+            defer { file.close() }
+            try file.write(text)
+            return
+        }
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        do {
+            try text.write(toFile: target, atomically: true, encoding: .utf8)
+        } catch {
+            throw WriteError(path: path, reason: (error as NSError).localizedFailureReason ?? "\(error)")
+        }
+    }
+}
+
+extension OutputFile {
+    /// "path: cannot write (reason)" for an error of ``writeWhole(_:to:)`` or ``write(_:)``.
+    static func message(_ error: any Error, path: String) -> String {
+        (error as? WriteError)?.description ?? "\(path): cannot write (\(error.localizedDescription))"
+    }
+}

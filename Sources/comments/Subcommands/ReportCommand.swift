@@ -86,11 +86,11 @@ enum ReportCommand {
                     if destination == .standardOutput {
                         Output.write(html)
                     } else {
-                        try html.write(toFile: path, atomically: true, encoding: .utf8)
+                        try OutputFile.writeWhole(html, to: path)
                     }
                     entries.append(HTMLReport.IndexEntry(report: report, link: pageName, options: reportOptions))
                 } catch {
-                    Output.error("comments report: \(path): cannot write (\(error.localizedDescription))")
+                    Output.error("comments report: \(OutputFile.message(error, path: path))")
                     writeFailed = true
                     return false
                 }
@@ -100,10 +100,9 @@ enum ReportCommand {
         if !single && !writeFailed {
             let index = (out as NSString).appendingPathComponent("index.html")
             do {
-                try HTMLReport.index(entries, options: reportOptions).write(
-                    toFile: index, atomically: true, encoding: .utf8)
+                try OutputFile.writeWhole(HTMLReport.index(entries, options: reportOptions), to: index)
             } catch {
-                Output.error("comments report: \(index): cannot write (\(error.localizedDescription))")
+                Output.error("comments report: \(OutputFile.message(error, path: index))")
                 writeFailed = true
             }
         }
