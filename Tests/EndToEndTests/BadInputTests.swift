@@ -50,6 +50,19 @@ struct BadInputTests {
         #expect(files[0].hasSuffix("/b.txt") && files[1].hasSuffix("/sub/a.txt"))
     }
 
+    /// A broken `*.txt` link in a directory is reported (exit 1), not skipped unsaid.
+    @Test func brokenLinksInADirectoryAreReported() throws {
+        let dir = FileManager.default.temporaryDirectory.appending(path: "links-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try Data("one comment\n".utf8).write(to: dir.appending(path: "a.txt"))
+        try FileManager.default.createSymbolicLink(
+            at: dir.appending(path: "b.txt"), withDestinationURL: dir.appending(path: "gone.txt"))
+        let r = try CommandRunner.run(["score", "--all-comments", "--format", "jsonl", dir.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("b.txt"), "\(r.stderr)")
+        #expect(rows(r.stdout).count == 1)
+    }
+
     @Test func emptyAndWhitespaceFilesHaveNoComments() throws {
         for contents in ["", "  \n\t\n\n"] {
             let path = try CommandRunner.temporaryFile(Data(contents.utf8))

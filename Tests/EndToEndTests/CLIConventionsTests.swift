@@ -113,6 +113,11 @@ struct CLIConventionsTests {
         let root = try Self.run(["--help"], environment: ["COLUMNS": "80"]).stdout
         #expect(Self.widest(root).0 <= 80)
         #expect(try Self.run(["help", "score"]).stdout == (try Self.run(["score", "--help"]).stdout))
+        for asked in [["help", "help"], ["help", "--help"]] {
+            let r = try Self.run(asked)
+            let overview = try Self.run(["--help"]).stdout
+            #expect(r.status == 0 && r.stdout == overview, "\(asked)")
+        }
     }
 
     @Test func columnsFitTheTerminal() throws {

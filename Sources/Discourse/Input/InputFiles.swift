@@ -77,8 +77,10 @@ public enum InputFiles {
             guard relative.hasSuffix(".txt") else { continue }
             let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                found.append(path)
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                if !isDirectory.boolValue { found.append(path) }
+            } else if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+                found.append(path)  // a broken link: reading it reports it, rather than skip it unsaid
             }
         }
         return found.sorted()

@@ -65,7 +65,8 @@ enum CommentsCommand {
             Output.write(overview(width: width))
             return ExitCode.success.rawValue
         case "help":
-            guard arguments.count > 1 else {
+            // `help`, `help help` and `help --help` all mean the overview.
+            guard arguments.count > 1, !["help", "--help", "-h"].contains(arguments[1]) else {
                 Output.write(overview(width: width))
                 return ExitCode.success.rawValue
             }

@@ -48,7 +48,7 @@ enum ManPage {
             .B COLUMNS
             Width of tables and help text (otherwise the terminal's).
             .SH EXIT STATUS
-            0 every input was analysed; 1 some input could not be read (reported on stderr, the others were analysed); 2 the command line was wrong; 130 interrupted by Ctrl\\-C.
+            0 every input was analysed; 1 some input could not be read (reported on stderr, the others were analysed), or stdout did not take all the output; 2 the command line was wrong; 130 interrupted by Ctrl\\-C.
 
             """
         return out
