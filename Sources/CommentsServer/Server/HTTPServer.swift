@@ -268,8 +268,3 @@ package final class HTTPServer: Sendable {
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 }
-
-extension HTTPHandler {
-    package func connectionOpened() {}
-    package func connectionClosed() {}
-}
