@@ -33,6 +33,8 @@ package struct HTTPRequestParser: Sendable {
     }
 
     package let limits: HTTPLimits
+    /// The most a Content-Length makes the parser reserve for the body before the bytes arrive.
+    static let initialBodyReserve = 64 * 1024
     private var buffer: [UInt8] = []
     private var position = 0
     private var state = State.head
@@ -58,6 +60,9 @@ package struct HTTPRequestParser: Sendable {
         }
         buffer.append(contentsOf: bytes)
     }
+
+    /// Bytes reserved for the body of the request being received (0 between requests).
+    var pendingBodyCapacity: Int { pending?.body.capacity ?? 0 }
 
     /// Bytes received and not yet handed out as part of a request.
     package var bufferedCount: Int { buffer.count - position }
@@ -322,7 +327,10 @@ package struct HTTPRequestParser: Sendable {
             }
             state = .body(remaining: length)
             continueOwed = expectContinue && length > 0
-            request.body.reserveCapacity(length)
+            // The declared length is only a claim, made before any body (or the API key) was
+            // checked: reserving all of it let one header allocate up to `--max-body` bytes (a
+            // fatal allocation failure past the machine's memory). Reserve a little; it grows.
+            request.body.reserveCapacity(min(length, Self.initialBodyReserve))
             return .success(())
         }
         state = .body(remaining: 0)

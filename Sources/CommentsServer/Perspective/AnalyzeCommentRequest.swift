@@ -31,6 +31,11 @@ package struct AnalyzeCommentRequest: Sendable, Equatable {
         self.doNotStore = doNotStore
     }
 
+    /// The longest `comment.text`, in UTF-8 bytes: Perspective's own limit (20 KB). Longer texts
+    /// get 400 `COMMENT_TOO_LONG`, as from Perspective; it also bounds what one request costs (each
+    /// sentence span is scored on its own).
+    package static let maxTextBytes = 20 * 1024
+
     package static func decode(_ body: [UInt8]) throws(ServiceError) -> AnalyzeCommentRequest {
         try decode(JSONBody.object(body))
     }
@@ -43,6 +48,11 @@ package struct AnalyzeCommentRequest: Sendable, Equatable {
             throw .invalid("comment.text is required", "COMMENT_EMPTY")
         }
         guard !text.isEmpty else { throw .invalid("comment.text is empty", "COMMENT_EMPTY") }
+        guard text.utf8.count <= maxTextBytes else {
+            throw .invalid(
+                "Comment text too long: \(text.utf8.count) bytes of UTF-8; at most \(maxTextBytes) are scored",
+                "COMMENT_TOO_LONG")
+        }
         if let type = try JSONBody.string(comment, "type", field: "comment.type"), type != "PLAIN_TEXT" {
             throw .invalid("comment.type '\(type)' is not supported; only PLAIN_TEXT is", "COMMENT_TYPE_NOT_SUPPORTED")
         }

@@ -9,6 +9,15 @@ package enum PerspectiveAnalysis {
         analyzer.analyze(Document(name: "comment", comments: [text], article: article)).comments.first
     }
 
+    /// Each sentence of a comment scored as ``score(_:article:analyzer:)`` scores it (a sentence
+    /// holds no line break), as a one-comment thread against the article, with the article read
+    /// once for all of them: scoring them one by one analysed the article again for every sentence.
+    ///
+    /// - Complexity: O(article + sentences) in bytes.
+    static func scoreSpans(_ sentences: [String], article: String?, analyzer: Analyzer) -> [ScoredComment?] {
+        analyzer.analyze(sentences, name: "comment", sharingArticle: article).map { $0.comments.first }
+    }
+
     /// The response body, and the number of comment texts scored (1, plus one per sentence span).
     package static func respond(_ request: AnalyzeCommentRequest, analyzer: Analyzer) -> (json: String, scored: Int) {
         let whole = score(request.text, article: request.article, analyzer: analyzer)
@@ -19,7 +28,8 @@ package enum PerspectiveAnalysis {
             if found.count == 1 {
                 spans = [(found[0], whole)]
             } else {
-                spans = found.map { ($0, score($0.text, article: request.article, analyzer: analyzer)) }
+                let rows = scoreSpans(found.map(\.text), article: request.article, analyzer: analyzer)
+                spans = Array(zip(found, rows))
                 scored += found.count
             }
         }

@@ -2,7 +2,8 @@ import Discourse
 import Foundation
 
 /// SuggestCommentScore: moderators' feedback on a score. Checked, then (when the server has a
-/// feedback file) kept as one JSON line; the answer echoes `clientToken`.
+/// feedback file) kept as one JSON line; the answer echoes `clientToken`. The attribute names
+/// need not be ours (any non-empty name is kept as sent).
 package enum SuggestScore {
     /// The JSON line to store (the request's fields with a `receivedAt` time, keys sorted) and
     /// the response body.
@@ -19,8 +20,11 @@ package enum SuggestScore {
         else {
             throw .invalid("attributeScores must name at least one attribute", "NO_REQUESTED_ATTRIBUTES")
         }
-        for name in scores.keys where PerspectiveAttribute(rawValue: name.uppercased()) == nil {
-            throw .invalid("Unknown attribute: \(name)", "UNKNOWN_ATTRIBUTE")
+        // Any name is feedback worth keeping, not only ours: Coral Talk keys its feedback by the
+        // model its admin configured (any Perspective model name, custom ones too), and other
+        // clients by moderation status. The names are stored as sent.
+        for name in scores.keys where name.isEmpty {
+            throw .invalid("attributeScores has an attribute with an empty name", "UNKNOWN_ATTRIBUTE")
         }
         _ = try JSONBody.string(object, "communityId", field: "communityId")
         let token = try JSONBody.string(object, "clientToken", field: "clientToken")

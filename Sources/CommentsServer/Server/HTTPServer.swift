@@ -25,6 +25,13 @@ package final class HTTPServer: Sendable {
     private let wakeAccept: (read: Int32, write: Int32)
     private let workers: [Worker]
     private let group = DispatchGroup()
+    /// Connections admitted at once: the configured cap, lowered to fit the file limit (see
+    /// ``connectionCap(configured:fileLimit:workers:)``).
+    package let maxConnections: Int
+    /// A descriptor held in reserve (on /dev/null) and given up when accept fails for lack of
+    /// descriptors, so the waiting client can be accepted, answered 503 and closed instead of
+    /// hanging in the backlog. Used only by the accept thread.
+    private let spareFD = Atomic<Int32>(-1)
 
     /// Binds and listens (so the port is known and connections queue) without serving yet.
     package init(configuration: ServerConfiguration, handler: any HTTPHandler) throws {
@@ -38,11 +45,55 @@ package final class HTTPServer: Sendable {
         var workers: [Worker] = []
         for _ in 0..<configuration.workers { workers.append(try Worker()) }
         self.workers = workers
+        let fileLimit = Self.raiseFileLimit()
+        maxConnections = Self.connectionCap(
+            configured: configuration.maxConnections, fileLimit: fileLimit, workers: configuration.workers)
+        if maxConnections < configuration.maxConnections {
+            Self.warn(
+                "comments serve: warning: at most \(maxConnections) connections at once, not "
+                    + "\(configuration.maxConnections): the file descriptor limit is \(fileLimit) "
+                    + "(raise it with `ulimit -n`)\n")
+        }
+        spareFD.store(Self.openSpare(), ordering: .relaxed)
     }
 
     deinit {
         close(wakeAccept.read)
         close(wakeAccept.write)
+        let spare = spareFD.load(ordering: .relaxed)
+        if spare >= 0 { close(spare) }
+    }
+
+    /// Descriptors kept out of the connection budget: standard streams, the listening socket, the
+    /// wake pipes (two per worker, two for accepting), the spare, the feedback file, and room for
+    /// what the runtime opens.
+    static func reservedDescriptors(workers: Int) -> Int { 32 + 2 * workers }
+
+    /// The connection cap that fits `fileLimit` descriptors: every connection holds one, and a
+    /// connection past the limit cannot be accepted at all (its client would wait in the backlog
+    /// instead of getting 503). Never below 1.
+    static func connectionCap(configured: Int, fileLimit: Int, workers: Int) -> Int {
+        max(1, min(configured, fileLimit - reservedDescriptors(workers: workers)))
+    }
+
+    /// Raises the soft limit on open files to the hard limit (the default soft limit, often 1024,
+    /// is below the default connection cap) and returns the soft limit now in force.
+    static func raiseFileLimit() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return Int.max }
+        if limit.rlim_cur < limit.rlim_max {
+            var raised = limit
+            raised.rlim_cur = limit.rlim_max
+            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
+        }
+        return limit.rlim_cur >= rlim_t(Int.max) ? Int.max : Int(limit.rlim_cur)
+    }
+
+    private static func openSpare() -> Int32 { open("/dev/null", O_RDONLY | O_CLOEXEC) }
+
+    private static func warn(_ text: String) {
+        var text = text
+        text.withUTF8 { p in _ = write(2, p.baseAddress, p.count) }
     }
 
     /// Starts the accept thread and the workers.
@@ -125,18 +176,20 @@ package final class HTTPServer: Sendable {
             }
             if fd < 0 {
                 if errno == EINTR || errno == ECONNABORTED { continue }
-                if errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM {
-                    usleep(10_000)  // out of descriptors: let connections close before retrying
+                if errno == EMFILE || errno == ENFILE {
+                    // Out of descriptors: refuse the waiting client with the spare one, rather
+                    // than leave it (and every client behind it) hanging in the backlog.
+                    if refuseWithSpare() { continue }
+                    usleep(10_000)
+                } else if errno == ENOBUFS || errno == ENOMEM {
+                    usleep(10_000)  // out of memory: let connections close before retrying
                 }
                 break
             }
             Self.setNonBlocking(fd)
             let peer = Self.describe(address)
-            if openConnections.load(ordering: .relaxed) >= configuration.maxConnections {
-                let bytes = handler.refusal().serialized(keepAlive: false)
-                _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                shutdown(fd, Int32(SHUT_WR))
-                close(fd)
+            if openConnections.load(ordering: .relaxed) >= maxConnections {
+                refuse(fd)
                 continue
             }
             var one: Int32 = 1
@@ -152,6 +205,29 @@ package final class HTTPServer: Sendable {
             next += 1
             workers[best].add(fd: fd, peer: peer)
         }
+    }
+
+    /// Answers 503 on a connection not admitted, and closes it.
+    private func refuse(_ fd: Int32) {
+        let bytes = handler.refusal().serialized(keepAlive: false)
+        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        shutdown(fd, Int32(SHUT_WR))
+        close(fd)
+    }
+
+    /// Gives up the spare descriptor to accept one waiting connection, refuses it, and takes the
+    /// spare back; false when there was no spare or nothing to accept.
+    private func refuseWithSpare() -> Bool {
+        let spare = spareFD.exchange(-1, ordering: .relaxed)
+        guard spare >= 0 else {
+            spareFD.store(Self.openSpare(), ordering: .relaxed)
+            return false
+        }
+        close(spare)
+        let fd = accept(listenFD, nil, nil)
+        if fd >= 0 { refuse(fd) }
+        spareFD.store(Self.openSpare(), ordering: .relaxed)
+        return fd >= 0
     }
 
     // MARK: Socket helpers
@@ -267,9 +343,4 @@ package final class HTTPServer: Sendable {
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
-}
-
-extension HTTPHandler {
-    package func connectionOpened() {}
-    package func connectionClosed() {}
 }

@@ -97,6 +97,11 @@ package final class CommentsService: HTTPHandler, Sendable {
         return response
     }
 
+    /// Counted for `comments_connections_open` and `comments_connections_accepted_total`.
+    package func connectionOpened() { metrics.connectionOpened() }
+
+    package func connectionClosed() { metrics.connectionClosed() }
+
     private func route(_ request: HTTPRequest, endpoint: Endpoint?) throws(ServiceError) -> (HTTPResponse, Int) {
         guard let endpoint else { throw ServiceError(404, "no endpoint at \(request.path)", errorType: nil) }
         guard endpoint.methods.contains(request.method) else {

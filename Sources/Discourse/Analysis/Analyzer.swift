@@ -117,7 +117,13 @@ public struct Analyzer: Sendable {
     static func triage(
         _ rows: inout [ScoredComment], article: [TokenizedText], scorer: TriageScorer, explain: Bool
     ) {
-        let context = TriageContext(article: article, comments: rows.map(\.comment.tokens))
+        triage(
+            &rows, context: TriageContext(article: article, comments: rows.map(\.comment.tokens)), scorer: scorer,
+            explain: explain)
+    }
+
+    /// As ``triage(_:article:scorer:explain:)`` with the context built beforehand.
+    static func triage(_ rows: inout [ScoredComment], context: TriageContext, scorer: TriageScorer, explain: Bool) {
         for i in rows.indices {
             let signals = TriageSignals(
                 negativity: rows[i].sentiment.negative, drift: TriageSignals.offTopic(rows[i].drift))

@@ -173,3 +173,26 @@ struct HTTPRequestParserTests {
         #expect(!parser.hasPartialRequest)
     }
 }
+
+extension HTTPRequestParserTests {
+    /// A raised `--max-body` must not let a header alone allocate the declared length: with a
+    /// terabyte allowed, `Content-Length: 999999999999` crashed the server (failed allocation).
+    @Test func declaredLengthIsNotReservedUpFront() {
+        var parser = HTTPRequestParser(limits: HTTPLimits(maxBody: 1_000_000_000_000))
+        parser.feed(Array("POST /v1/analyze HTTP/1.1\r\nContent-Length: 999999999999\r\n\r\n{}".utf8))
+        #expect(parser.next() == .needMore)
+        #expect(parser.pendingBodyCapacity <= 1 << 20)
+        // The body still grows to what arrives.
+        var small = HTTPRequestParser(limits: HTTPLimits(maxBody: 1 << 30))
+        let body = [UInt8](repeating: UInt8(ascii: "a"), count: 200_000)
+        small.feed(Array("POST / HTTP/1.1\r\nContent-Length: 200000\r\n\r\n".utf8))
+        #expect(small.next() == .needMore)
+        #expect(small.pendingBodyCapacity <= 1 << 20)
+        small.feed(body)
+        guard case .request(let r) = small.next() else {
+            Issue.record("no request")
+            return
+        }
+        #expect(r.body == body)
+    }
+}

@@ -70,3 +70,33 @@ struct CommentsServiceTests {
         #expect(lines.allSatisfy { $0.contains(#""clientToken":"a""#) })
     }
 }
+
+extension CommentsServiceTests {
+    /// Moderation feedback keyed by names that are not our attributes (a moderation status, a
+    /// custom model configured in Coral Talk) is accepted and stored with the names as sent.
+    @Test func feedbackUnderAnyAttributeName() throws {
+        let path = FileManager.default.temporaryDirectory.appending(path: "feedback-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let service = CommentsService(
+            analyzer: Self.analyzer, configuration: .init(feedback: try FeedbackLog(path: path), quiet: true))
+        let bodies = [
+            #"{"comment":{"text":"You idiots."},"attributeScores":{"DELETED":{"summaryScore":{"value":1}}},"languages":["EN"],"communityId":"Coral:https://news.example/","clientToken":"comment:c1"}"#,
+            #"{"comment":{"text":"Fine."},"context":{"entries":[{"text":"{\"Coral_comment_id\":\"c2\"}"}]},"attributeScores":{"my_custom_model":{"summaryScore":{"value":0}}},"languages":["en"],"clientToken":"comment:c2"}"#,
+        ]
+        for body in bodies {
+            let response = service.respond(
+                to: request("POST", "/v1alpha1/comments:suggestscore?key=x", body), peer: "t")
+            #expect(response.status == 200, "\(String(decoding: response.body, as: UTF8.self))")
+        }
+        let empty = #"{"comment":{"text":"x"},"attributeScores":{"":{"summaryScore":{"value":1}}}}"#
+        #expect(service.respond(to: request("POST", "/v1alpha1/comments:suggestscore", empty), peer: "t").status == 400)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        let records = try lines.map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect((records[0]["attributeScores"] as? [String: Any])?.keys.sorted() == ["DELETED"])
+        #expect((records[1]["attributeScores"] as? [String: Any])?.keys.sorted() == ["my_custom_model"])
+        #expect(records[0]["clientToken"] as? String == "comment:c1")
+    }
+}
