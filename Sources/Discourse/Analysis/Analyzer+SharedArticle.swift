@@ -1,7 +1,6 @@
 extension Analyzer {
-    /// Analyses each text as ``analyze(_:)`` analyses
-    /// `Document(name: name, text: text, mode: article.map { .separateArticle($0) } ?? .allComments)`,
-    /// with the same reports, but tokenizes the article and builds its topic model and quoted-phrase
+    /// Analyses each text as ``analyze(_:)`` analyses `Document(name: name, comments: [text],
+    /// article: article)` (the text one comment, its line breaks kept), with the same reports, but tokenizes the article and builds its topic model and quoted-phrase
     /// table once for all the texts. For a server that scores each sentence of a comment as its own
     /// one-comment thread against the same article.
     ///
@@ -12,7 +11,7 @@ extension Analyzer {
     package func analyze(_ texts: [String], name: String, sharingArticle article: String?) -> [FileReport] {
         let articleTokens = article.map { LineTokenizer.tokenize(TextLines.split($0), file: "article").tokens } ?? []
         let threads = texts.map { text -> SharedArticleThread in
-            let lines = TextLines.split(text)
+            let lines = [Document.paragraphs(text)]
             let (tokens, warnings) = LineTokenizer.tokenize(lines, file: name)
             let segmentation = Self.allComments(tokens)
             let comments = CommentExtractor.extract(

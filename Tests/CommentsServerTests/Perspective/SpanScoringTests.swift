@@ -24,12 +24,14 @@ struct SpanScoringTests {
     /// Analysing the texts together against one article gives, for every text, the report that
     /// analysing it alone as a one-comment document with that article gives (every column).
     @Test func sharedArticleReportsAreTheSingleReports() {
+        // A text with its own lines is one comment too, a quoted first line someone else's words.
+        let texts = Self.sentences + ["> You said it was fine.\nYou are an idiot."]
         for article in [Self.article, nil] {
-            let shared = Self.analyzer.analyze(Self.sentences, name: "comment", sharingArticle: article)
-            #expect(shared.count == Self.sentences.count)
-            for (text, report) in zip(Self.sentences, shared) {
-                let alone = Self.analyzer.analyze(
-                    Document(name: "comment", text: text, mode: article.map { .separateArticle($0) } ?? .allComments))
+            let shared = Self.analyzer.analyze(texts, name: "comment", sharingArticle: article)
+            #expect(shared.count == texts.count)
+            #expect(shared.last?.comments.count == 1 && shared.last!.comments[0].triage.insult > 0.5)
+            for (text, report) in zip(texts, shared) {
+                let alone = Self.analyzer.analyze(Document(name: "comment", comments: [text], article: article))
                 #expect(
                     ScoreRenderer.json(report, columns: CommentColumns.all)
                         == ScoreRenderer.json(alone, columns: CommentColumns.all), "\(text)")
