@@ -22,22 +22,29 @@ enum SentimentBenchmark {
             repeats = n
             paths.removeSubrange(at...(at + 1))
         }
+        // `--only tokenize+score` (or `score`, `tokenize`): that measurement alone, for a profiler.
+        var only: String? = nil
+        if let at = paths.firstIndex(of: "--only"), at + 1 < paths.count {
+            only = paths[at + 1]
+            paths.removeSubrange(at...(at + 1))
+        }
         let texts = try BenchmarkSupport.texts(paths)
         let mb = BenchmarkSupport.megabytes(texts)
         let scorer = SentimentScorer()
         _ = scorer.score("warm up the lexicon")
         var checksum = 0.0
-        let endToEnd = cpuTime(repeats: repeats) {
+        func runs(_ name: String) -> Int { only == nil || only == name ? repeats : 0 }
+        let endToEnd = cpuTime(repeats: runs("tokenize+score")) {
             var sum = 0.0
             for text in texts { sum += scorer.score(Tokenizer.tokenize(text)).compound }
             checksum = sum
         }
-        let tokenized = texts.map { Tokenizer.tokenize($0) }
+        let tokenized = only == nil || only == "score" ? texts.map { Tokenizer.tokenize($0) } : []
         var sink = 0.0
-        let scoreOnly = cpuTime(repeats: repeats) {
+        let scoreOnly = cpuTime(repeats: runs("score")) {
             for t in tokenized { sink += scorer.score(t).compound }
         }
-        let tokenizeOnly = cpuTime(repeats: repeats) {
+        let tokenizeOnly = cpuTime(repeats: runs("tokenize")) {
             var n = 0
             for text in texts { n &+= Tokenizer.tokenize(text).count }
             sink += Double(n)

@@ -140,15 +140,17 @@ struct SentimentPass {
                 // Most words are in no lexicon (the filter says so without a table probe), and most
                 // of the rest only start phrases that the next token does not continue ("the").
                 // Elongated words ("sooo") always take the full path, which tries their shorter forms.
-                if t.flags.contains(.elongated) || mayBeTerm(at: i) {
+                if t.flags.contains(.elongated) {
                     i = term(at: i)
+                } else if let slot = termSlot(at: i) {
+                    i = term(at: i, slot: slot)
                 } else {
                     plainWord()
                     i += 1
                 }
             case .punctuation:
-                if mayBeTerm(at: i) {
-                    i = term(at: i)
+                if let slot = termSlot(at: i) {
+                    i = term(at: i, slot: slot)
                 } else {
                     punctuation(t, at: i)
                     i += 1
@@ -162,28 +164,33 @@ struct SentimentPass {
         if sentence >= 0 { finishSentence() }
     }
 
-    /// Whether token `i` (a word or punctuation) may start a term: its key is a term, or starts a
-    /// phrase that the next token may continue. False means ``term(at:)`` would find nothing for a
-    /// word that is not elongated or a mark, so the token is a plain word or mark. The packed slot
-    /// is read as is: most keys that pass the filter are phrase starts such as "the", and unpacking
-    /// their entry cost more than the rest.
+    /// The slot of token `i` (a word or punctuation) when it may start a term: its key is a term, or
+    /// starts a phrase that the next token may continue. Nil means ``term(at:slot:)`` would find
+    /// nothing for a word that is not elongated or a mark, so the token is a plain word or mark. The
+    /// packed slot is read as is: most keys that pass the filter are phrase starts such as "the", and
+    /// unpacking their entry cost more than the rest. The slot is handed on to ``term(at:slot:)``,
+    /// which so needs no second probe of the table.
     @inline(__always)
-    mutating func mayBeTerm(at i: Int) -> Bool {
-        guard let slot = table.slot(tokens[i].key) else { return false }
+    mutating func termSlot(at i: Int) -> UnsafePointer<SentimentTable.Slot>? {
+        guard let slot = table.slot(tokens[i].key) else { return nil }
         let s = slot.pointee
-        if s.isTerm { return true }
-        return s.longestPhrase > 1 && i + 1 < tokens.count
-            && s.nextMask & SentimentEntry.nextBit(tokens[i + 1].key) != 0
+        if s.isTerm { return slot }
+        guard
+            s.longestPhrase > 1 && i + 1 < tokens.count
+                && s.nextMask & SentimentEntry.nextBit(tokens[i + 1].key) != 0
+        else { return nil }
+        return slot
     }
 
-    /// Handles the term starting at token `i`; returns the index after it.
-    mutating func term(at i: Int) -> Int {
+    /// Handles the term starting at token `i`; returns the index after it. `slot`, when given, is the
+    /// table's slot of the token's own key (``termSlot(at:)`` found it).
+    mutating func term(at i: Int, slot: UnsafePointer<SentimentTable.Slot>? = nil) -> Int {
         let t = tokens[i]
         var entry: SentimentEntry? = nil
         var length = 1
         var key = t.key
         if t.kind == .hashtag { key = hashtagKey(t) }
-        if let e = table.lookup(key) {
+        if let e = slot?.pointee.entry ?? table.lookup(key) {
             if e.isTerm { entry = e }
             // Most phrase starts ("not", "the") are followed by a token no phrase continues with: the
             // next token's bit, checked here, spares the phrase walk (which would find nothing).

@@ -390,7 +390,7 @@ extension Scanner {
             let repeats = WordChunk.zeroBytes(lowered ^ (lowered &<< 8))
             let elongated = repeats & (repeats &<< 8) & letters != 0
             return finishShortWord(
-                start: start, length: m, hash: WordChunk.hash(lowered, count: m), upper: upper, first: x,
+                start: start, length: m, hash: WordChunk.shortHash(lowered, count: m), upper: upper, first: x,
                 elongated: elongated, end: end)
         }
         // Eight letters: the rest of the word in the next chunk.
@@ -456,9 +456,14 @@ extension Scanner {
         start: Int, end: Int, normStart: Int, hash: UInt64, letters: Int, digits: Int, upper: Int, lower: Int,
         firstUpper: Bool, flags: TokenFlags
     ) {
-        var f = flags
-        if upper >= 2 && lower == 0 { f.insert(.allCaps) } else if firstUpper { f.insert(.capitalized) }
-        if digits > 0 && letters > 0 { f.insert(.hasDigit) }
+        // allCaps, else capitalized; hasDigit: arithmetic, since casing varies from word to word and
+        // its branches were mispredicted.
+        let caps = UInt16(upper >= 2 ? 1 : 0) & UInt16(lower == 0 ? 1 : 0)
+        let capital = UInt16(firstUpper ? 1 : 0) & (caps ^ 1)
+        let digit = UInt16(digits > 0 ? 1 : 0) & UInt16(letters > 0 ? 1 : 0)
+        let f = TokenFlags(
+            rawValue: flags.rawValue | caps &* TokenFlags.allCaps.rawValue | capital &* TokenFlags.capitalized.rawValue
+                | digit &* TokenFlags.hasDigit.rawValue)
         append(start: start, end: end, normStart: normStart, key: hash, kind: letters == 0 ? .number : .word, flags: f)
     }
 }

@@ -94,7 +94,8 @@ struct Scanner {
                 // did not take.
                 if ASCII.isLetter(b) || ASCII.isDigit(b) {
                     if let end = scanShortWord(at: i) {
-                        i = end
+                        // A word and the space after it: the words that follow take the run's loop.
+                        i = p[end &- 1] == 0x20 ? scanWordRun(from: end) : end
                     } else {
                         i = scanAlphanumeric(b, from: i)
                     }

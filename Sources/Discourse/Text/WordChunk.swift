@@ -19,10 +19,18 @@ enum WordChunk {
 
     /// True when byte `c` after a run of letters may continue the word (apostrophe, digit, non-ASCII,
     /// `*`, `$`, `@`, `-`, `_`): the general scan decides.
+    /// A bit test rather than a chain of comparisons: the byte after a word varies from word to word,
+    /// and the chain's branches were mispredicted.
     @inline(__always)
     static func continuesWord(_ c: UInt8) -> Bool {
-        c >= 0x80 || ASCII.isDigit(c) || c == 0x27 || c == 0x2A || c == 0x24 || c == 0x40 || c == 0x2D || c == 0x5F
+        let word = c < 0x40 ? continuingBelow40 : (c < 0x80 ? continuingBelow80 : ~0)
+        return (word >> UInt64(c & 63)) & 1 != 0
     }
+
+    /// The bytes below 0x40 that ``continuesWord(_:)``: `$`, `'`, `*`, `-` and the digits.
+    static let continuingBelow40: UInt64 = 1 << 0x24 | 1 << 0x27 | 1 << 0x2A | 1 << 0x2D | 0x3FF << 0x30
+    /// The bytes 0x40 … 0x7F that ``continuesWord(_:)``, as bits from 0x40: `@` and `_`.
+    static let continuingBelow80: UInt64 = 1 << (0x40 - 0x40) | 1 << (0x5F - 0x40)
 
     /// ``TermHash`` of the first `m` (1 … 8) bytes of `lowered`.
     @inline(__always)
@@ -34,6 +42,23 @@ enum WordChunk {
             v &>>= 8
         }
         return h
+    }
+
+    /// ``hash(_:count:)`` of a word of 1 … 7 letters, without a branch on its length: all seven steps
+    /// are taken and the `m`-th is kept. Word lengths cannot be predicted, and the loop's exit was
+    /// mispredicted for most words; the extra steps are off the scan's critical path (the key is
+    /// only stored).
+    @inline(__always)
+    static func shortHash(_ lowered: UInt64, count m: Int) -> UInt64 {
+        var h = (TermHash.seed ^ (lowered & 0xFF)) &* TermHash.prime
+        var kept = h
+        var v = lowered
+        for k in 2...7 {
+            v &>>= 8
+            h = (h ^ (v & 0xFF)) &* TermHash.prime
+            kept = m >= k ? h : kept
+        }
+        return kept
     }
 
     /// All bits of the first `m` bytes (1 … 8).

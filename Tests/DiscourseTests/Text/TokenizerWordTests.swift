@@ -100,6 +100,30 @@ struct TokenizerWordTests {
         }
     }
 
+    @Test func runsOfWordsMatchALetterByLetterReading() {
+        // After a word and the space after it, the words that follow take the run's own loop
+        // (Scanner+WordRun), which hands back to the general scan at a long word, an apostrophe or
+        // anything else: every word of the list in one text, separated by single spaces, the first
+        // at every position within a chunk.
+        for offset in 0..<9 {
+            let text = String(repeating: "q", count: offset + 1) + " " + Self.words.joined(separator: " ")
+            let t = Tokenizer.tokenize(text)
+            #expect(t.count == Self.words.count + 1)
+            for (k, word) in Self.words.enumerated() where k + 1 < t.count {
+                #expect(actual(t, k + 1) == Expected(word: word), "\(word) after \(offset + 1) letters")
+                #expect(t.surface(k + 1) == word)
+                #expect(t[k + 1].flags.contains(.spaceBefore) && t[k + 1].sentence == 0)
+            }
+        }
+        // A run ends before a mark (which has no space before it), and the sentence after a full
+        // stop and a space starts with the next word.
+        let t = Tokenizer.tokenize("so very good. Then ok")
+        #expect((0..<t.count).map { t.norm($0) } == ["so", "very", "good", ".", "then", "ok"])
+        #expect(t.tokens.map(\.sentence) == [0, 0, 0, 0, 1, 1])
+        #expect(t.tokens.map { $0.flags.contains(.spaceBefore) } == [true, true, true, false, true, true])
+        #expect(t[4].flags.contains(.capitalized))
+    }
+
     @Test func longTextsGiveTheSameTokensAsShortOnes() {
         // Above the per-thread scratch limit the scan uses temporary memory; the tokens must not differ.
         let piece = "Great post, sooo GOOD!!! I don't agree... really?! Harper's plan #news :) "
