@@ -41,6 +41,13 @@ struct ReportOutputTests {
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
         #expect(try String(contentsOf: real, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
 
+        // A broken link too: the page is written where it points.
+        let dangling = dir.appending(path: "dangling.html")
+        try FileManager.default.createSymbolicLink(at: dangling, withDestinationURL: dir.appending(path: "made.html"))
+        #expect(try CommandRunner.run(["report", Self.sample, "-o", dangling.path]).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dangling.path).hasSuffix("made.html"))
+        #expect(Self.isFile(dir.appending(path: "made.html")))
+
         let fifo = dir.appending(path: "fifo.html")
         #expect(mkfifo(fifo.path, 0o600) == 0)
         // Opened read-write (Linux never blocks on that), the FIFO always has a reader for the

@@ -64,11 +64,16 @@ final class OutputFile {
 extension OutputFile {
     /// Writes a whole page to `path`: atomically (a temporary file renamed over it) when `path` is a
     /// regular file or missing, so a reader never sees half a page; through a symbolic link to the
-    /// file it points to, so the link stays a link; and in place for a FIFO, a device or a socket,
+    /// file it points to (a broken link: opened, which creates its target), so the link stays a
+    /// link; and in place for a FIFO, a device or a socket,
     /// which must never be replaced by a regular file.
     static func writeWhole(_ text: String, to path: String) throws {
         var info = stat()
-        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+        let followed = stat(path, &info) == 0
+        var link = stat()
+        // A broken link cannot be resolved to a path to rename over: opening it creates its target.
+        let brokenLink = !followed && lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK
+        if brokenLink || (followed && info.st_mode & S_IFMT != S_IFREG) {
             let file = try OutputFile(path: path)
             defer { file.close() }
             try file.write(text)
