@@ -35,15 +35,24 @@ func check(_ condition: Bool, _ message: @autoclosure () -> String) {
     }
 }
 
-func checkJSON(_ text: String, _ what: String) {
-    let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8))
-    check(parsed is [String: Any], "\(what): not one JSON object: \(text.prefix(200))")
+/// Traps unless `text` is one JSON object by RFC 8259. The target's own strict reader
+/// (``JSONSyntax``) decides; on one text in sixteen (by length, so a rerun decides the same)
+/// Foundation's parser, which is more lenient (it takes a trailing comma), must accept it too.
+func checkObject<S: StringProtocol>(_ text: S, _ what: String) {
+    let string = String(text)
+    let isObject = JSONSyntax.kind(of: string) == .object
+    check(isObject, "\(what): not one JSON object: \(string.prefix(200))")
+    if string.utf8.count % 16 == 0 {
+        let parsed = (try? JSONSerialization.jsonObject(with: Data(string.utf8))) is [String: Any]
+        check(parsed, "\(what): JSONSyntax took what Foundation refuses: \(string.prefix(200))")
+    }
 }
+
+func checkJSON(_ text: String, _ what: String) { checkObject(text, what) }
 
 func checkJSONLines(_ text: String, _ what: String) {
     for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-        let parsed = try? JSONSerialization.jsonObject(with: Data(line.utf8))
-        check(parsed is [String: Any], "\(what): a line is not a JSON object: \(line.prefix(200))")
+        checkObject(line, "\(what): a line")
     }
 }
 
@@ -90,7 +99,11 @@ func run(_ bytes: [UInt8]) {
         records += 1
         check(records <= body.count + 1, "the stream yields more records than it has bytes")
         switch next {
-        case .success(let document): if documents.count < 4 { documents.append(document) }
+        case .success(let document):
+            // A plain stream without a form feed is one document named like the stream: the page
+            // below, decoded as a file. Analysing it twice would double the time for no new path.
+            let wholePage = records == 1 && document.name == stream.name && body.first(where: { $0 > 0x20 }) != 0x7B
+            if documents.count < 4 && !wholePage { documents.append(document) }
         case .failure(let error):
             if let record = ErrorRecord.jsonl(error) { checkJSONLines(record, "error record") }
             _ = error.description
