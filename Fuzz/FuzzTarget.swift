@@ -82,6 +82,16 @@ func csvFieldCounts(_ text: String) -> [Int] {
     return counts
 }
 
+/// The row `comments export --summary` writes for one input (analysed or failed), which must be one
+/// CSV record of the summary's columns.
+func summaryRecord(_ outcome: BatchOutcome, csv: CSVWriter) -> String {
+    let record = csv.record(
+        SummaryColumns.all.map { csv.cell($0.value(outcome, options: SummaryOptions()), kind: $0.kind) })
+    let counts = csvFieldCounts(record)
+    check(counts == [SummaryColumns.all.count], "summary record of \(counts) fields: \(record.prefix(200))")
+    return record
+}
+
 /// Built once: building the scorers merges the lexicons, which costs more than a small input.
 /// The segmentation mode is set per document, which the analyzer honours over its options.
 let plain = Analyzer(options: AnalysisOptions())
@@ -108,6 +118,7 @@ func run(_ bytes: [UInt8]) {
         case .failure(let error):
             if let record = ErrorRecord.jsonl(error) { checkJSONLines(record, "error record") }
             _ = error.description
+            _ = summaryRecord(.failed(name: stream.name, error: error), csv: CSVWriter(formulaGuard: true))
         }
     }
 
@@ -131,7 +142,8 @@ func run(_ bytes: [UInt8]) {
             var streaming = analyzer
             streaming.options.mode = plan.mode
             let chunk = [1 << 16, 7, 61][body.count % 3]
-            checkStreamed(body, whole: report, analyzer: streaming, columns: columns, csv: csv, chunk: chunk)
+            checkStreamed(
+                body, whole: report, document: document, analyzer: streaming, columns: columns, csv: csv, chunk: chunk)
         }
         let lines = TextLines.split(document.text)
         check(report.segmentation.kinds.count == report.lineCount, "segmentation does not cover every line")
@@ -143,6 +155,7 @@ func run(_ bytes: [UInt8]) {
         check(counts.allSatisfy { $0 == columns.count }, "CSV rows of \(counts) fields, header \(columns.count)")
         _ = ScoreRenderer.table(report, width: plan.width, color: first & 0x10 != 0)
         _ = ScoreRenderer.summary(report)
+        _ = summaryRecord(.analysed(report, document), csv: csv)
         _ = SegmentRenderer.table(report, lines: lines, width: plan.width, color: false)
         _ = HTMLReport.page(report, lines: lines)
         queue.add(report)

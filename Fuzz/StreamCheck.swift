@@ -30,9 +30,11 @@ func writeStreamFile(_ bytes: [UInt8]) {
 
 /// Streams `body` (the input's bytes, as a file) through `analyzer` as `comments score` does for a
 /// file over COMMENTS_STREAM_BYTES, and traps unless its CSV and JSON Lines rows, segmentation,
-/// warnings, counts and drift trend are those of `whole`, the whole-file report of the same text.
+/// warnings, counts, drift trend and `export --summary` row are those of `whole`, the whole-file
+/// report of the same text (`document`).
 func checkStreamed(
-    _ body: [UInt8], whole: FileReport, analyzer: Analyzer, columns: [Column], csv: CSVWriter, chunk: Int
+    _ body: [UInt8], whole: FileReport, document: Document, analyzer: Analyzer, columns: [Column], csv: CSVWriter,
+    chunk: Int
 ) {
     writeStreamFile(body)
     let name = whole.file
@@ -72,4 +74,9 @@ func checkStreamed(
     check(report.driftTrend == whole.driftTrend, "streamed trend \(report.driftTrend as Any)")
     check(jsonlRows == ScoreRenderer.jsonl(whole, columns: columns), "streamed JSON Lines rows differ")
     check(csvRows == ScoreRenderer.csvRows(whole, writer: csv, columns: columns), "streamed CSV rows differ")
+    // As the command line hands a streamed file's report on: its rows are written, the text is gone.
+    let streamed = BatchOutcome.analysed(report, Document(name: name, text: "", warnings: report.warnings))
+    let summary = summaryRecord(streamed, csv: csv)
+    let expected = summaryRecord(.analysed(whole, document), csv: csv)
+    check(summary == expected, "streamed summary row \(summary), whole \(expected)")
 }
