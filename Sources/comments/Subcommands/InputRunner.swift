@@ -102,7 +102,9 @@ struct InputRunner {
                 report.withhold(belowConfidence: minimum)
                 outcome = .analysed(report, document)
             }
-            return .done(outcome, render(outcome))
+            var fromStandardInput = false
+            if case .document = item { fromStandardInput = true }  // documents come only from stdin's stream
+            return .done(outcome, render(outcome), fromStandardInput: fromStandardInput)
         }
         OrderedParallelMap.run(jobs: jobs, next: next, transform: transform) { work in
             let outcome: BatchOutcome
@@ -110,13 +112,13 @@ struct InputRunner {
             var reported = false
             var writeFailed = false
             switch work {
-            case .done(let o, let r):
+            case .done(let o, let r, let fromStandardInput):
                 (outcome, rendered) = (o, r)
+                if fromStandardInput { sawStandardInput = true }
             case .stream(let path):
                 (outcome, reported, writeFailed) = stream(path, streaming!, batch: batch)
                 rendered = render(outcome)  // no rows: they were written as they came
             }
-            if outcome.name == "-" || outcome.name.hasPrefix("-#") { sawStandardInput = true }
             if case .failed(_, let error) = outcome {
                 if case .badRecord = error { badRecords += 1 } else { failed = true }
             }
@@ -159,6 +161,8 @@ struct InputRunner {
 
 /// A worker's result: the analysed (and rendered) input, or a file the consumer streams.
 enum Work<Rendered: Sendable>: Sendable {
-    case done(BatchOutcome, Rendered)
+    /// `fromStandardInput`: a document of stdin's stream. Its name cannot tell: one with an `"id"` is
+    /// named by it, so a stream of such documents warned "standard input is empty".
+    case done(BatchOutcome, Rendered, fromStandardInput: Bool)
     case stream(String)
 }
