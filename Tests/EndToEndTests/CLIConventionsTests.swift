@@ -222,6 +222,18 @@ struct CLIConventionsTests {
         }
     }
 
+    /// Documents of a JSON Lines stream are named by their "id": the check for stdin went by the
+    /// name ("-" or a content name) and warned that a stream of such documents was empty.
+    @Test func aStreamOfDocumentsWithIdsIsNotEmpty() throws {
+        let stream = #"{"id": "a1", "text": "The council met.\n\nGreat news for the town."}"# + "\n"
+        for command in [["score", "--format", "csv"], ["export", "--jsonl", "-"], ["triage"]] {
+            let r = try Self.run(command + ["--all-comments", "-"], stdin: Data(stream.utf8))
+            #expect(r.status == 0, "\(command[0]): \(r.stderr)")
+            #expect(!r.stderr.contains("empty"), "\(command[0]): \(r.stderr)")
+            #expect(r.stdout.contains("a1"), "\(command[0])")
+        }
+    }
+
     @Test func twoCSVStreamsOnStdoutAreRefused() throws {
         let r = try Self.run(["export", "--csv", "-", "--summary", "-", Self.sample])
         #expect(r.status == 2)

@@ -82,7 +82,9 @@ package enum DisplayWidth {
 extension DisplayWidth {
     /// `text` word-wrapped to `width` terminal columns, every line starting with `indent` spaces
     /// (the caller may overwrite the first line's indent with a label, as help text does). A word
-    /// longer than a line is cut, so no line is ever wider than `width`.
+    /// longer than a line is cut, so no line is ever wider than `width` (but for a character wider
+    /// than the whole room, which gets a line of its own).
+    /// - Complexity: O(n) in the text's scalars (a long word is cut in one pass).
     /// With `hanging`, the first line is not indented (`Error: …` with its continuation under it).
     package static func wrap(_ text: String, width: Int, indent: Int = 0, hanging: Bool = false) -> String {
         let text = printable(text, keepingLineBreaks: true)
@@ -97,29 +99,37 @@ extension DisplayWidth {
             used = 0
         }
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var word = String(word)
-            var w = of(word)
+            var rest = word.unicodeScalars[...]
+            var w = of(String(word))
             if used > 0 && used + 1 + w > room { flush() }
+            // A word wider than a line is cut at indices into its scalars: removing them one by one
+            // copied the rest each time, quadratic in the word's length (a 16,000-character record
+            // id as a summary's file name took 11 s).
             while w > room {
-                var head = String.UnicodeScalarView()
+                let limit = room - used - (used > 0 ? 1 : 0)
+                var cut = rest.startIndex
                 var headWidth = 0
-                var tail = Substring.UnicodeScalarView(word.unicodeScalars)
-                while let s = tail.first, headWidth + of(s) <= room - used - (used > 0 ? 1 : 0) {
-                    head.append(s)
-                    headWidth += of(s)
-                    tail.removeFirst()
+                while cut < rest.endIndex, headWidth + of(rest[cut]) <= limit {
+                    headWidth += of(rest[cut])
+                    rest.formIndex(after: &cut)
                 }
-                if head.isEmpty {
-                    flush()
-                    continue
+                if cut == rest.startIndex {
+                    if used > 0 {
+                        flush()
+                        continue
+                    }
+                    // A character wider than the whole line (2 columns in 1) goes on a line of its own:
+                    // waiting for room that never comes looped for ever.
+                    headWidth = of(rest[cut])
+                    rest.formIndex(after: &cut)
                 }
-                line += (used > 0 ? " " : "") + String(head)
+                line += (used > 0 ? " " : "") + String(rest[..<cut])
                 flush()
-                word = String(tail)
-                w = of(word)
+                rest = rest[cut...]
+                w -= headWidth
             }
             if w == 0 { continue }
-            line += (used > 0 ? " " : "") + word
+            line += (used > 0 ? " " : "") + String(rest)
             used += (used > 0 ? 1 : 0) + w
         }
         if used > 0 || lines.isEmpty { flush() }

@@ -30,6 +30,25 @@ struct TextLayoutTests {
         }
     }
 
+    /// A word far wider than a line is cut into full lines, nothing lost (it was cut by removing
+    /// its characters one at a time, each removal copying the rest: 11 s for 16,000 characters).
+    @Test func aVeryLongWordIsCutIntoFullLines() {
+        let word = String(repeating: "abcdefghij", count: 2_000)
+        let lines = DisplayWidth.wrap("file: " + word + " ok", width: 30, indent: 2).split(separator: "\n")
+        #expect(lines.first == "  file:")
+        #expect(lines.dropFirst().dropLast().allSatisfy { $0.count == 30 && $0.hasPrefix("  ") })
+        // 20,000 = 714 lines of 28 and 8 left, the last line's with " ok".
+        #expect(lines.last == "  " + word.suffix(8) + " ok")
+        #expect(lines.dropFirst().map { $0.dropFirst(2) }.joined() == word + " ok")
+    }
+
+    /// A character wider than the whole room (2 columns in 1) gets a line of its own: the wrap
+    /// waited for room that never came and looped for ever, a line longer on each turn.
+    @Test func aCharacterWiderThanTheRoomGetsALineOfItsOwn() {
+        #expect(DisplayWidth.wrap("日本 語", width: 1) == "日\n本\n語")
+        #expect(DisplayWidth.wrap("a 😩b", width: 3, indent: 2) == "  a\n  😩\n  b")
+    }
+
     @Test func summariesBreakBetweenClauses() {
         let line =
             "Samples/council-budget.txt: 14 lines, 7 article lines, 4 comments found (confidence 0.31), drift trend +0.1726/comment"
