@@ -91,9 +91,8 @@ enum Output {
     /// Flushes stdout and returns the command's exit code, or 1 with a message when any output was
     /// lost: a run whose rows did not all arrive must not look like a success to a script.
     static func finish(_ code: Int32) -> Int32 {
-        if fflush(out) != 0 { noteFailure() }
+        flush()
         guard let reason = stdoutFailure else { return code }
-        stdoutFailure = nil
         error("comments: stdout: cannot write (\(reason))")
         return code == ExitCode.success.rawValue ? ExitCode.someInputFailed.rawValue : code
     }
