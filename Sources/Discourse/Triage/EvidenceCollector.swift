@@ -25,9 +25,14 @@ struct EvidenceCollector {
     }
 
     /// Evidence counted over tokens `start..<end` and described by `label` ("3 links", "capitals").
-    mutating func add(_ category: TriageCategory, _ strength: Double, label: String, _ start: Int, _ end: Int) {
+    /// Evidence counted under `counted` (strengths of one key count once) but shown as `label`.
+    mutating func add(
+        _ category: TriageCategory, _ strength: Double, label: String, countedAs counted: String? = nil,
+        _ start: Int, _ end: Int
+    ) {
         guard start >= 0, end > start, end <= text.count else { return }
-        record(category, strength, key: TermHash.of(normalized: label), start: start, end: end, label: label)
+        record(
+            category, strength, key: TermHash.of(normalized: counted ?? label), start: start, end: end, label: label)
     }
 
     private mutating func record(

@@ -55,15 +55,28 @@ enum ShoutingScore {
                 j += 1
             }
             if marks >= 2 {
+                // Counted by run length alone ("??" and "!!" are one signal), shown as written.
                 evidence.add(
-                    .shouting, marks >= 3 ? p.manyMarks : p.twoMarks,
-                    label: String(repeating: "!", count: min(marks, p.labelMarks)),
-                    i, j)
+                    .shouting, marks >= 3 ? p.manyMarks : p.twoMarks, label: markLabel(text, i, j, p.labelMarks),
+                    countedAs: String(repeating: "!", count: min(marks, p.labelMarks)), i, j)
                 i = j
             } else {
                 i += 1
             }
         }
+    }
+
+    /// The run's own marks, at most `limit` of them: "??" is labelled "??", not "!!", so a moderator
+    /// reads what the comment wrote.
+    static func markLabel(_ text: TokenizedText, _ start: Int, _ end: Int, _ limit: Int) -> String {
+        var bytes: [UInt8] = []
+        for k in start..<end {
+            let t = text[k]
+            for b in Int(t.start)..<Int(t.start) + t.length where bytes.count < limit {
+                bytes.append(text.bytes[b])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isBang(_ text: TokenizedText, _ i: Int) -> Bool {

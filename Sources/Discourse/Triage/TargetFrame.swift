@@ -231,6 +231,8 @@ struct FrameReader {
             }
             break
         }
+        // "What an idiot I am", "what a fool I was": the exclamation is the writer's about themself.
+        if best == .exclamative, subject == .unknown, writerAfter(end, sentence: sentence) { subject = .writer }
         // Looking ahead: "idiot, you …", "morons like you".
         var j = end
         var ahead = 0
@@ -264,6 +266,16 @@ struct FrameReader {
         guard has(matches.endMask[k], .copula) else { return false }
         let j = matches.endStart[k] - 1
         return j >= 0 && text[j].sentence == sentence && matches.wordBits(text, j) & Kind.firstPerson.bit != 0
+    }
+
+    /// True when the writer is the subject just after the word at `k` ("what an idiot I am", "what a
+    /// fool I was", "what a fool I'm"): a first-person word holding its copula or followed by one.
+    func writerAfter(_ k: Int, sentence: Int32) -> Bool {
+        guard k < text.count, text[k].sentence == sentence else { return false }
+        guard matches.wordBits(text, k) & Kind.firstPerson.bit != 0 else { return false }
+        if Self.firstPersonCopulas.contains(text[k].key) { return true }
+        let j = k + 1
+        return j < text.count && text[j].sentence == sentence && has(matches.startMask[j], .copula)
     }
 
     /// First-person words that hold their copula ("I'm", "Im").

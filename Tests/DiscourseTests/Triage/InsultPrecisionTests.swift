@@ -40,6 +40,12 @@ struct InsultPrecisionTests {
         for text in ["Oops, I'm such an idiot, the link was wrong.", "I am a fool for trusting the timetable."] {
             #expect(triage(text).insult == 0, "\(text): \(triage(text).insult)")
         }
+        // An exclamation with the writer as its subject after the word.
+        for text in ["What an idiot I am, the link was wrong.", "what a fool I was", "What a fool I'm"] {
+            #expect(triage(text).insult == 0, "\(text): \(triage(text).insult)")
+        }
+        #expect(triage("What an idiot you are.").insult >= 0.5)
+        #expect(triage("What an idiot.").insult > 0.3)
         #expect(triage("You are such an idiot, the link was wrong.").insult >= 0.5)
         #expect(triage("He is a fool for trusting the timetable.").insult > 0.3)
     }

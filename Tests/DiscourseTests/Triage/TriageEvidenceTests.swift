@@ -11,6 +11,14 @@ struct TriageEvidenceTests {
         return String(decoding: units[begin..<end], as: UTF16.self)
     }
 
+    /// A run of marks is labelled with the marks the comment wrote, at most five of them.
+    @Test func markRunsAreLabelledWithTheirOwnMarks() {
+        let labels = { (text: String) in triage(text).evidence.filter { $0.category == .shouting }.map(\.text) }
+        #expect(labels("Where did the money go??") == ["??"])
+        #expect(labels("Really?!?! No way") == ["?!?!"])
+        #expect(labels("Stop it!!!!!!!") == ["!!!!!"])
+    }
+
     @Test func spansAreUTF16OffsetsIntoTheText() {
         for text in [
             "Café José 😀👍 says you idiot", "Ünïcödé naïve 🇨🇦 text: you MORON!!!", "plain you idiot",
