@@ -3,7 +3,8 @@ extension Scanner {
 
     /// The words that follow a word ``scanShortWord(at:)`` took together with the space after it, as
     /// long as each is 1 … 7 ASCII letters ended by a space, the end of the text or a byte that cannot
-    /// continue a word; returns where the scan goes on (at the first byte no such word starts, with
+    /// continue a word (a comma, full stop, "!" or "?" with a space after it is taken too, as its own
+    /// token); returns where the scan goes on (at the first byte no such word starts, with
     /// nothing kept for it, or just after a word not followed by a space).
     ///
     /// Every token is the one ``scanShortWord(at:)`` would give (its one-chunk path) followed by
@@ -25,7 +26,9 @@ extension Scanner {
         var count = tokens.count
         // The previous word took the space before this one, so the context holds `.spaceBefore`.
         let context = self.context
-        let sentence = self.sentence
+        // A mark's token has the context without `.spaceBefore` (it follows the word directly).
+        let markContext = TokenFlags(rawValue: context.rawValue & ~TokenFlags.spaceBefore.rawValue)
+        var sentence = self.sentence
         var i = begin
         var spaced = true
         // Room for one more token, and for every remaining byte and one chunk's overhang (the guard
@@ -61,15 +64,42 @@ extension Scanner {
             count &+= 1
             written &+= m
             if end != 0x20 {
-                i &+= m
-                spaced = false
-                break
+                // One comma, full stop, "!" or "?" and a space: the mark's token as
+                // scanCommonMark(_:from:) gives it, and the space's markSpace() (a full stop, "!" or
+                // "?" ends the sentence there), and the run goes on.
+                guard m < 7, UInt8(truncatingIfNeeded: x &>> UInt64(m &* 8 &+ 8)) == 0x20, Self.isRunMark(end),
+                    count < tokenCapacity
+                else {
+                    i &+= m
+                    spaced = false
+                    break
+                }
+                out[written] = end
+                (tokenBase + count).initialize(
+                    to: Token(
+                        start: Int32(truncatingIfNeeded: i &+ m), end: Int32(truncatingIfNeeded: i &+ m &+ 1),
+                        normStart: Int32(truncatingIfNeeded: written),
+                        normEnd: Int32(truncatingIfNeeded: written &+ 1),
+                        key: (TermHash.seed ^ UInt64(end)) &* TermHash.prime, kind: .punctuation, flags: markContext,
+                        sentence: sentence))
+                count &+= 1
+                written &+= 1
+                if end != 0x2C { sentence &+= 1 }
+                i &+= m &+ 2
+                continue
             }
             i &+= m &+ 1
         }
+        self.sentence = sentence
         norm.count = written
         tokens.count = count
         if !spaced { self.context.remove(.spaceBefore) }
         return i
+    }
+
+    /// `,`, `.`, `!` or `?`: the marks a run of words takes in its stride when a space follows.
+    @inline(__always)
+    static func isRunMark(_ c: UInt8) -> Bool {
+        c == 0x2C || c == 0x2E || c == 0x21 || c == 0x3F
     }
 }

@@ -51,7 +51,8 @@ struct Scanner {
             let scratch = ScannerScratch.current()
             return tokenize(
                 bytes, norm: UnsafeMutableBufferPointer(start: scratch.pointee.norm, count: bytes.count * 2 + 16),
-                tokens: UnsafeMutableBufferPointer(start: scratch.pointee.tokens, count: bytes.count + 8))!
+                tokens: UnsafeMutableBufferPointer(start: scratch.pointee.tokens, count: bytes.count + 8),
+                reusing: scratch)!
         }
         if let text = tokenize(bytes, tokenCapacity: bytes.count / 3 + 8) { return text }
         return tokenize(bytes, tokenCapacity: bytes.count + 8)!
@@ -66,22 +67,30 @@ struct Scanner {
     }
 
     /// Scans `bytes` into the given scratch memory and copies the result out at its exact size (one
-    /// allocation; none for an empty text); nil when `tokens` had too little room.
+    /// allocation; none for an empty text, or when `scratch`'s spare block can be written again);
+    /// nil when `tokens` had too little room.
     @inline(__always)
     static func tokenize(
         _ bytes: UnsafeBufferPointer<UInt8>, norm normScratch: UnsafeMutableBufferPointer<UInt8>,
-        tokens tokenScratch: UnsafeMutableBufferPointer<Token>
+        tokens tokenScratch: UnsafeMutableBufferPointer<Token>,
+        reusing scratch: UnsafeMutablePointer<ScannerScratch>? = nil
     ) -> TokenizedText? {
         var scanner = Scanner(bytes: bytes, norm: ByteBuffer(normScratch), tokens: TokenBuffer(tokenScratch))
         let result = scanner.run()
         guard !scanner.tokens.overflowed else { return nil }
         if bytes.isEmpty { return TokenizedText(storage: .empty) }
+        let tokens = UnsafeBufferPointer(start: tokenScratch.baseAddress, count: scanner.tokens.count)
+        let normalized = UnsafeBufferPointer(start: normScratch.baseAddress, count: scanner.norm.count)
+        if let scratch {
+            return TokenizedText(
+                storage: .make(
+                    tokens: tokens, bytes: bytes, normalized: normalized, sentenceCount: result.sentences,
+                    isQuoteLine: result.quoted, reusing: scratch))
+        }
         return TokenizedText(
             storage: .make(
-                tokens: UnsafeBufferPointer(start: tokenScratch.baseAddress, count: scanner.tokens.count),
-                bytes: bytes,
-                normalized: UnsafeBufferPointer(start: normScratch.baseAddress, count: scanner.norm.count),
-                sentenceCount: result.sentences, isQuoteLine: result.quoted))
+                tokens: tokens, bytes: bytes, normalized: normalized, sentenceCount: result.sentences,
+                isQuoteLine: result.quoted))
     }
 
     mutating func run() -> (sentences: Int, quoted: Bool) {

@@ -22,6 +22,11 @@ struct ScannerScratch {
     let norm: UnsafeMutablePointer<UInt8>
     /// `maximumText + 8` tokens: every token covers at least one byte.
     let tokens: UnsafeMutablePointer<Token>
+    /// The block of the last text tokenized here, kept to be written again for the next text when
+    /// nobody else holds it any more (see ``TextStorage/make(tokens:bytes:normalized:sentenceCount:isQuoteLine:reusing:)``).
+    var spare: TextStorage? = nil
+    /// Its room, in token slots.
+    var spareSlots = 0
 
     private static let key: pthread_key_t = {
         var key = pthread_key_t()

@@ -6,6 +6,8 @@
 /// on the words they cover, so each scorer can decide what quoted or withdrawn words mean.
 package enum Tokenizer {
     package static func tokenize(_ text: String) -> TokenizedText {
+        // A native string's bytes in place; a copy (which retains and releases it) only for the rest.
+        if let tokenized = text.utf8.withContiguousStorageIfAvailable({ tokenize(bytes: $0) }) { return tokenized }
         var copy = text
         return copy.withUTF8 { tokenize(bytes: $0) }
     }

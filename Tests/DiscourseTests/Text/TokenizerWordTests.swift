@@ -148,4 +148,57 @@ struct TokenizerWordTests {
         // Without a space, a mark keeps the sentence going ("e.g.", "wow!great").
         #expect(Tokenizer.tokenize("wow!great").sentenceCount == 1)
     }
+
+    @Test func marksInARunOfWords() {
+        // A comma, full stop, "!" or "?" followed by a space is taken by the run of words
+        // (Scanner+WordRun) as its own token, with the context of the words around it and no
+        // space before it; a full stop, "!" or "?" ends the sentence there.
+        let t = Tokenizer.tokenize("so good, very bad. ok ok! why? no!! yes.. fine")
+        #expect(
+            (0..<t.count).map { t.norm($0) } == [
+                "so", "good", ",", "very", "bad", ".", "ok", "ok", "!", "why", "?", "no", "!!", "yes", "..", "fine",
+            ])
+        #expect(t.tokens.map(\.sentence) == [0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 4, 4, 5])
+        for i in 0..<t.count {
+            let mark = t[i].kind == .punctuation
+            #expect(t[i].flags.contains(.spaceBefore) == !mark, "\(t.norm(i))")
+            #expect(t[i].key == TermHash.of(normalized: t.norm(i)))
+            #expect(t.surface(i) == t.norm(i))
+        }
+        #expect(t.sentenceCount == 6)
+        // The context flags of a quote line and of emphasis cover the marks as they cover the words.
+        let quoted = Tokenizer.tokenize("> so good, very bad. ok")
+        #expect(quoted.tokens.allSatisfy { $0.flags.contains(.quoted) })
+        #expect(quoted.tokens.map(\.sentence) == [0, 0, 0, 0, 0, 0, 1])
+        let emphasized = Tokenizer.tokenize("*so good, very bad. ok* no")
+        #expect(
+            emphasized.tokens.map { $0.flags.contains(.emphasized) } == [
+                true, true, true, true, true, true, true, false,
+            ])
+        // At the end of the text, and before a second mark or no space, the general scan decides.
+        let end = Tokenizer.tokenize("so good,")
+        #expect((0..<end.count).map { end.norm($0) } == ["so", "good", ","])
+        let tight = Tokenizer.tokenize("so good,,bad. e.g. ok")
+        #expect((0..<tight.count).map { tight.norm($0) } == ["so", "good", ",,", "bad", ".", "e", ".", "g", ".", "ok"])
+    }
+
+    @Test func aDroppedTextsBlockIsWrittenAgainAndAKeptOneNeverChanges() {
+        // The scanner writes the next text into the block of the last one when nobody holds that
+        // block any more (no allocation); a text someone still holds keeps its tokens.
+        var first: TokenizedText? = Tokenizer.tokenize("one two three four five six seven")
+        let block = ObjectIdentifier(first!.storage)
+        first = nil
+        let second = Tokenizer.tokenize("eight nine")
+        #expect(ObjectIdentifier(second.storage) == block)
+        let third = Tokenizer.tokenize("ten, eleven")
+        #expect(ObjectIdentifier(third.storage) != block)
+        #expect((0..<second.count).map { second.norm($0) } == ["eight", "nine"])
+        #expect(second.bytes.count == 10 && second.sentenceCount == 1)
+        #expect((0..<third.count).map { third.norm($0) } == ["ten", ",", "eleven"])
+        // A longer text than the spare block holds gets a block of its own, and is right.
+        let long = String(repeating: "word ", count: 200)
+        let big = Tokenizer.tokenize(long)
+        #expect(big.count == 200 && big.norm(199) == "word")
+        #expect((0..<second.count).map { second.norm($0) } == ["eight", "nine"])
+    }
 }
