@@ -42,8 +42,12 @@ final class Worker: @unchecked Sendable {
 
     /// Called on an analysis thread: hands the answer to the worker that owns the connection.
     fileprivate func complete(_ completion: Completion) {
-        completions.withLock { $0.append(completion) }
-        HTTPServer.poke(wake.write)
+        // One poke per batch: a list already waiting has its poke on the way.
+        let first = completions.withLock { list -> Bool in
+            list.append(completion)
+            return list.count == 1
+        }
+        if first { HTTPServer.poke(wake.write) }
     }
 
     func run(server: HTTPServer) {
