@@ -337,6 +337,31 @@ struct ServeEndToEndTests {
     }
 }
 
+extension ServeEndToEndTests {
+    /// Request logging wrote to stderr on the serving threads: with stderr a pipe nobody reads,
+    /// the server stopped answering after ~1,500 requests and SIGTERM no longer stopped it (it
+    /// needed SIGKILL). Now every request is answered, and SIGTERM ends it with status 0.
+    @Test func aStderrPipeNobodyReadsStopsNothing() throws {
+        let stderr = Pipe()  // never read
+        let server = try ServerProcess([], stderr: stderr)
+        defer { server.stop() }
+        let client = try server.client()
+        var answered = 0
+        for _ in 0..<4000 {
+            try client.send(RawClient.get("/healthz"))
+            guard client.response()?.status == 200 else { break }
+            answered += 1
+        }
+        #expect(answered == 4000)
+        let other = try server.client()
+        try other.send(RawClient.get("/metrics"))
+        let page = try #require(other.response()).text
+        let dropped = page.split(separator: "\n").first { $0.hasPrefix("comments_log_lines_dropped_total ") }
+        #expect(dropped != nil)
+        #expect(server.stop() == 0)
+    }
+}
+
 /// A counter shared by test threads.
 final class Atomic: @unchecked Sendable {
     private let lock = NSLock()

@@ -10,11 +10,12 @@ final class ServerProcess {
     let port: Int
     private let stdout = Pipe()
 
-    init(_ arguments: [String] = []) throws {
+    /// `stderr`: a pipe to write the request log to (then not `--quiet`); the null device without.
+    init(_ arguments: [String] = [], stderr: Pipe? = nil) throws {
         process.executableURL = CommandRunner.binary
-        process.arguments = ["serve", "--port", "0", "--quiet"] + arguments
+        process.arguments = ["serve", "--port", "0"] + (stderr == nil ? ["--quiet"] : []) + arguments
         process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
+        process.standardError = stderr ?? FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
         // Read the `listening on` line (generous: the machine may be loaded).

@@ -47,7 +47,12 @@ package struct AnalyzeCommentRequest: Sendable, Equatable {
         guard let text = try JSONBody.string(comment, "text", field: "comment.text") else {
             throw .invalid("comment.text is required", "COMMENT_EMPTY")
         }
-        guard !text.isEmpty else { throw .invalid("comment.text is empty", "COMMENT_EMPTY") }
+        // White space alone is as empty as nothing (Perspective answers COMMENT_EMPTY for both);
+        // scoring it would answer 200 with 0 for a comment that holds no text.
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+            throw .invalid(
+                text.isEmpty ? "comment.text is empty" : "comment.text holds only white space", "COMMENT_EMPTY")
+        }
         guard text.utf8.count <= maxTextBytes else {
             throw .invalid(
                 "Comment text too long: \(text.utf8.count) bytes of UTF-8; at most \(maxTextBytes) are scored",

@@ -8,8 +8,11 @@ import Synchronization
 
 /// HTTP/1.1 over POSIX sockets: one accept thread hands connections to a fixed pool of workers;
 /// each worker runs a poll() loop over non-blocking sockets, so a slow or broken client never
-/// holds up the others. Timeouts come from the poll deadlines; ``stop()`` stops accepting, lets
-/// in-flight requests finish (bounded by the drain timeout) and ends the threads.
+/// holds up the others. The workers read, parse and write; requests that take real work go to the
+/// ``AnalysisPool`` and their answers come back to the connection's worker (through its wake
+/// pipe), so a long analysis holds up no other connection either. Timeouts come from the poll
+/// deadlines; ``stop()`` stops accepting, lets in-flight requests finish (bounded by the drain
+/// timeout) and ends the threads.
 package final class HTTPServer: Sendable {
     package let configuration: ServerConfiguration
     let handler: any HTTPHandler
@@ -24,7 +27,11 @@ package final class HTTPServer: Sendable {
     private let openConnections = Atomic<Int>(0)
     private let wakeAccept: (read: Int32, write: Int32)
     private let workers: [Worker]
+    let pool: AnalysisPool
+    /// Workers still running; the last one to end shuts the pool down.
+    private let workersRunning = Atomic<Int>(0)
     private let group = DispatchGroup()
+    private let stoppedReported = Atomic<Bool>(false)
     /// Connections admitted at once: the configured cap, lowered to fit the file limit (see
     /// ``connectionCap(configured:fileLimit:workers:)``).
     package let maxConnections: Int
@@ -45,6 +52,7 @@ package final class HTTPServer: Sendable {
         var workers: [Worker] = []
         for _ in 0..<configuration.workers { workers.append(try Worker()) }
         self.workers = workers
+        pool = AnalysisPool(threads: configuration.analysisThreads, capacity: configuration.analysisQueue)
         let fileLimit = Self.raiseFileLimit()
         maxConnections = Self.connectionCap(
             configured: configuration.maxConnections, fileLimit: fileLimit, workers: configuration.workers)
@@ -100,10 +108,15 @@ package final class HTTPServer: Sendable {
     package func start() {
         guard !started.exchange(true, ordering: .acquiringAndReleasing) else { return }
         signal(SIGPIPE, SIG_IGN)
+        pool.start(group: group)
+        workersRunning.store(workers.count, ordering: .releasing)
         for worker in workers {
             group.enter()
             let thread = Thread { [self] in
                 worker.run(server: self)
+                // The pool outlives the workers: a worker waits for the answers of its in-flight
+                // analyses before it ends.
+                if workersRunning.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 { pool.shutdown() }
                 group.leave()
             }
             thread.name = "comments-serve-worker"
@@ -129,6 +142,7 @@ package final class HTTPServer: Sendable {
     /// Blocks until every thread has ended after ``stop()``.
     package func wait() {
         group.wait()
+        if !stoppedReported.exchange(true, ordering: .acquiringAndReleasing) { handler.stopped() }
     }
 
     var isStopping: Bool { stopping.load(ordering: .acquiring) }

@@ -18,11 +18,17 @@ package struct ServerConfiguration: Sendable {
     package var idleTimeout: Double
     /// Seconds after SIGTERM/SIGINT that in-flight requests get to finish.
     package var drainTimeout: Double
+    /// Threads that score comments, off the poll threads (one per core by default).
+    package var analysisThreads: Int
+    /// Requests waiting for an analysis thread before more are answered 503 with `Retry-After`.
+    /// Each connection has at most one request in the pool at a time.
+    package var analysisQueue: Int
 
     package init(
         host: String = "127.0.0.1", port: Int = 8080, limits: HTTPLimits = HTTPLimits(),
         workers: Int = ProcessInfo.processInfo.activeProcessorCount, maxConnections: Int = 1024,
-        requestTimeout: Double = 10, idleTimeout: Double = 60, drainTimeout: Double = 10
+        requestTimeout: Double = 10, idleTimeout: Double = 60, drainTimeout: Double = 10,
+        analysisThreads: Int = ProcessInfo.processInfo.activeProcessorCount, analysisQueue: Int = 256
     ) {
         self.host = host
         self.port = port
@@ -32,6 +38,8 @@ package struct ServerConfiguration: Sendable {
         self.requestTimeout = requestTimeout
         self.idleTimeout = idleTimeout
         self.drainTimeout = drainTimeout
+        self.analysisThreads = max(1, analysisThreads)
+        self.analysisQueue = max(1, analysisQueue)
     }
 }
 

@@ -6,12 +6,14 @@ import Synchronization
 #endif
 
 /// One worker thread: a poll() loop over its connections. Connections arrive through `inbox`
-/// (the accept thread pokes `wake`); everything else is confined to the worker's thread.
+/// (the accept thread pokes `wake`), answers from the analysis pool through `completions` (the
+/// pool thread pokes `wake`); everything else is confined to the worker's thread.
 final class Worker: @unchecked Sendable {
     let wake: (read: Int32, write: Int32)
     /// Connections this worker holds (read by the accept thread to balance).
     let load = Atomic<Int>(0)
     private let inbox = Mutex<[(fd: Int32, peer: String)]>([])
+    private let completions = Mutex<[Completion]>([])
     private var connections: [Connection] = []
     private let readSize = 64 * 1024
     /// Answers waiting to be sent above this stop the reading of more requests.
@@ -38,6 +40,16 @@ final class Worker: @unchecked Sendable {
         HTTPServer.poke(wake.write)
     }
 
+    /// Called on an analysis thread: hands the answer to the worker that owns the connection.
+    fileprivate func complete(_ completion: Completion) {
+        // One poke per batch: a list already waiting has its poke on the way.
+        let first = completions.withLock { list -> Bool in
+            list.append(completion)
+            return list.count == 1
+        }
+        if first { HTTPServer.poke(wake.write) }
+    }
+
     func run(server: HTTPServer) {
         let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: readSize, alignment: 16)
         defer { scratch.deallocate() }
@@ -54,6 +66,7 @@ final class Worker: @unchecked Sendable {
             for new in arrived {
                 connections.append(Connection(fd: new.fd, peer: new.peer, limits: config.limits, now: now))
             }
+            deliverCompletions(server: server, now: now)
             if server.isStopping {
                 if drainDeadline == nil { drainDeadline = now + config.drainTimeout }
                 for c in connections where !c.closed && c.isIdle {
@@ -112,6 +125,57 @@ final class Worker: @unchecked Sendable {
 
     // MARK: Per connection
 
+    /// Sends the answers the analysis pool finished, each after the answers before it on its
+    /// connection (a connection has one request in the pool at a time and reads no further
+    /// request until its answer is queued), then goes on with the requests buffered behind it.
+    private func deliverCompletions(server: HTTPServer, now: Double) {
+        let done: [Completion] = completions.withLock { list in
+            let taken = list
+            list.removeAll()
+            return taken
+        }
+        for completion in done {
+            let c = completion.connection
+            guard !c.closed, c.awaiting === completion.ticket else { continue }
+            c.awaiting = nil
+            c.lastActivity = now
+            c.lastWriteProgress = now
+            let keepAlive = completion.keepAlive && !completion.response.close && !server.isStopping
+            c.append(completion.response.serialized(keepAlive: keepAlive, includeBody: completion.includeBody))
+            if !keepAlive { c.closeAfterFlush = true }
+            serve(c, server: server, now: now)
+        }
+    }
+
+    /// Answers `request` at once, or queues it for the analysis pool (and reads no further request
+    /// on this connection until its answer is back); 503 when the pool's queue is full.
+    private func dispatch(_ request: HTTPRequest, on c: Connection, server: HTTPServer) {
+        let handler = server.handler
+        let includeBody = request.method != "HEAD"
+        let inline = handler.answersInline(request)
+        if !inline {
+            let ticket = Ticket()
+            let completion = Completion(
+                connection: c, ticket: ticket, keepAlive: request.keepAlive, includeBody: includeBody)
+            let peer = c.peer
+            let submitted = server.pool.submit { [self] in
+                // The connection was closed meanwhile (drain deadline, client gone): skip the work.
+                guard !ticket.cancelled.load(ordering: .acquiring) else { return }
+                var done = completion
+                done.response = handler.respond(to: request, peer: peer)
+                complete(done)
+            }
+            if submitted {
+                c.awaiting = ticket
+                return
+            }
+        }
+        let response = inline ? handler.respond(to: request, peer: c.peer) : handler.busy(request, peer: c.peer)
+        let keepAlive = request.keepAlive && !response.close && !server.isStopping
+        c.append(response.serialized(keepAlive: keepAlive, includeBody: includeBody))
+        if !keepAlive { c.closeAfterFlush = true }
+    }
+
     private func read(_ c: Connection, server: HTTPServer, scratch: UnsafeMutableRawBufferPointer, now: Double) {
         if c.lingerUntil != nil {
             // Closing: discard what the client still sends until it closes too.
@@ -158,7 +222,7 @@ final class Worker: @unchecked Sendable {
         var answered = 0
         while !c.closed {
             var produced = false
-            parsing: while !c.closeAfterFlush && c.pendingOutput < outputHighWater {
+            parsing: while !c.closeAfterFlush && c.awaiting == nil && c.pendingOutput < outputHighWater {
                 if answered >= requestsPerTurn {
                     c.backlogged = true
                     break parsing
@@ -168,10 +232,7 @@ final class Worker: @unchecked Sendable {
                     produced = true
                     answered += 1
                     c.requestStart = nil
-                    let response = server.handler.respond(to: request, peer: c.peer)
-                    let keepAlive = request.keepAlive && !response.close && !server.isStopping
-                    c.append(response.serialized(keepAlive: keepAlive, includeBody: request.method != "HEAD"))
-                    if !keepAlive { c.closeAfterFlush = true }
+                    dispatch(request, on: c, server: server)
                 case .sendContinue:
                     produced = true
                     c.append(HTTPResponse.continueBytes)
@@ -184,18 +245,19 @@ final class Worker: @unchecked Sendable {
                     break parsing
                 }
             }
-            if c.parser.hasPartialRequest {
+            if c.parser.hasPartialRequest && c.awaiting == nil {
                 if c.requestStart == nil { c.requestStart = now }
             } else {
                 c.requestStart = nil
             }
-            if c.readClosed && !c.closeAfterFlush {
+            if c.readClosed && !c.closeAfterFlush && c.awaiting == nil {
                 // The client sent its last byte; answer what is complete, then close.
                 c.closeAfterFlush = true
             }
             write(c, server: server, now: now)
             // Room again after sending: go on with pipelined requests still buffered.
-            guard produced, !c.backlogged, !c.closed, !c.closeAfterFlush, c.pendingOutput < outputHighWater,
+            guard produced, !c.backlogged, !c.closed, !c.closeAfterFlush, c.awaiting == nil,
+                c.pendingOutput < outputHighWater,
                 c.parser.bufferedCount > 0
             else { return }
         }
@@ -219,7 +281,7 @@ final class Worker: @unchecked Sendable {
         if !c.hasOutput {
             c.output.removeAll(keepingCapacity: c.output.capacity <= 1 << 20)
             c.sent = 0
-            if c.closeAfterFlush && c.lingerUntil == nil {
+            if c.closeAfterFlush && c.lingerUntil == nil && c.awaiting == nil {
                 // Half-close, then close once the client has nothing more in flight: closing
                 // with unread input would reset the connection and could destroy the answer.
                 shutdown(c.fd, Int32(SHUT_WR))
@@ -248,7 +310,9 @@ final class Worker: @unchecked Sendable {
 
     private func checkTimeouts(_ c: Connection, server: HTTPServer, now: Double) {
         let config = server.configuration
-        if let until = c.lingerUntil {
+        if c.awaiting != nil {
+            return  // the answer is being computed; the drain deadline still bounds it
+        } else if let until = c.lingerUntil {
             if now >= until { finish(c, server: server) }
         } else if c.hasOutput {
             if now - c.lastWriteProgress > config.requestTimeout { finish(c, server: server) }
@@ -269,10 +333,27 @@ final class Worker: @unchecked Sendable {
     private func finish(_ c: Connection, server: HTTPServer) {
         guard !c.closed else { return }
         c.closed = true
+        c.awaiting?.cancelled.store(true, ordering: .releasing)
+        c.awaiting = nil
         close(c.fd)
         load.subtract(1, ordering: .relaxed)
         server.connectionClosed()
     }
+}
+
+/// One request handed to the analysis pool; cancelled when its connection closes first.
+final class Ticket: Sendable {
+    let cancelled = Atomic<Bool>(false)
+}
+
+/// An answer from the analysis pool on its way back to the connection's worker. The pool thread
+/// only carries the connection; it is read and changed on the worker's thread alone.
+struct Completion: @unchecked Sendable {
+    let connection: Connection
+    let ticket: Ticket
+    let keepAlive: Bool
+    let includeBody: Bool
+    var response = HTTPResponse.text(500, "")
 }
 
 /// The state of one client connection (confined to its worker's thread).
@@ -300,6 +381,8 @@ final class Connection {
     /// Closing because the request was refused or cut off: its remaining bytes may still come,
     /// so the close waits (up to the linger time) for the client to finish or hang up.
     var mayStillBeSending = false
+    /// The request in the analysis pool, if any: no further request is read until it is answered.
+    var awaiting: Ticket?
 
     init(fd: Int32, peer: String, limits: HTTPLimits, now: Double) {
         self.fd = fd
@@ -313,7 +396,9 @@ final class Connection {
     var pendingOutput: Int { output.count - sent }
 
     /// Between requests with nothing to send.
-    var isIdle: Bool { !hasOutput && !closeAfterFlush && lingerUntil == nil && !parser.hasPartialRequest }
+    var isIdle: Bool {
+        !hasOutput && !closeAfterFlush && lingerUntil == nil && awaiting == nil && !parser.hasPartialRequest
+    }
 
     func append(_ bytes: [UInt8]) {
         if output.isEmpty { output = bytes } else { output.append(contentsOf: bytes) }
@@ -321,12 +406,13 @@ final class Connection {
 
     func wantsRead(highWater: Int) -> Bool {
         if lingerUntil != nil { return true }
-        return !closeAfterFlush && !readClosed && pendingOutput < highWater
+        return awaiting == nil && !closeAfterFlush && !readClosed && pendingOutput < highWater
     }
 
     /// The next moment a timeout could fire.
     func deadline(_ config: ServerConfiguration, linger: Double) -> Double? {
         if let lingerUntil { return lingerUntil }
+        if awaiting != nil { return nil }
         if hasOutput { return lastWriteProgress + config.requestTimeout }
         if let requestStart { return requestStart + config.requestTimeout }
         return lastActivity + config.idleTimeout

@@ -10,11 +10,20 @@ package final class CommentsService: HTTPHandler, Sendable {
         package var feedback: FeedbackLog?
         /// One line per request on stderr unless quiet.
         package var quiet: Bool
+        /// Where the request log goes (stderr), and how many bytes of it wait at most for a slow
+        /// reader before lines are dropped (see ``RequestLog``).
+        package var logFD: Int32
+        package var logBuffer: Int
 
-        package init(apiKey: String? = nil, feedback: FeedbackLog? = nil, quiet: Bool = false) {
+        package init(
+            apiKey: String? = nil, feedback: FeedbackLog? = nil, quiet: Bool = false, logFD: Int32 = 2,
+            logBuffer: Int = 256 * 1024
+        ) {
             self.apiKey = apiKey
             self.feedback = feedback
             self.quiet = quiet
+            self.logFD = logFD
+            self.logBuffer = logBuffer
         }
     }
 
@@ -51,13 +60,16 @@ package final class CommentsService: HTTPHandler, Sendable {
     package let metrics: Metrics
     package let configuration: Configuration
     private let key: [UInt8]?
-    private let log = NSLock()
+    /// Nil when quiet.
+    package let log: RequestLog?
 
     package init(analyzer: Analyzer, configuration: Configuration = Configuration(), metrics: Metrics = Metrics()) {
         self.analyzer = analyzer
         self.configuration = configuration
         self.metrics = metrics
         self.key = configuration.apiKey.map { Array($0.utf8) }
+        self.log =
+            configuration.quiet ? nil : RequestLog(fd: configuration.logFD, capacity: configuration.logBuffer)
     }
 
     package func respond(to request: HTTPRequest, peer: String) -> HTTPResponse {
@@ -97,6 +109,29 @@ package final class CommentsService: HTTPHandler, Sendable {
         return response
     }
 
+    /// Health checks, metrics and requests refused from their request line alone (no endpoint,
+    /// wrong method) are answered on the poll thread; scoring and feedback go to the pool.
+    package func answersInline(_ request: HTTPRequest) -> Bool {
+        guard let endpoint = Endpoint(path: request.path), endpoint.methods.contains(request.method) else {
+            return true
+        }
+        return endpoint == .healthz || endpoint == .metrics
+    }
+
+    /// The analysis queue is full: 503 with `Retry-After` (the connection stays usable).
+    package func busy(_ request: HTTPRequest, peer: String) -> HTTPResponse {
+        var response = ServiceError(503, "the server is busy scoring other comments; try again shortly").response
+        response.headers.append(("Retry-After", "1"))
+        let endpoint = Endpoint(path: request.path)?.rawValue ?? "unknown"
+        metrics.record(endpoint: endpoint, status: 503, seconds: 0)
+        logLine(
+            peer: peer, method: request.method, path: request.path, status: 503, bytes: response.body.count, seconds: 0)
+        return response
+    }
+
+    /// Writes out what the request log still holds (for at most a second), then ends its thread.
+    package func stopped() { log?.close(timeout: 1) }
+
     /// Counted for `comments_connections_open` and `comments_connections_accepted_total`.
     package func connectionOpened() { metrics.connectionOpened() }
 
@@ -121,7 +156,8 @@ package final class CommentsService: HTTPHandler, Sendable {
         case .healthz:
             return (.text(200, "ok"), 0)
         case .metrics:
-            return (.text(200, metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8"), 0)
+            let page = metrics.render(logLinesDropped: log?.droppedLines ?? 0)
+            return (.text(200, page, contentType: "text/plain; version=0.0.4; charset=utf-8"), 0)
         case .analyze:
             let decoded = try AnalyzeCommentRequest.decode(request.body)
             let (json, scored) = PerspectiveAnalysis.respond(decoded, analyzer: analyzer)
@@ -151,23 +187,11 @@ package final class CommentsService: HTTPHandler, Sendable {
     }
 
     private func logLine(peer: String, method: String, path: String, status: Int, bytes: Int, seconds: Double) {
-        guard !configuration.quiet else { return }
+        guard let log else { return }
         let safePath = String(
             path.unicodeScalars.prefix(200).map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
-        let line =
-            "\(peer) \(method) \(safePath) \(status) \(bytes)B \(NumberFormat.fixed(seconds * 1000, digits: 3))ms\n"
-        // write(2) on fd 2, errors ignored: a closed stderr must not stop the server.
-        var bytes = line
-        log.lock()
-        bytes.withUTF8 { p in
-            var offset = 0
-            while offset < p.count {
-                let n = write(2, p.baseAddress! + offset, p.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { break }
-                offset += n
-            }
-        }
-        log.unlock()
+        // Queued, never written here: a stderr nobody reads must not stop the server.
+        log.append(
+            "\(peer) \(method) \(safePath) \(status) \(bytes)B \(NumberFormat.fixed(seconds * 1000, digits: 3))ms\n")
     }
 }

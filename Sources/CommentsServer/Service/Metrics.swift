@@ -65,7 +65,8 @@ package final class Metrics: Sendable {
         state.withLock { $0.requests[Key(endpoint: endpoint, status: status)] ?? 0 }
     }
 
-    package func render() -> String {
+    /// The page; `logLinesDropped` comes from the request log (see ``RequestLog``).
+    package func render(logLinesDropped: Int = 0) -> String {
         let s = state.withLock { $0 }
         var out = ""
         out += "# HELP comments_http_requests_total Requests answered, by endpoint and HTTP status.\n"
@@ -107,6 +108,9 @@ package final class Metrics: Sendable {
         out += "# HELP comments_connections_refused_total Connections answered 503 at the connection cap.\n"
         out += "# TYPE comments_connections_refused_total counter\n"
         out += "comments_connections_refused_total \(refusedConnections.load(ordering: .relaxed))\n"
+        out += "# HELP comments_log_lines_dropped_total Request log lines dropped because stderr was not read.\n"
+        out += "# TYPE comments_log_lines_dropped_total counter\n"
+        out += "comments_log_lines_dropped_total \(logLinesDropped)\n"
         return out
     }
 }

@@ -35,6 +35,8 @@ final class LoopbackServer {
 final class LoopbackClient {
     let fd: Int32
     private var buffer: [UInt8] = []
+    /// The head (status line and fields) of the last response read.
+    private(set) var lastHead = ""
 
     init(port: Int) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -71,6 +73,7 @@ final class LoopbackClient {
         while true {
             if let end = headEnd() {
                 let head = String(decoding: buffer[0..<end], as: UTF8.self)
+                lastHead = head
                 let lines = head.components(separatedBy: "\r\n")
                 let parts = lines[0].split(separator: " ")
                 guard parts.count >= 2, let status = Int(parts[1]) else { return nil }
