@@ -67,8 +67,10 @@ struct Terminal {
 /// stderr, and before output on stdout when stdout is a terminal too; stdout is flushed before the
 /// line is drawn, so rows never land after it on the same screen line.
 enum Output {
-    nonisolated(unsafe) static let out = fdopen(STDOUT_FILENO, "w")!
-    nonisolated(unsafe) static let err = fdopen(STDERR_FILENO, "w")!
+    /// Nil when descriptor 1 takes no writes (it was closed when the run began): every write fails.
+    nonisolated(unsafe) static let out = fdopen(STDOUT_FILENO, "w")
+    /// Nil when descriptor 2 takes no writes: messages are dropped.
+    nonisolated(unsafe) static let err = fdopen(STDERR_FILENO, "w")
     static let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
     /// Whether a progress line is on the screen now (written only from the consuming thread).
     nonisolated(unsafe) private static var progressShown = false
@@ -78,14 +80,15 @@ enum Output {
 
     static func write(_ text: String) {
         if stdoutIsTerminal { eraseProgress() }
+        guard let out else { return noteFailure(EBADF) }
         var copy = text
         copy.withUTF8 { buffer in
             if fwrite(buffer.baseAddress, 1, buffer.count, out) < buffer.count { noteFailure() }
         }
     }
 
-    private static func noteFailure() {
-        if stdoutFailure == nil { stdoutFailure = String(cString: strerror(errno)) }
+    private static func noteFailure(_ code: Int32 = errno) {
+        if stdoutFailure == nil { stdoutFailure = String(cString: strerror(code)) }
     }
 
     /// Flushes stdout and returns the command's exit code, or 1 with a message when any output was
@@ -101,6 +104,7 @@ enum Output {
         flush()
         eraseProgress()
         // A message may quote a file name or a line of input: shown, never obeyed by the terminal.
+        guard let err else { return }
         var copy = DisplayWidth.printable(text.hasSuffix("\n") ? text : text + "\n", keepingLineBreaks: true)
         copy.withUTF8 { buffer in
             _ = fwrite(buffer.baseAddress, 1, buffer.count, err)
@@ -111,6 +115,7 @@ enum Output {
     /// Draws `line` in place of the previous progress line (the caller fits it to the width).
     static func progress(_ line: String) {
         flush()
+        guard let err else { return }
         var copy = "\r\u{1B}[2K" + line
         copy.withUTF8 { buffer in
             _ = fwrite(buffer.baseAddress, 1, buffer.count, err)
@@ -121,7 +126,7 @@ enum Output {
 
     /// Removes the progress line, leaving the cursor at the start of an empty line.
     static func eraseProgress() {
-        guard progressShown else { return }
+        guard progressShown, let err else { return }
         progressShown = false
         var copy = "\r\u{1B}[2K"
         copy.withUTF8 { buffer in
@@ -131,6 +136,6 @@ enum Output {
     }
 
     static func flush() {
-        if fflush(out) != 0 { noteFailure() }
+        if let out, fflush(out) != 0 { noteFailure() }
     }
 }

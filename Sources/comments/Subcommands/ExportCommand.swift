@@ -50,6 +50,10 @@ enum ExportCommand {
         }
         let options = try InputOptions.analysisOptions(parsed, command: spec.name)
         let items = InputOptions.inputs(parsed)
+        let rowsOption = parsed[csvOut] != nil ? "--csv" : parsed[jsonlOut] != nil ? "--jsonl" : "-o"
+        try SameFile.check(
+            outputs: [(rowsOption, path)] + (summaryPath.map { [("--summary", $0)] } ?? []),
+            inputs: InputOptions.readPaths(parsed, items: items), command: spec.name)
         let threshold = FlagThreshold.value(parsed)
         let terminal = Terminal.current(color: .never)
         let csv = CSVOptions.writer(parsed)
