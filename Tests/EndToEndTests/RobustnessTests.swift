@@ -149,4 +149,38 @@ struct RobustnessTests {
             #expect(ids.first == spelling)
         }
     }
+
+    @Test func summaryRowsOfMalformedRecordsCarryTheirID() throws {
+        let stream = #"{"id":"doc-9","article":"The council met.","comments":[1]}"# + "\n"
+        let r = try CommandRunner.run(
+            ["export", "-", "--csv", "/dev/null", "--summary", "-"], stdin: Data(stream.utf8))
+        let rows = r.stdout.split(separator: "\r\n").map(String.init)
+        #expect(rows.count == 2)
+        #expect(rows.last?.hasPrefix("doc-9,failed,") == true)
+    }
+
+    @Test func quietStillNamesWithheldFiles() throws {
+        let r = try CommandRunner.run(["score", sample, "--min-confidence", "0.99", "-q", "-f", "csv"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("council-budget.txt: no rows:"))
+    }
+
+    @Test func lineBreaksInNamesCannotStartALineOfTheirOwn() throws {
+        let r = try CommandRunner.run(["score", "nofile\ncomments: all good"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "comments: nofile\\ncomments: all good: no such file or directory\n")
+    }
+
+    @Test func jobsOverTheLimitIsAUsageError() throws {
+        let r = try CommandRunner.run(["score", sample, "--jobs", "1000", "-f", "csv"])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func unreadableAPIKeyFileIsExitOneAsTheHelpSays() throws {
+        let r = try CommandRunner.run(["serve", "--port", "0", "--api-key-file", "/nonexistent/key"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("--api-key-file: /nonexistent/key: no such file or directory"))
+        #expect(!r.stdout.contains("listening"))
+    }
 }

@@ -30,14 +30,24 @@ package enum DisplayWidth {
     @inline(__always)
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        return v < 0x20 || (v >= 0x7F && v <= 0x9F)
+        return v < 0x20 || (v >= 0x7F && v <= 0x9F) || isBidiControl(v)
+    }
+
+    /// The bidirectional formatting characters (embeddings, overrides, isolates, marks): shown, they
+    /// reorder the rest of a terminal line, so a comment could make its text or a file name read as
+    /// something else ("Trojan Source").
+    static func isBidiControl(_ v: UInt32) -> Bool {
+        (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) || v == 0x200E || v == 0x200F || v == 0x061C
     }
 
     /// `text` safe to show on a terminal: every control character but the line breaks and tabs
     /// `keeping` allows becomes U+FFFD, so text from a comment or a file name can never send the
     /// terminal a command. Text without one comes back as it is.
     package static func printable(_ text: String, keepingLineBreaks: Bool = false) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        // 0xC2 leads the C1 controls, 0xE2 and 0xD8 the bidirectional ones.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xD8 }) else {
+            return text
+        }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             let kept = keepingLineBreaks && (s == "\n" || s == "\r" || s == "\t")

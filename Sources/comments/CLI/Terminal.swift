@@ -100,16 +100,29 @@ enum Output {
         return code == ExitCode.success.rawValue ? ExitCode.someInputFailed.rawValue : code
     }
 
-    static func error(_ text: String) {
+    /// Writes `text` as one line on stderr: a line break or other control character inside it (a
+    /// file name may hold one) is shown escaped, so no name can start a line of its own that looks
+    /// like another message. `multiline` keeps the line breaks of a text composed of several lines
+    /// (its parts escaped with ``oneLine(_:)`` by the caller).
+    static func error(_ text: String, multiline: Bool = false) {
         flush()
         eraseProgress()
         // A message may quote a file name or a line of input: shown, never obeyed by the terminal.
         guard let err else { return }
-        var copy = DisplayWidth.printable(text.hasSuffix("\n") ? text : text + "\n", keepingLineBreaks: true)
+        let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        var copy = multiline ? DisplayWidth.printable(body + "\n", keepingLineBreaks: true) : oneLine(body) + "\n"
         copy.withUTF8 { buffer in
             _ = fwrite(buffer.baseAddress, 1, buffer.count, err)
         }
         fflush(err)
+    }
+
+    /// `text` with line breaks shown as `\n` and `\r`, tabs kept, other control characters U+FFFD.
+    static func oneLine(_ text: String) -> String {
+        let escaped =
+            text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D })
+            ? text.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r") : text
+        return DisplayWidth.printable(escaped, keepingLineBreaks: true)
     }
 
     /// Draws `line` in place of the previous progress line (the caller fits it to the width).

@@ -112,8 +112,9 @@ enum ExportCommand {
             do {
                 if !rows.isEmpty { try output.write(rows) }
                 if let summary {
+                    let named = Self.namedByID(outcome)
                     let cells = SummaryColumns.all.map {
-                        csv.cell($0.value(outcome, options: summaryOptions), kind: $0.kind)
+                        csv.cell($0.value(named, options: summaryOptions), kind: $0.kind)
                     }
                     try summary.write(csv.record(cells))
                 }
@@ -142,6 +143,13 @@ enum ExportCommand {
                     + (format == .jsonl ? ", written as error records" : ", left out of the rows"))
         }
         return result.failed || (result.badRecords > 0 && parsed[strict]) ? .someInputFailed : .success
+    }
+
+    /// A malformed record of a stdin stream named by its id when it has one (not "-"), so that its
+    /// summary row joins its error record and the rows of the other documents by `file`.
+    static func namedByID(_ outcome: BatchOutcome) -> BatchOutcome {
+        guard case .failed(_, let error) = outcome, case .badRecord(_, _, _, let id?, _) = error else { return outcome }
+        return .failed(name: id, error: error)
     }
 
     /// The format and path from --csv, --jsonl or -o (exactly one).
