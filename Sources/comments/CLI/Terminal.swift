@@ -40,17 +40,22 @@ struct Terminal {
         return Terminal(stdoutIsTerminal: out, stderrIsTerminal: err, width: width, color: color)
     }
 
-    /// `COLUMNS` when it is set to a usable width.
+    /// The narrowest width tables and help are laid out for; a narrower terminal gets this many.
+    static let minimumWidth = 21
+
+    /// `COLUMNS` when it is set to a positive number (at least ``minimumWidth``).
     static var columnsVariable: Int? {
-        ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 20 ? $0 : nil }
+        ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init).flatMap {
+            $0 > 0 ? max($0, minimumWidth) : nil
+        }
     }
 
     /// Columns of the terminal on `fd` (ioctl TIOCGWINSZ), nil when it is not a terminal.
     static func size(of fd: Int32) -> Int? {
         guard isatty(fd) == 1 else { return nil }
         var size = winsize()
-        guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 else { return nil }
-        return Int(size.ws_col)
+        guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return max(Int(size.ws_col), minimumWidth)
     }
 
     /// Width of help text: COLUMNS, else the terminal on stdout, else 80 (swift-argument-parser's).
