@@ -183,4 +183,28 @@ struct RobustnessTests {
         #expect(r.stderr.contains("--api-key-file: /nonexistent/key: no such file or directory"))
         #expect(!r.stdout.contains("listening"))
     }
+
+    /// The table shows what JSON Lines does with --explain: sentiment terms and triage evidence too.
+    @Test func explainedTablesShowSentimentTermsAndTriageEvidence() throws {
+        let r = try CommandRunner.run(["score", "--explain", "-f", "table", sample])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("#1 sentiment terms: "))
+        #expect(r.stdout.contains("#3 triage evidence: shouting: "))
+        let plain = try CommandRunner.run(["score", "-f", "table", sample])
+        #expect(!plain.stdout.contains("sentiment terms") && !plain.stdout.contains("evidence"))
+    }
+
+    /// The warning about repaired bytes says how many lines had them, streamed or read whole.
+    @Test func repairedBytesWarningCountsTheLines() throws {
+        var bytes = Array("Council news\n".utf8) + [0x61, 0xFF, 0x0A] + Array("fine\n".utf8)
+        bytes += [0x62, 0xFE, 0x0A, 0x63, 0xC0, 0x0A]
+        let path = try CommandRunner.temporaryFile(Data(bytes), name: "bad.txt")
+        for streamBytes in ["0", "100000000"] {
+            let r = try CommandRunner.run(
+                ["export", path, "--csv", "/dev/null"], environment: ["COMMENTS_STREAM_BYTES": streamBytes])
+            #expect(
+                r.stderr.contains(
+                    "bad.txt:2: warning: invalid UTF-8 or NUL bytes replaced with U+FFFD (and 2 more lines)"))
+        }
+    }
 }
