@@ -34,10 +34,11 @@ struct CommandRunner {
     /// - Parameter directory: the working directory (default: the test's own), so that outputs can
     ///   name inputs by paths relative to it.
     static func run(
-        _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], directory: URL? = nil
+        _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], directory: URL? = nil,
+        executable: URL? = nil
     ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
@@ -68,6 +69,21 @@ struct CommandRunner {
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs `script` with /bin/sh, `$0` being the `comments` binary (for closed descriptors:
+    /// `"$0" score x.txt >&-`); stdout and stderr are what the script leaves on them.
+    /// - Parameter unprivileged: run as user nobody when the tests run as root (so that a mode 000
+    ///   folder is unreadable); nil when that is not possible here.
+    static func shell(_ script: String, directory: URL? = nil, unprivileged: Bool = false) throws -> Result? {
+        var arguments = ["-c", script, binary.path]
+        if unprivileged && geteuid() == 0 {
+            let setpriv = "/usr/bin/setpriv"
+            guard FileManager.default.isExecutableFile(atPath: setpriv) else { return nil }
+            arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", "/bin/sh"] + arguments
+            return try run(arguments, directory: directory, executable: URL(fileURLWithPath: setpriv))
+        }
+        return try run(arguments, directory: directory, executable: URL(fileURLWithPath: "/bin/sh"))
     }
 
     /// Writes `contents` to a fresh temporary file and returns its path.

@@ -122,8 +122,7 @@ package struct CommentStream {
     package static func warnings(name: String, scan: LineScan, lines: [InputWarning]) -> [InputWarning] {
         var warnings: [InputWarning] = []
         if let bad = scan.firstRepairedLine {
-            warnings.append(
-                InputWarning(path: name, line: bad, message: "invalid UTF-8 or NUL bytes replaced with U+FFFD"))
+            warnings.append(.repaired(path: name, firstLine: bad, lines: scan.repairedLines))
         }
         return warnings + lines
     }

@@ -114,8 +114,9 @@ package final class DocumentStream {
         if let value = object["id"] {
             if let s = value as? String {
                 id = s
-            } else if let n = value as? NSNumber {
-                id = n.stringValue
+            } else if let n = value as? NSNumber, String(cString: n.objCType) != "c" {
+                // JSON's true and false come out as NSNumbers of type char: refused, as the server does.
+                id = Self.sourceText(of: n, in: line) ?? n.stringValue
             } else if !(value is NSNull) {
                 return bad("\"id\" must be a string or a number")
             }
@@ -142,6 +143,13 @@ package final class DocumentStream {
         var document = Document(name: "", comments: comments, article: article)
         document.name = id ?? ContentName.of(article: article, comments: document.text, stream: name)
         return .success(document)
+    }
+
+    /// The number as the record spells it ("1.50", "-0", "1e3"), so the document keeps the id it was
+    /// given; nil when the spelling read off the line is not that number.
+    private static func sourceText(of number: NSNumber, in line: ArraySlice<UInt8>) -> String? {
+        guard let text = RecordID.scan(line), let value = Double(text), value == number.doubleValue else { return nil }
+        return text
     }
 
     // MARK: Buffered reading

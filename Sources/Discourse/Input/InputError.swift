@@ -46,6 +46,13 @@ public struct InputWarning: Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// Bytes that are not UTF-8 (or NULs) were replaced: at `firstLine`, and on `lines` lines in all.
+    package static func repaired(path: String, firstLine: Int, lines: Int) -> InputWarning {
+        let more = lines > 1 ? " (and \(lines - 1) more line\(lines == 2 ? "" : "s"))" : ""
+        return InputWarning(
+            path: path, line: firstLine, message: "invalid UTF-8 or NUL bytes replaced with U+FFFD" + more)
+    }
+
     /// "path:line: warning: message", as the command line prints it.
     public var description: String {
         if let line { return "\(path):\(line): warning: \(message)" }

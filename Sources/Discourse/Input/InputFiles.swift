@@ -52,38 +52,40 @@ public enum InputFiles {
             }
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-                items.append(.failed(.notFound(path: argument)))
+                // The command line replaced bytes that are not UTF-8 with U+FFFD, so no file has the name.
+                items.append(
+                    .failed(
+                        argument.contains("\u{FFFD}")
+                            ? .unreadable(path: argument, reason: "its name is not valid UTF-8; rename it")
+                            : .notFound(path: argument)))
                 continue
             }
             guard isDirectory.boolValue else {
                 items.append(.file(argument))
                 continue
             }
-            let files = textFiles(under: argument)
-            if files.isEmpty {
+            let search = textFiles(under: argument)
+            if search.files.isEmpty && search.errors.isEmpty {
                 items.append(.failed(.noTextFiles(directory: argument)))
             } else {
-                items.append(contentsOf: files.map(InputItem.file))
+                items.append(contentsOf: merged(search))
             }
         }
         return items
     }
 
-    /// `*.txt` files below `directory`, sorted by path so runs are reproducible.
-    public static func textFiles(under directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            guard relative.hasSuffix(".txt") else { continue }
-            let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                if !isDirectory.boolValue { found.append(path) }
-            } else if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
-                found.append(path)  // a broken link: reading it reports it, rather than skip it unsaid
-            }
-        }
-        return found.sorted()
+    /// `*.txt` files below `directory`, sorted by path so runs are reproducible, and what could not
+    /// be searched (an unreadable folder, a name that is not UTF-8).
+    public static func textFiles(under directory: String) -> TextFileSearch {
+        DirectoryWalk.textFiles(under: directory)
+    }
+
+    /// Files and failures of one search in one path order, so failures are reported in place.
+    static func merged(_ search: TextFileSearch) -> [InputItem] {
+        let items = search.files.map(InputItem.file) + search.errors.map(InputItem.failed)
+        return items.enumerated().sorted { a, b in
+            a.element.name == b.element.name ? a.offset < b.offset : a.element.name < b.element.name
+        }.map(\.element)
     }
 
     /// Reads and decodes one input.

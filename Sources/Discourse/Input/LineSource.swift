@@ -26,6 +26,8 @@ package protocol LineSource {
 package struct LineScan: Sendable, Equatable {
     /// 1-based line of the first invalid UTF-8 sequence or NUL byte (replaced by U+FFFD), if any.
     package var firstRepairedLine: Int?
+    /// Lines with invalid UTF-8 or NUL bytes, the first one included.
+    package var repairedLines = 0
     /// Bytes of text (the BOM excluded): 0 for an empty input.
     package var textBytes = 0
 }
@@ -67,6 +69,7 @@ package struct ChunkedLines {
                 return
             }
             if scan.firstRepairedLine == nil { scan.firstRepairedLine = line }
+            scan.repairedLines += 1
             TextDecoder.repair(bytes, into: &repaired)
             going = repaired.withUnsafeBufferPointer { body($0) }
         }

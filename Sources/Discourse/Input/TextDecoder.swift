@@ -36,10 +36,8 @@ package enum TextDecoder {
         }
         let body = UnsafeBufferPointer(rebasing: bytes[start...])
         if let bad = firstInvalidOffset(body) {
-            warnings.append(
-                InputWarning(
-                    path: path, line: lineNumber(of: bad, in: body),
-                    message: "invalid UTF-8 or NUL bytes replaced with U+FFFD"))
+            let (line, lines) = repairedLines(body, from: bad)
+            warnings.append(.repaired(path: path, firstLine: line, lines: lines))
             return .success(DecodedText(text: repaired(body), warnings: warnings))
         }
         return .success(DecodedText(text: String(decoding: body, as: UTF8.self), warnings: warnings))
@@ -94,6 +92,39 @@ package enum TextDecoder {
                 i += length
             }
         }
+    }
+
+    /// The line of the bad byte at `first` and how many lines hold one (it is the first of them),
+    /// lines counted as ``lineNumber(of:in:)`` counts them.
+    static func repairedLines(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int) -> (line: Int, lines: Int) {
+        let line = lineNumber(of: first, in: bytes)
+        var lines = 1
+        var i = first
+        let n = bytes.count
+        // Skip to the end of the first bad line, then look for a bad byte in each line after it.
+        var lineHasBad = true
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A || b == 0x0D {
+                if b == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
+                lineHasBad = false
+                i += 1
+                continue
+            }
+            if b >= 0x01 && b < 0x80 {
+                i += 1
+                continue
+            }
+            let length = b == 0 ? 0 : UTF8Scalar.sequenceLength(bytes, at: i)
+            if length == 0 {
+                if !lineHasBad { lines += 1 }
+                lineHasBad = true
+                i += 1
+            } else {
+                i += length
+            }
+        }
+        return (line, lines)
     }
 
     static func lineNumber(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {

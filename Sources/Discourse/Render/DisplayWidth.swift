@@ -30,14 +30,24 @@ package enum DisplayWidth {
     @inline(__always)
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        return v < 0x20 || (v >= 0x7F && v <= 0x9F)
+        return v < 0x20 || (v >= 0x7F && v <= 0x9F) || isBidiControl(v)
+    }
+
+    /// The bidirectional formatting characters (embeddings, overrides, isolates, marks): shown, they
+    /// reorder the rest of a terminal line, so a comment could make its text or a file name read as
+    /// something else ("Trojan Source").
+    static func isBidiControl(_ v: UInt32) -> Bool {
+        (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) || v == 0x200E || v == 0x200F || v == 0x061C
     }
 
     /// `text` safe to show on a terminal: every control character but the line breaks and tabs
     /// `keeping` allows becomes U+FFFD, so text from a comment or a file name can never send the
     /// terminal a command. Text without one comes back as it is.
     package static func printable(_ text: String, keepingLineBreaks: Bool = false) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        // 0xC2 leads the C1 controls, 0xE2 and 0xD8 the bidirectional ones.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xD8 }) else {
+            return text
+        }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             let kept = keepingLineBreaks && (s == "\n" || s == "\r" || s == "\t")
@@ -85,18 +95,20 @@ extension DisplayWidth {
     /// longer than a line is cut, so no line is ever wider than `width` (but for a character wider
     /// than the whole room, which gets a line of its own).
     /// - Complexity: O(n) in the text's scalars (a long word is cut in one pass).
-    /// With `hanging`, the first line is not indented (`Error: …` with its continuation under it).
+    /// With `hanging`, the first line is not indented and has the whole width (`Error: …` with its
+    /// continuation under it).
     package static func wrap(_ text: String, width: Int, indent: Int = 0, hanging: Bool = false) -> String {
         let text = printable(text, keepingLineBreaks: true)
-        let room = max(1, width - indent)
+        var room = max(1, hanging ? width : width - indent)
         let margin = String(repeating: " ", count: indent)
         var lines: [String] = []
         var line = ""
         var used = 0
         func flush() {
-            lines.append(margin + line)
+            lines.append((hanging && lines.isEmpty ? "" : margin) + line)
             line = ""
             used = 0
+            room = max(1, width - indent)
         }
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
             var rest = word.unicodeScalars[...]
@@ -133,7 +145,6 @@ extension DisplayWidth {
             used += (used > 0 ? 1 : 0) + w
         }
         if used > 0 || lines.isEmpty { flush() }
-        if hanging { lines[0] = String(lines[0].dropFirst(indent)) }
         return lines.joined(separator: "\n")
     }
 }
@@ -141,11 +152,14 @@ extension DisplayWidth {
 extension DisplayWidth {
     /// A summary line ("file: 14 lines, 7 article lines, …") wrapped between its clauses rather
     /// than inside one, continuation lines indented by two, so "drift trend -0.03/comment" stays
-    /// together. A clause wider than a line is still cut to fit.
+    /// together. A clause wider than a continuation line is wrapped at its own spaces instead.
     package static func wrapClauses(_ text: String, width: Int) -> String {
         let glue: Character = "\u{E000}"  // private use, one column wide: never in our summaries
         let glued = text.split(separator: ", ", omittingEmptySubsequences: false)
-            .map { String($0.map { $0 == " " ? glue : $0 }) }
+            .map { clause in
+                // ", " ends every clause but the last: its comma must fit on the line too.
+                of(String(clause)) + 1 > width - 2 ? String(clause) : String(clause.map { $0 == " " ? glue : $0 })
+            }
             .joined(separator: ", ")
         let wrapped = wrap(glued, width: width, indent: 2, hanging: true)
         return String(wrapped.map { $0 == glue ? " " : $0 })

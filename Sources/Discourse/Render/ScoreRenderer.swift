@@ -36,15 +36,32 @@ public enum ScoreRenderer {
             table.append(cells)
         }
         var out = report.comments.isEmpty ? "" : table.render(width: width, color: color)
-        for row in report.comments where !row.drift.onTopicTerms.isEmpty || !row.drift.offTopicTerms.isEmpty {
-            out +=
-                DisplayWidth.wrap(
-                    "#\(row.comment.index) drift terms: \(DriftColumns.termList(row.drift))", width: width, indent: 4
-                ).dropFirst(2) + "\n"
+        for row in report.comments {
+            for line in explainLines(row) {
+                out += DisplayWidth.wrap(line, width: width, indent: 4).dropFirst(2) + "\n"
+            }
         }
         let line = DisplayWidth.wrapClauses(summary(report), width: width)
         out += (color ? Style.dim.apply(line) : line) + "\n"
         return out
+    }
+
+    /// What `--explain` adds under the table for one comment, as JSON Lines has it: its drift
+    /// terms, the terms that moved its sentiment, and the words behind its triage scores (each line
+    /// left out when empty; nothing at all without `--explain`).
+    static func explainLines(_ row: ScoredComment) -> [String] {
+        let n = row.comment.index
+        var lines: [String] = []
+        if !row.drift.onTopicTerms.isEmpty || !row.drift.offTopicTerms.isEmpty {
+            lines.append("#\(n) drift terms: \(DriftColumns.termList(row.drift))")
+        }
+        if let terms = row.sentiment.contributions, !terms.isEmpty {
+            lines.append("#\(n) sentiment terms: " + terms.map(\.description).joined(separator: "; "))
+        }
+        if !row.triage.evidence.isEmpty {
+            lines.append("#\(n) triage evidence: " + TriageRenderer.evidenceList(row.triage))
+        }
+        return lines
     }
 
     /// "file: 34 lines, 28 article lines, 6 comments (confidence 0.93)".

@@ -114,10 +114,10 @@ enum CommentsCommand {
         let width = Terminal.stderrWidth
         let text =
             // The message itself is not wrapped: it may name a path, and people search for it whole.
-            "Error: " + error.message + "\n"
+            "Error: " + Output.oneLine(error.message) + "\n"
             + DisplayWidth.wrap("Usage: " + spec.usage, width: width, indent: 2, hanging: true) + "\n"
             + DisplayWidth.wrap("See '\(spec.invocation) --help' for more information.", width: width, indent: 2)
-        Output.error(text)
+        Output.error(text, multiline: true)
         return ExitCode.usage.rawValue
     }
 }

@@ -50,6 +50,10 @@ enum ExportCommand {
         }
         let options = try InputOptions.analysisOptions(parsed, command: spec.name)
         let items = InputOptions.inputs(parsed)
+        let rowsOption = parsed[csvOut] != nil ? "--csv" : parsed[jsonlOut] != nil ? "--jsonl" : "-o"
+        try SameFile.check(
+            outputs: [(rowsOption, path)] + (summaryPath.map { [("--summary", $0)] } ?? []),
+            inputs: InputOptions.readPaths(parsed, items: items), command: spec.name)
         let threshold = FlagThreshold.value(parsed)
         let terminal = Terminal.current(color: .never)
         let csv = CSVOptions.writer(parsed)
@@ -108,8 +112,9 @@ enum ExportCommand {
             do {
                 if !rows.isEmpty { try output.write(rows) }
                 if let summary {
+                    let named = Self.namedByID(outcome)
                     let cells = SummaryColumns.all.map {
-                        csv.cell($0.value(outcome, options: summaryOptions), kind: $0.kind)
+                        csv.cell($0.value(named, options: summaryOptions), kind: $0.kind)
                     }
                     try summary.write(csv.record(cells))
                 }
@@ -138,6 +143,13 @@ enum ExportCommand {
                     + (format == .jsonl ? ", written as error records" : ", left out of the rows"))
         }
         return result.failed || (result.badRecords > 0 && parsed[strict]) ? .someInputFailed : .success
+    }
+
+    /// A malformed record of a stdin stream named by its id when it has one (not "-"), so that its
+    /// summary row joins its error record and the rows of the other documents by `file`.
+    static func namedByID(_ outcome: BatchOutcome) -> BatchOutcome {
+        guard case .failed(_, let error) = outcome, case .badRecord(_, _, _, let id?, _) = error else { return outcome }
+        return .failed(name: id, error: error)
     }
 
     /// The format and path from --csv, --jsonl or -o (exactly one).

@@ -77,6 +77,15 @@ enum InputOptions {
     static func inputs(_ parsed: ParsedArguments) -> [InputItem] {
         InputFiles.expand(parsed.positionals)
     }
+
+    /// Every file the run reads: the expanded inputs, --article and the lexicons (for ``SameFile``).
+    static func readPaths(_ parsed: ParsedArguments, items: [InputItem]) -> [String] {
+        let files = items.compactMap { item -> String? in
+            if case .file(let path) = item { return path }
+            return nil
+        }
+        return files + (parsed[article].map { [$0] } ?? []) + parsed[lexicon] + parsed[triageLexicon]
+    }
 }
 
 /// `--color` and its shorthand `--no-color`, on the commands that colour their output.

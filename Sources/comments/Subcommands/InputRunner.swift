@@ -4,10 +4,11 @@ import Foundation
 /// Options of every command that runs over many inputs.
 enum BatchOptions {
     static let jobs = Value<Int>.integer(
-        "--jobs", short: "j", in: 1...Int.max,
+        "--jobs", short: "j", in: 1...OrderedParallelMap.maximumJobs,
         help: "Analyse <n> files at once, at most 256. (default: the number of cores)")
     static let quiet = Flag(
-        "--quiet", short: "q", help: "No progress bar and no warnings on stderr (errors still show).")
+        "--quiet", short: "q",
+        help: "No progress bar and no warnings on stderr (errors and files withheld by --min-confidence still show).")
 
     static let specs: [OptionSpec] = [jobs.spec, quiet.spec]
 
@@ -152,14 +153,15 @@ struct InputRunner {
         case .failed(_, let error):
             return ["comments: \(error)"]
         case .analysed(let report, let document):
-            guard !quiet else { return [] }
+            // A withheld file is named even with --quiet, as a failed one is: its rows are missing.
+            let withheld = report.withheld.map { ["comments: \(report.file): no rows: \($0)"] } ?? []
+            guard !quiet else { return withheld }
             var messages: [String] = []
             if document.text.isEmpty {
                 messages.append("comments: \(document.name): warning: file is empty")
             }
             messages += report.warnings.map { "comments: \($0)" }
-            if let reason = report.withheld { messages.append("comments: \(report.file): no rows: \(reason)") }
-            return messages
+            return messages + withheld
         }
     }
 }

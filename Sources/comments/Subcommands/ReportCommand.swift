@@ -59,6 +59,9 @@ enum ReportCommand {
         let terminal = Terminal.current(color: .never)
         let destination = try destination(out, positionals: parsed.positionals, items: items)
         let single = destination != .folder(out)
+        let written = single ? out : (out as NSString).appendingPathComponent("index.html")
+        try SameFile.check(
+            outputs: [("-o", written)], inputs: InputOptions.readPaths(parsed, items: items), command: spec.name)
         let runner = try InputRunner.configured(parsed, options: options, items: items, terminal: terminal)
 
         if !single {
@@ -72,6 +75,7 @@ enum ReportCommand {
         var entries: [HTMLReport.IndexEntry] = []
         var usedNames: Set<String> = ["index.html"]
         var writeFailed = false
+        var pagesWritten = 0
         let result = runner.runOutcomes(items) { outcome in
             switch outcome {
             case .failed(let name, let error):
@@ -89,6 +93,7 @@ enum ReportCommand {
                         try OutputFile.writeWhole(html, to: path)
                     }
                     entries.append(HTMLReport.IndexEntry(report: report, link: pageName, options: reportOptions))
+                    pagesWritten += 1
                 } catch {
                     Output.error("comments report: \(OutputFile.message(error, path: path))")
                     writeFailed = true
@@ -106,9 +111,11 @@ enum ReportCommand {
                 writeFailed = true
             }
         }
-        if !parsed[BatchOptions.quiet] && !writeFailed && destination != .standardOutput {
-            Output.error(
-                "comments report: wrote \(single ? out : (out as NSString).appendingPathComponent("index.html"))")
+        // One input that failed leaves no page: saying "wrote" would send the user to a stale file.
+        if !parsed[BatchOptions.quiet] && !writeFailed && destination != .standardOutput
+            && (!single || pagesWritten > 0)
+        {
+            Output.error("comments report: wrote \(written)")
         }
         return result.failed || result.badRecords > 0 || writeFailed ? .someInputFailed : .success
     }

@@ -102,8 +102,8 @@ extension InputRunner {
         if !quiet {
             if segmented.scan.textBytes == 0 { Output.error("comments: \(path): warning: file is empty") }
             for warning in warnings { Output.error("comments: \(warning)") }
-            if let reason = report.withheld { Output.error("comments: \(path): no rows: \(reason)") }
         }
+        if let reason = report.withheld { Output.error("comments: \(path): no rows: \(reason)") }
         return .analysed(report, Document(name: path, text: "", warnings: warnings))
     }
 }

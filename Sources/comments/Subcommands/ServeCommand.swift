@@ -62,8 +62,13 @@ enum ServeCommand {
         }
         var key = parsed[apiKey]
         if let path = parsed[apiKeyFile] {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw UsageError(message: "--api-key-file: cannot read \(path)", command: command)
+            // A file that cannot be opened is exit 1, as the help's exit codes say (not a usage error).
+            let data: [UInt8]
+            switch InputFiles.readFile(path) {
+            case .success(let bytes): data = bytes
+            case .failure(let error):
+                Output.error("comments serve: --api-key-file: \(error)")
+                return .someInputFailed
             }
             key = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map {
                 $0.trimmingCharacters(in: .whitespaces)

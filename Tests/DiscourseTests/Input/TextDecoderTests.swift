@@ -54,6 +54,18 @@ struct TextDecoderTests {
         #expect(text.warnings.first?.line == 2)
     }
 
+    /// One warning, naming the first line and how many more lines had bad bytes (two on one line
+    /// count once; a CRLF is one line break).
+    @Test func theWarningCountsTheOtherRepairedLines() throws {
+        let bytes = Array("ok\r\n".utf8) + [0x61, 0xFF, 0xFE, 0x0D, 0x0A, 0x62, 0x0A, 0xC0, 0x0D, 0x63, 0xFF]
+        let warnings = try decode(bytes).get().warnings
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.line == 2)
+        #expect(warnings.first?.message == "invalid UTF-8 or NUL bytes replaced with U+FFFD (and 2 more lines)")
+        let one = try decode([0x0A, 0xFF, 0x0A, 0x61, 0x0A, 0xFF]).get().warnings.first?.message
+        #expect(one == "invalid UTF-8 or NUL bytes replaced with U+FFFD (and 1 more line)")
+    }
+
     @Test func lateNULBytesAreReplacedNotFatal() throws {
         let bytes = [UInt8](repeating: 0x61, count: TextDecoder.binarySniffLength + 10) + [0] + Array("b".utf8)
         let text = try decode(bytes).get()
