@@ -1,3 +1,5 @@
+import Foundation
+
 /// The line model: log-odds that one line is reader-comment text rather than article text, as a sum
 /// of weighted, capped features (see ``SegmenterParameter`` for each weight and
 /// `Lexicons/segmenter-weights.tsv` for its value), plus the boundary model that reads the same
@@ -77,6 +79,7 @@ struct LineModel: Sendable {
         case .heading: return flag(isHeading(x))
         case .shortLine: return flag(x.words <= 3)
         case .longLine: return flag(x.words >= 60)
+        case .logWords: return log2(1 + Double(x.words))
         case .properNouns: return properNounShare(x)
         case .numbers: return capped(x.numbers, 3)
         case .otherLanguage: return flag(c.foreign)

@@ -42,6 +42,10 @@ package enum SegmenterParameter: String, CaseIterable, Sendable {
     case heading
     case shortLine = "short_line"
     case longLine = "long_line"
+    /// The line's length, log2(1 + words): a continuous length, so the section terms can compare
+    /// a section's lines with the article's own (reader comments are shorter or longer than the
+    /// paragraphs above them, whichever the article's habit is). Its weights are free in sign.
+    case logWords = "log_words"
     case properNouns = "proper_nouns"
     case numbers
     /// A long line in another language than the article's first paragraphs.

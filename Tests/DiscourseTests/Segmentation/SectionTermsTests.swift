@@ -149,6 +149,20 @@ struct SectionTermsTests {
         #expect(page.parts(4).contains { $0.feature == "first person (z-score against the article)" })
     }
 
+    /// Line length is a feature like any other (log2(1 + words)), so the section terms see a switch
+    /// from the article's long paragraphs to short replies where it happens, with no cue word at all.
+    @Test func aSwitchOfLineLengthIsEvidence() throws {
+        let w = try weights(relative: [:], zscore: ["log_words": -1])
+        let replies = ["Seems fair.", "Not convinced.", "About time."]
+        let page = terms(Self.article + replies, w)
+        #expect(page.total(4) > 0)
+        #expect(page.total(4) > page.total(3))  // one article line taken as a reply
+        #expect(page.total(4) > page.total(5))  // the first reply left to the article
+        #expect(page.parts(4).contains { $0.feature == "log words (z-score against the article)" })
+        let x = LineFeatures(text: Tokenizer.tokenize("Not convinced at all."), cues: .embedded)
+        #expect(abs(LineModel.value(.logWords, x, LineContext()) - 2.321928094887362) < 1e-12)  // log2(1 + 4)
+    }
+
     /// Two articles with the same mean first person: the one that varies it (a chatty blog mixing
     /// "I" paragraphs with plain ones) makes the same first-person comments less surprising, though
     /// the scaled contrast, which ignores the spread, is the same for both.
