@@ -79,6 +79,8 @@ struct CLIConventionsTests {
         #expect(extra.status == 2)
         #expect(extra.stderr.hasPrefix("Error: unexpected argument 'extra'"))
         #expect(try Self.run(["serve", "extra"]).status == 2)
+        #expect(try Self.run(["serve", "--analysis-threads", "0"]).status == 2)
+        #expect(try Self.run(["serve", "--analysis-queue", "0"]).status == 2)
         let twice = try Self.run(["score", "-f", "csv", "--format", "json", Self.sample])
         #expect(twice.status == 2)
         #expect(twice.stderr.contains("--format given twice"))

@@ -338,6 +338,40 @@ struct ServeEndToEndTests {
 }
 
 extension ServeEndToEndTests {
+    /// `--analysis-threads 1 --analysis-queue 1`: many scoring requests at once are each answered,
+    /// either scored (200) or refused for now (503 with `Retry-After: 1`), never dropped or left waiting.
+    @Test func aFullAnalysisQueueAnswers503WithRetryAfter() throws {
+        let server = try ServerProcess(["--analysis-threads", "1", "--analysis-queue", "1"])
+        defer { server.stop() }
+        let text = String(repeating: "You idiot, the council wasted our money again. ", count: 300)
+        let request = RawClient.post("/v1alpha1/comments:analyze", Self.analyze(text))
+        let clients = try (0..<8).map { _ in try server.client() }
+        for c in clients { try c.send(request) }
+        var statuses: [Int] = []
+        for c in clients {
+            let r = try #require(c.response())
+            statuses.append(r.status)
+            if r.status == 503 { #expect(r.headers["retry-after"] == "1") }
+        }
+        #expect(statuses.allSatisfy { $0 == 200 || $0 == 503 }, "\(statuses)")
+        #expect(statuses.contains(200))
+        // One thread and one queue slot cannot take eight long comments sent at once.
+        #expect(statuses.contains(503), "\(statuses)")
+        // The refused connections stay open and are scored once the queue has room.
+        for c in clients {
+            try c.send(request)
+            var status = try #require(c.response()).status
+            var tries = 0
+            while status == 503, tries < 200 {
+                usleep(20_000)
+                try c.send(request)
+                status = try #require(c.response()).status
+                tries += 1
+            }
+            #expect(status == 200)
+        }
+    }
+
     /// Request logging wrote to stderr on the serving threads: with stderr a pipe nobody reads,
     /// the server stopped answering after ~1,500 requests and SIGTERM no longer stopped it (it
     /// needed SIGKILL). Now every request is answered, and SIGTERM ends it with status 0.

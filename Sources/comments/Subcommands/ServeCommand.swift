@@ -30,6 +30,11 @@ enum ServeCommand {
         help: "Keep-alive connections idle longer are closed. (default: 60)")
     static let workers = Value<Int>.integer(
         "--workers", in: 1...Int.max, help: "Worker threads. (default: the number of cores)")
+    static let analysisThreads = Value<Int>.integer(
+        "--analysis-threads", in: 1...256, help: "Threads that score comments. (default: the number of cores)")
+    static let analysisQueue = Value<Int>.integer(
+        "--analysis-queue", valueName: "requests", in: 1...65536,
+        help: "Requests waiting for a scoring thread; more get 503 with Retry-After. (default: 256)")
     static let quiet = Flag("--quiet", short: "q", help: "No log line per request on stderr.")
 
     static let spec = CommandSpec(
@@ -42,7 +47,7 @@ enum ServeCommand {
         ],
         options: [
             host.spec, port.spec, apiKey.spec, apiKeyFile.spec, feedback.spec, maxBody.spec, maxConnections.spec,
-            requestTimeout.spec, idleTimeout.spec, workers.spec, quiet.spec,
+            requestTimeout.spec, idleTimeout.spec, workers.spec, analysisThreads.spec, analysisQueue.spec, quiet.spec,
         ])
 
     static func run(_ arguments: [String]) throws -> ExitCode {
@@ -54,6 +59,8 @@ enum ServeCommand {
         config.limits.maxBody = parsed[maxBody] ?? config.limits.maxBody
         config.maxConnections = parsed[maxConnections] ?? config.maxConnections
         config.workers = parsed[workers] ?? config.workers
+        config.analysisThreads = parsed[analysisThreads] ?? config.analysisThreads
+        config.analysisQueue = parsed[analysisQueue] ?? config.analysisQueue
         config.requestTimeout = parsed[requestTimeout] ?? config.requestTimeout
         config.idleTimeout = parsed[idleTimeout] ?? config.idleTimeout
 
