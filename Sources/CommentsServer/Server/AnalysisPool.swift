@@ -9,7 +9,9 @@ import Synchronization
 /// let the queue, and the wait behind it, grow without bound.
 final class AnalysisPool: Sendable {
     struct State {
-        var jobs: [@Sendable () -> Void] = []
+        /// Taken jobs are set to nil at once, so a job (and the request and connection it holds)
+        /// is released as soon as a thread takes it, not when the queue next empties.
+        var jobs: [(@Sendable () -> Void)?] = []
         var head = 0
         var closed = false
         var queued: Int { jobs.count - head }
@@ -70,11 +72,12 @@ final class AnalysisPool: Sendable {
             let job = state.withLock { s -> (@Sendable () -> Void)? in
                 guard s.head < s.jobs.count else { return nil }
                 let job = s.jobs[s.head]
+                s.jobs[s.head] = nil
                 s.head += 1
                 if s.head == s.jobs.count {
                     s.jobs.removeAll(keepingCapacity: true)
                     s.head = 0
-                } else if s.head > 1024 && s.head * 2 > s.jobs.count {
+                } else if s.head > 64 && s.head * 2 > s.jobs.count {
                     s.jobs.removeFirst(s.head)
                     s.head = 0
                 }

@@ -89,11 +89,10 @@ package final class RequestLog: Sendable {
     /// Waits (at most `timeout` seconds) for the buffer to be written out, then ends the thread.
     package func close(timeout: Double) {
         let deadline = DispatchTime.now() + timeout
-        while state.withLock({ !$0.buffer.isEmpty && !$0.closed }) {
-            if idle.wait(timeout: min(deadline, DispatchTime.now() + 0.05)) == .timedOut, DispatchTime.now() >= deadline
-            {
-                break
-            }
+        // The deadline is checked on every pass: `idle` also holds signals from earlier idle
+        // moments, each of which ends a wait at once.
+        while state.withLock({ !$0.buffer.isEmpty && !$0.closed }), DispatchTime.now() < deadline {
+            _ = idle.wait(timeout: min(deadline, DispatchTime.now() + 0.05))
         }
         state.withLock { $0.closed = true }
         wake.signal()
@@ -129,8 +128,9 @@ package final class RequestLog: Sendable {
         }
     }
 
-    /// Writes what the output takes now of `bytes` (at least a part of a line only when it all fits
-    /// for a pipe); the count written, 0 when it takes nothing now.
+    /// Writes what the output takes now of `bytes`, for a pipe whole lines only (so a line is never
+    /// cut by the room running out, and a last message after it starts on a line of its own); the
+    /// count written, 0 when it takes nothing now.
     private func writeSome(_ bytes: [UInt8]) -> Int {
         var length = bytes.count
         if kind == .pipe {
@@ -140,6 +140,10 @@ package final class RequestLog: Sendable {
                 length = min(length, size - Int(unread) - min(Self.pipeReserve, size / 4))
             }
             guard length > 0 else { return 0 }
+            if length < bytes.count {
+                guard let lastBreak = bytes[..<length].lastIndex(of: 0x0A) else { return 0 }
+                length = lastBreak + 1
+            }
         }
         while true {
             let n = bytes.withUnsafeBytes { p -> Int in

@@ -129,3 +129,47 @@ struct AnalysisPoolTests {
         server.wait()
     }
 }
+
+/// What a job captured is released as soon as the job has run, even while later jobs wait (the
+/// queue kept taken jobs, and their requests and connections, until it next emptied).
+@Suite("Analysis pool releases what it ran")
+struct AnalysisPoolReleaseTests {
+    final class Box: Sendable {
+        let bytes = [UInt8](repeating: 1, count: 64 * 1024)
+    }
+
+    final class Weak: @unchecked Sendable {
+        weak var box: Box?
+    }
+
+    @Test func aJobThatRanIsReleasedWhileOthersWait() {
+        let pool = AnalysisPool(threads: 1, capacity: 8)
+        let group = DispatchGroup()
+        pool.start(group: group)
+        let gate = DispatchSemaphore(value: 0)
+        let holdB = DispatchSemaphore(value: 0)
+        let bStarted = DispatchSemaphore(value: 0)
+        let weak = Weak()
+        #expect(pool.submit { _ = gate.wait(timeout: .now() + 60) })
+        do {
+            let box = Box()
+            weak.box = box
+            #expect(pool.submit { _ = box.bytes.count })
+        }
+        #expect(
+            pool.submit {
+                bStarted.signal()
+                _ = holdB.wait(timeout: .now() + 60)
+            })
+        #expect(pool.submit {})
+        #expect(weak.box != nil)
+        gate.signal()
+        #expect(bStarted.wait(timeout: .now() + 60) == .success)
+        // A has run and B is running; C still waits, so the queue has not emptied.
+        #expect(pool.queued == 1)
+        #expect(weak.box == nil)
+        holdB.signal()
+        pool.shutdown()
+        #expect(group.wait(timeout: .now() + 60) == .success)
+    }
+}

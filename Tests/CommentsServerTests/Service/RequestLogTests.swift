@@ -59,6 +59,34 @@ struct RequestLogTests {
         #expect(text.contains(" GET /healthz 200 "))
     }
 
+    /// A pipe nobody reads gets whole lines only: when its room runs out mid-line the rest waits (and
+    /// is dropped at close), so a last message written after the log starts on a line of its own.
+    @Test func aFullPipeGetsWholeLinesOnly() throws {
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        defer {
+            close(ends[0])
+            close(ends[1])
+        }
+        let log = RequestLog(fd: ends[1], capacity: 1 << 18)
+        // 35-byte lines: 189 KB is more than the pipe holds.
+        for i in 0..<5400 { log.append("127.0.0.1:5 GET /healthz 200 \(String(i + 10000))\n") }
+        usleep(200_000)
+        log.close(timeout: 0.2)
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
+        while true {
+            let n = read(ends[0], &chunk, chunk.count)
+            guard n > 0 else { break }
+            bytes += chunk[0..<n]
+        }
+        #expect(!bytes.isEmpty)
+        #expect(bytes.last == 0x0A)
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+        #expect(lines.allSatisfy { $0.hasPrefix("127.0.0.1:5 GET /healthz 200 1") && $0.count == 34 })
+    }
+
     /// A line that found room is written whole, in order, and the log ends when asked.
     @Test func linesArriveInOrder() throws {
         var ends: [Int32] = [0, 0]
