@@ -107,6 +107,19 @@ struct RobustnessTests {
         #expect(!direct.stderr.contains("holds no"))
     }
 
+    /// The walk holds one folder open at a time: a tree deeper than the descriptor limit is read.
+    @Test func aDeepTreeNeedsNoDescriptorPerLevel() throws {
+        let dir = try folder("deep")
+        var leaf = dir.appending(path: "tree")
+        for _ in 0..<120 { leaf = leaf.appending(path: "d") }
+        try FileManager.default.createDirectory(at: leaf, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: sample, toPath: leaf.appending(path: "a.txt").path)
+        let r = try #require(try CommandRunner.shell("ulimit -n 64 && \"$0\" score -f csv tree", directory: dir))
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stderr.contains("Too many open files"))
+        #expect(r.stdout.contains("/d/a.txt"))
+    }
+
     /// A name that is not UTF-8 cannot be named in the outputs: reported, not skipped unsaid.
     @Test func namesThatAreNotUTF8AreReported() throws {
         let dir = try folder("bytes")

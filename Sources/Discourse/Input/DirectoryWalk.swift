@@ -45,7 +45,6 @@ enum DirectoryWalk {
         _ folder: [UInt8], files: inout [[UInt8]], errors: inout [(path: [UInt8], error: InputError)]
     ) -> String? {
         guard let stream = withCString(folder, { opendir($0) }) else { return String(cString: strerror(errno)) }
-        defer { closedir(stream) }
         var names: [[UInt8]] = []
         while true {
             errno = 0
@@ -57,6 +56,9 @@ enum DirectoryWalk {
             if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
             names.append(name)
         }
+        // Closed before going down: one open folder at a time, whatever the depth (a 120-deep tree
+        // under `ulimit -n 64` ran out of descriptors while each level held its own open).
+        closedir(stream)
         for name in names {
             let path = folder + name
             var info = stat()

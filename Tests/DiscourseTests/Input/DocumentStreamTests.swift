@@ -139,6 +139,16 @@ struct DocumentStreamTests {
         #expect(scan(#"{"id": [1]}"#) == nil)
     }
 
+    /// The record's own top-level "id" names it, with its spelling; an "id" inside a nested object
+    /// or a string is not it.
+    @Test func onlyTheTopLevelIDNamesARecord() throws {
+        let nested = documents(#"{"meta":{"id":2.0},"id":2,"article":"The council met.","comments":["Good."]}"# + "\n")
+        #expect(try nested[0].get().name == "2")
+        let inString = documents(#"{"article":"a \"id\": 9","id":1.50,"comments":["Good."]}"# + "\n")
+        #expect(try inString[0].get().name == "1.50")
+        #expect(RecordID.scan(Array(#"{"x":["id"],"y":{"id":"inner"},"id":"outer""#.utf8)[...]) == "outer")
+    }
+
     @Test func emptyStreamHasNoDocuments() {
         #expect(documents("").isEmpty)
     }
