@@ -269,14 +269,26 @@ struct FrameReader {
     }
 
     /// True when the writer is the subject just after the word at `k` ("what an idiot I am", "what a
-    /// fool I was", "what a fool I'm"): a first-person word holding its copula or followed by one.
+    /// fool I was", "what a fool I'm"): a first-person word holding its copula or followed by one,
+    /// and the clause ends there. "What an idiot I am dealing with", "what a moron I was arguing
+    /// with" go on to name someone else: the writer is no subject of the word.
     func writerAfter(_ k: Int, sentence: Int32) -> Bool {
         guard k < text.count, text[k].sentence == sentence else { return false }
         guard matches.wordBits(text, k) & Kind.firstPerson.bit != 0 else { return false }
-        if Self.firstPersonCopulas.contains(text[k].key) { return true }
-        let j = k + 1
-        return j < text.count && text[j].sentence == sentence && has(matches.startMask[j], .copula)
+        var j = k + 1
+        if !Self.firstPersonCopulas.contains(text[k].key) {
+            guard j < text.count, text[j].sentence == sentence, has(matches.startMask[j], .copula) else { return false }
+            j += 1
+        }
+        // The clause ends: the sentence does, a mark follows, or a word that adds only when or how.
+        guard j < text.count, text[j].sentence == sentence, text[j].kind == .word else { return true }
+        return Self.clauseEnders.contains(text[j].key)
     }
+
+    /// Words after "what an idiot I am" that leave the writer the subject ("… sometimes", "… lol").
+    static let clauseEnders = TermSet(
+        ["again", "sometimes", "today", "yesterday", "too", "lol", "honestly", "really", "though", "haha", "tbh"]
+            .map { TermHash.of(normalized: $0) })
 
     /// First-person words that hold their copula ("I'm", "Im").
     static let firstPersonCopulas = TermSet(["i'm", "im"].map { TermHash.of(normalized: $0) })

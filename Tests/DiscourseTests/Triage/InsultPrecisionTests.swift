@@ -45,6 +45,11 @@ struct InsultPrecisionTests {
             #expect(triage(text).insult == 0, "\(text): \(triage(text).insult)")
         }
         #expect(triage("What an idiot you are.").insult >= 0.5)
+        // The clause goes on to name someone else: an insult again.
+        for text in ["What an idiot I am dealing with.", "What a moron I was arguing with yesterday."] {
+            #expect(triage(text).insult > 0.3, "\(text): \(triage(text).insult)")
+        }
+        #expect(triage("What an idiot I am sometimes.").insult == 0)
         #expect(triage("What an idiot.").insult > 0.3)
         #expect(triage("You are such an idiot, the link was wrong.").insult >= 0.5)
         #expect(triage("He is a fool for trusting the timetable.").insult > 0.3)
