@@ -63,8 +63,17 @@ public enum SegmentRenderer {
             if explain { cells.append(e.map { NumberFormat.fixed($0.score, digits: 1) } ?? "") }
             cells.append(i < lines.count ? lines[i] : "")
             if explain {
-                let why = (e?.contributions ?? []).filter { $0.feature != "prior" }.prefix(3).map {
-                    "\($0.feature) \($0.weight >= 0 ? "+" : "")\(NumberFormat.fixed($0.weight, digits: 1))"
+                // The three terms that moved the line most, at two digits; terms that print as 0.00
+                // are left out (at one digit most terms read 0.0 and crowded out the ones that mattered).
+                let shown = (e?.contributions ?? []).enumerated()
+                    .filter { $0.element.feature != "prior" && abs($0.element.weight) >= 0.005 }
+                    .sorted {
+                        abs($0.element.weight) != abs($1.element.weight)
+                            ? abs($0.element.weight) > abs($1.element.weight) : $0.offset < $1.offset
+                    }
+                    .map(\.element)
+                let why = shown.prefix(3).map {
+                    "\($0.feature) \($0.weight >= 0 ? "+" : "")\(NumberFormat.fixed($0.weight, digits: 2))"
                 }
                 cells.append(why.joined(separator: ", "))
             }
