@@ -76,8 +76,10 @@ package struct TriageLexicon: Sendable {
 
         static func parse(_ text: String) -> ProfanityGroups {
             var groups: ProfanityGroups = []
-            for part in text.split(separator: ";") {
-                switch String(part).trimmingASCIISpaces() {
+            // Split the UTF-8 bytes, not the Characters: splitting a String finds grapheme breaks
+            // for every character, which made this parse 1.4% of a 300-file export's start-up.
+            for part in text.utf8.split(separator: UInt8(ascii: ";")) {
+                switch String(decoding: part, as: UTF8.self).trimmingASCIISpaces() {
                 case "sexual anatomy / sexual acts": groups.insert(.sexual)
                 case "bodily fluids / excrement": groups.insert(.bodily)
                 case "other / general insult": groups.insert(.generalInsult)

@@ -212,10 +212,18 @@ package struct TriageScorer: Sendable {
             (w.dilutesSpam && !offers ? d : 1) * w.spam * s.spam,
             d * w.shoutingInPriority * s.shouting, d * w.negativity * negativity, wordsTerm, w.drift * drift,
         ])
-        var reasons: [(TriageCategory, Double)] = [
-            (.insult, s.insult), (.profanity, s.profanity), (.threat, s.threat), (.identityAttack, s.identityAttack),
-            (.shouting, s.shouting), (.spam, s.spam),
-        ].filter { $0.1 >= w.reasonThreshold }
+        // Built by appending only what passes: most comments give no reason, and then no array of
+        // (category, value) pairs is allocated, filtered or sorted at all.
+        var reasons: [(TriageCategory, Double)] = []
+        func consider(_ category: TriageCategory, _ value: Double) {
+            if value >= w.reasonThreshold { reasons.append((category, value)) }
+        }
+        consider(.insult, s.insult)
+        consider(.profanity, s.profanity)
+        consider(.threat, s.threat)
+        consider(.identityAttack, s.identityAttack)
+        consider(.shouting, s.shouting)
+        consider(.spam, s.spam)
         // Opinion and heated words raise priority as much as a mild insult can, so a moderator is
         // told why: they are the comment's negative tone in its own words. When an insult or
         // another toxic category fired, those words are already named by it.
@@ -224,7 +232,10 @@ package struct TriageScorer: Sendable {
             reasons.append((.negative, wordsAlone ? max(negativity, wordsTerm) : negativity))
         }
         if drift >= w.signalReasonThreshold { reasons.append((.drift, drift)) }
-        s.reasons = reasons.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
+        if !reasons.isEmpty {
+            reasons.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            s.reasons = reasons.map(\.0)
+        }
         s.evidence = evidence.finished()
         return s
     }
