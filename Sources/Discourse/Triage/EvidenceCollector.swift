@@ -5,12 +5,22 @@
 struct EvidenceCollector {
     let text: TokenizedText
     let explain: Bool
-    var strengths: [TriageCategory: [UInt64: Double]] = [:]
+    /// The strongest strength of each (category, key), in the order first seen. A flat list searched
+    /// linearly: a comment has a handful of pieces, and the nested dictionaries this replaced
+    /// (`[category: [key: strength]]`, built for every comment) cost more than the search.
+    var strengths: [Piece] = []
     var items: [(evidence: TriageEvidence, start: Int, end: Int)] = []
 
     init(text: TokenizedText, explain: Bool) {
         self.text = text
         self.explain = explain
+    }
+
+    /// One counted piece: a category's strongest strength for one key.
+    struct Piece {
+        var category: TriageCategory
+        var key: UInt64
+        var strength: Double
     }
 
     /// Each further piece of evidence counts this much less than the one before.
@@ -40,8 +50,13 @@ struct EvidenceCollector {
     ) {
         guard strength > 0 else { return }
         let s = min(1, strength)
-        let previous = strengths[category, default: [:]][key]
-        strengths[category, default: [:]][key] = max(previous ?? 0, s)
+        var previous: Double?
+        if let i = strengths.firstIndex(where: { $0.key == key && $0.category == category }) {
+            previous = strengths[i].strength
+            strengths[i].strength = max(strengths[i].strength, s)
+        } else {
+            strengths.append(Piece(category: category, key: key, strength: s))
+        }
         guard explain else { return }
         if let previous {
             guard s > previous,
@@ -62,10 +77,12 @@ struct EvidenceCollector {
     }
 
     func value(_ category: TriageCategory) -> Double {
-        guard let list = strengths[category] else { return 0 }
+        guard strengths.contains(where: { $0.category == category }) else { return 0 }
         var keep = 1.0
         var factor = 1.0
-        for s in list.values.sorted(by: >) {
+        // Strongest first; equal strengths are equal numbers, so the product does not depend on
+        // which of them comes first.
+        for s in strengths.compactMap({ $0.category == category ? $0.strength : nil }).sorted(by: >) {
             keep *= 1 - s * factor
             factor *= Self.decay
         }

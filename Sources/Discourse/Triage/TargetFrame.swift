@@ -58,10 +58,9 @@ struct FrameReader {
     let matches: TriageMatches
     /// Per token: covered by an abusive term (so "stupid" in "you stupid idiot" is skipped over).
     let abusive: [Bool]
-    /// Per sentence: words that are neither abusive nor cue words.
-    let otherWords: [Int]
-    /// Per sentence: word tokens.
-    let sentenceWords: [Int]
+    /// Per sentence: words that are neither abusive nor cue words, and word tokens; counted on the
+    /// first frame read (see ``SentenceCounts``).
+    private let counts = SentenceCounts()
 
     typealias Kind = TriageLexicon.Kind
 
@@ -73,6 +72,20 @@ struct FrameReader {
             for k in hit.start..<hit.end { abusive[k] = true }
         }
         self.abusive = abusive
+    }
+
+    /// The per-sentence word counts, filled on first use. Most comments have hits, but few have one
+    /// whose frame is read (an abusive word, a threat), and counting every word of every comment
+    /// (a probe of the interjections for each) was most of the frame reader's cost.
+    private final class SentenceCounts {
+        var other: [Int] = []
+        var words: [Int] = []
+        var done = false
+    }
+
+    /// Per sentence: (words that are neither abusive nor cue words, word tokens).
+    func sentenceCounts() -> (other: [Int], words: [Int]) {
+        if counts.done { return (counts.other, counts.words) }
         let cues =
             Kind.filler.bit | Kind.exclamative.bit | Kind.secondPerson.bit | Kind.copula.bit
             | Kind.negation.bit | Kind.thirdPerson.bit
@@ -84,8 +97,10 @@ struct FrameReader {
             let isCue = (matches.startMask[i] | matches.endMask[i]) & cues != 0
             if !abusive[i] && !isCue && !Self.isInterjection(text, i) { other[s] += 1 }
         }
-        self.otherWords = other
-        self.sentenceWords = words
+        counts.other = other
+        counts.words = words
+        counts.done = true
+        return (other, words)
     }
 
     /// "oh", "wow", "lol", "ok": words that add nothing to who is addressed.
@@ -246,6 +261,7 @@ struct FrameReader {
             ahead += 1
         }
         // A sentence that is only the insult is aimed at whoever it answers.
+        let (otherWords, sentenceWords) = sentenceCounts()
         let s = min(Int(sentence), otherWords.count - 1)
         if otherWords[s] == 0 {
             best = max(best, .standalone)

@@ -57,10 +57,13 @@ package struct TriageMatches: Sendable {
             endMask: [UInt64](repeating: 0, count: n), endStart: Array(0..<n),
             startMask: [UInt64](repeating: 0, count: n), hits: [], wordKinds: lexicon.wordKinds)
         var covered = [Bool](repeating: false, count: n)
+        let filter = lexicon.keyFilter
         for i in 0..<n {
             var h = text[i].key
             var length = 1
             while true {
+                // Neither a term nor a term's prefix: nothing here, and no longer term starts so.
+                guard filter.mayContain(h) else { break }
                 if let list = lexicon.entries(h) {
                     let last = i + length - 1
                     for entry in list {

@@ -51,10 +51,20 @@ package struct TriageScorer: Sendable {
     /// strikethrough then frames no words of the writer's own, and a reader still sees every word,
     /// so `> you idiot` or `~~you idiot~~` alone must not hide abuse from the queue.
     func excludedTokens(_ text: TokenizedText, context: TriageContext) -> [Bool] {
-        var excluded = text.tokens.map { $0.flags.contains(.quoted) || $0.flags.contains(.struck) }
-        if !text.tokens.indices.contains(where: { !excluded[$0] && text.tokens[$0].kind == .word }) {
-            excluded = [Bool](repeating: false, count: excluded.count)
+        // One pass: mark the quoted and struck tokens, and see whether a word of the writer's own is left.
+        var excluded = [Bool](repeating: false, count: text.count)
+        var marked = false
+        var ownWord = false
+        for i in 0..<text.count {
+            let t = text[i]
+            if t.flags.contains(.quoted) || t.flags.contains(.struck) {
+                excluded[i] = true
+                marked = true
+            } else if t.kind == .word {
+                ownWord = true
+            }
         }
+        if marked && !ownWord { excluded = [Bool](repeating: false, count: excluded.count) }
         if let fromArticle = context.fromArticle(text) {
             for i in 0..<excluded.count where fromArticle[i] { excluded[i] = true }
         }
@@ -70,7 +80,9 @@ package struct TriageScorer: Sendable {
     ) -> [Abuse] {
         let text = frames.text
         var found: [Abuse] = []
-        var seen = Set<Int>()  // one verdict per token span start and kind group
+        // One verdict per token span start and kind group; a short list (a comment has few abusive
+        // hits), searched linearly rather than hashed.
+        var seen: [Int] = []
         for hit in matches.hits where hit.entry.kind.isAbusive {
             if (hit.start..<hit.end).contains(where: { excluded[$0] }) { continue }
             // Overlapping hits of the same word (a listed phrase and its words) count once, longest first.
@@ -158,7 +170,7 @@ package struct TriageScorer: Sendable {
             default:
                 continue
             }
-            seen.insert(hit.start * 8 + (entry.kind == .profanity ? 1 : 0))
+            seen.append(hit.start * 8 + (entry.kind == .profanity ? 1 : 0))
             found.append(Abuse(start: hit.start, end: hit.end, strength: abuse, atReader: f.target == .second))
         }
         return found
@@ -200,10 +212,18 @@ package struct TriageScorer: Sendable {
             (w.dilutesSpam && !offers ? d : 1) * w.spam * s.spam,
             d * w.shoutingInPriority * s.shouting, d * w.negativity * negativity, wordsTerm, w.drift * drift,
         ])
-        var reasons: [(TriageCategory, Double)] = [
-            (.insult, s.insult), (.profanity, s.profanity), (.threat, s.threat), (.identityAttack, s.identityAttack),
-            (.shouting, s.shouting), (.spam, s.spam),
-        ].filter { $0.1 >= w.reasonThreshold }
+        // Built by appending only what passes: most comments give no reason, and then no array of
+        // (category, value) pairs is allocated, filtered or sorted at all.
+        var reasons: [(TriageCategory, Double)] = []
+        func consider(_ category: TriageCategory, _ value: Double) {
+            if value >= w.reasonThreshold { reasons.append((category, value)) }
+        }
+        consider(.insult, s.insult)
+        consider(.profanity, s.profanity)
+        consider(.threat, s.threat)
+        consider(.identityAttack, s.identityAttack)
+        consider(.shouting, s.shouting)
+        consider(.spam, s.spam)
         // Opinion and heated words raise priority as much as a mild insult can, so a moderator is
         // told why: they are the comment's negative tone in its own words. When an insult or
         // another toxic category fired, those words are already named by it.
@@ -212,7 +232,10 @@ package struct TriageScorer: Sendable {
             reasons.append((.negative, wordsAlone ? max(negativity, wordsTerm) : negativity))
         }
         if drift >= w.signalReasonThreshold { reasons.append((.drift, drift)) }
-        s.reasons = reasons.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
+        if !reasons.isEmpty {
+            reasons.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            s.reasons = reasons.map(\.0)
+        }
         s.evidence = evidence.finished()
         return s
     }

@@ -64,4 +64,31 @@ struct TriageLexiconTests {
         let ok = try load(insults: "term\tkind\tweight\nnitwit\tperson\t0.5\n")
         #expect(ok.entries(TermHash.of(term: "nitwit"))?.first?.weight == 0.5)
     }
+
+    /// The key filter may skip a probe only for a key no table has: every term and every prefix of
+    /// a multiword term passes it, and most other words do not.
+    @Test func keyFilterPassesEveryTermAndPrefix() {
+        let lexicon = TriageLexicon.embedded
+        for (key, _) in lexicon.lookup.entries { #expect(lexicon.keyFilter.mayContain(key)) }
+        for prefix in ["I know where", "I know", "kill two"] {
+            let key = TermHash.of(term: prefix)
+            #expect(lexicon.isPrefix(key) && lexicon.keyFilter.mayContain(key), "\(prefix)")
+        }
+        let others = (0..<2000).map { TermHash.of(term: "zq\($0)xv") }
+        let passing = others.filter { lexicon.keyFilter.mayContain($0) }.count
+        #expect(passing < 100)
+        var filter = TriageKeyFilter()
+        #expect(!filter.mayContain(TermHash.of(term: "idiot")))
+        filter.insert(TermHash.of(term: "idiot"))
+        #expect(filter.mayContain(TermHash.of(term: "idiot")))
+    }
+
+    /// A community phrase gets its prefixes into the filter too, or the n-gram scan would stop
+    /// at its first word.
+    @Test func communityPhraseIsMatchedPastTheFilter() throws {
+        let terms = try CommunityTerms(path: "c.tsv", text: "term\tcategory\tstrength\nzorbly wumpus\tinsult\t0.9\n")
+        let lexicon = TriageLexicon.embedded.adding([terms])
+        let matches = TriageMatches.find(in: Tokenizer.tokenize("you zorbly wumpus"), lexicon: lexicon)
+        #expect(matches.hits.contains { $0.start == 1 && $0.end == 3 && $0.entry.kind == .insultPerson })
+    }
 }
