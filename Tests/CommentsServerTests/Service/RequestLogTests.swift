@@ -59,6 +59,19 @@ struct RequestLogTests {
         #expect(text.contains(" GET /healthz 200 "))
     }
 
+    /// Everything waiting in the pipe `fd` now (it is made non-blocking).
+    static func readWaiting(_ fd: Int32) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        while true {
+            let n = read(fd, &chunk, chunk.count)
+            guard n > 0 else { break }
+            bytes += chunk[0..<n]
+        }
+        return bytes
+    }
+
     /// A pipe nobody reads gets whole lines only: when its room runs out mid-line the rest waits (and
     /// is dropped at close), so a last message written after the log starts on a line of its own.
     @Test func aFullPipeGetsWholeLinesOnly() throws {
@@ -73,14 +86,7 @@ struct RequestLogTests {
         for i in 0..<5400 { log.append("127.0.0.1:5 GET /healthz 200 \(String(i + 10000))\n") }
         usleep(200_000)
         log.close(timeout: 0.2)
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
-        while true {
-            let n = read(ends[0], &chunk, chunk.count)
-            guard n > 0 else { break }
-            bytes += chunk[0..<n]
-        }
+        let bytes = Self.readWaiting(ends[0])
         #expect(!bytes.isEmpty)
         #expect(bytes.last == 0x0A)
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
@@ -98,14 +104,7 @@ struct RequestLogTests {
         let log = RequestLog(fd: ends[1], capacity: 1 << 16)
         for i in 0..<100 { log.append("line \(i)\n") }
         log.close(timeout: 10)
-        var text = ""
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
-        while true {
-            let n = read(ends[0], &chunk, chunk.count)
-            guard n > 0 else { break }
-            text += String(decoding: chunk[0..<n], as: UTF8.self)
-        }
+        let text = String(decoding: Self.readWaiting(ends[0]), as: UTF8.self)
         #expect(text == (0..<100).map { "line \($0)\n" }.joined())
         #expect(log.droppedLines == 0)
     }
