@@ -9,6 +9,10 @@ struct EvidenceCollector {
     /// linearly: a comment has a handful of pieces, and the nested dictionaries this replaced
     /// (`[category: [key: strength]]`, built for every comment) cost more than the search.
     var strengths: [Piece] = []
+    /// Where each (category, key) sits in `strengths`, built once the list outgrows a linear search
+    /// (a long comment naming hundreds of listed words would make that search quadratic).
+    private var index: [PieceKey: Int]?
+    private static let indexFrom = 32
     var items: [(evidence: TriageEvidence, start: Int, end: Int)] = []
 
     init(text: TokenizedText, explain: Bool) {
@@ -21,6 +25,18 @@ struct EvidenceCollector {
         var category: TriageCategory
         var key: UInt64
         var strength: Double
+    }
+
+    private struct PieceKey: Hashable {
+        var category: TriageCategory
+        var key: UInt64
+    }
+
+    /// The place of (category, key) in `strengths`, if counted already.
+    /// - Complexity: O(1) once `index` is built, else O(pieces) up to ``indexFrom``.
+    private func place(_ category: TriageCategory, _ key: UInt64) -> Int? {
+        if let index { return index[PieceKey(category: category, key: key)] }
+        return strengths.firstIndex { $0.key == key && $0.category == category }
     }
 
     /// Each further piece of evidence counts this much less than the one before.
@@ -51,11 +67,18 @@ struct EvidenceCollector {
         guard strength > 0 else { return }
         let s = min(1, strength)
         var previous: Double?
-        if let i = strengths.firstIndex(where: { $0.key == key && $0.category == category }) {
+        if let i = place(category, key) {
             previous = strengths[i].strength
             strengths[i].strength = max(strengths[i].strength, s)
         } else {
             strengths.append(Piece(category: category, key: key, strength: s))
+            if index != nil {
+                index?[PieceKey(category: category, key: key)] = strengths.count - 1
+            } else if strengths.count > Self.indexFrom {
+                var built: [PieceKey: Int] = [:]
+                for (i, p) in strengths.enumerated() { built[PieceKey(category: p.category, key: p.key)] = i }
+                index = built
+            }
         }
         guard explain else { return }
         if let previous {

@@ -80,9 +80,10 @@ package struct TriageScorer: Sendable {
     ) -> [Abuse] {
         let text = frames.text
         var found: [Abuse] = []
-        // One verdict per token span start and kind group; a short list (a comment has few abusive
-        // hits), searched linearly rather than hashed.
-        var seen: [Int] = []
+        // One verdict per token span start and kind group: a short list searched linearly (a comment
+        // has few abusive hits), hashed once it grows (a long run of listed words would make the
+        // linear search quadratic).
+        var seen = SeenSpans()
         for hit in matches.hits where hit.entry.kind.isAbusive {
             if (hit.start..<hit.end).contains(where: { excluded[$0] }) { continue }
             // Overlapping hits of the same word (a listed phrase and its words) count once, longest first.
@@ -170,7 +171,7 @@ package struct TriageScorer: Sendable {
             default:
                 continue
             }
-            seen.append(hit.start * 8 + (entry.kind == .profanity ? 1 : 0))
+            seen.insert(hit.start * 8 + (entry.kind == .profanity ? 1 : 0))
             found.append(Abuse(start: hit.start, end: hit.end, strength: abuse, atReader: f.target == .second))
         }
         return found
@@ -245,5 +246,27 @@ package struct TriageScorer: Sendable {
         var keep = 1.0
         for v in values { keep *= 1 - min(1, max(0, v)) }
         return 1 - keep
+    }
+}
+
+/// A set of small integers that is a plain list while short and a hash set once it grows.
+struct SeenSpans {
+    private var list: [Int] = []
+    private var set: Set<Int>?
+    private static let hashFrom = 32
+
+    /// - Complexity: O(1) amortized once hashed, else O(count) up to ``hashFrom``.
+    func contains(_ value: Int) -> Bool { set?.contains(value) ?? list.contains(value) }
+
+    mutating func insert(_ value: Int) {
+        if set != nil {
+            set?.insert(value)
+            return
+        }
+        list.append(value)
+        if list.count > Self.hashFrom {
+            set = Set(list)
+            list = []
+        }
     }
 }

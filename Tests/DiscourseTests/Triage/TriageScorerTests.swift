@@ -345,3 +345,17 @@ struct TriageSignalsTests {
         #expect(negative.triage.toxicity == 0)
     }
 }
+
+@Suite("SeenSpans")
+struct SeenSpansTests {
+    /// The same answers as a set on both sides of the switch from a list to hashing.
+    @Test func answersLikeASetPastTheSwitch() {
+        var seen = SeenSpans()
+        var reference = Set<Int>()
+        for v in stride(from: 0, to: 400, by: 3) {
+            seen.insert(v)
+            reference.insert(v)
+            for probe in [v, v + 1, v - 3, 0, 397] { #expect(seen.contains(probe) == reference.contains(probe)) }
+        }
+    }
+}
