@@ -31,8 +31,11 @@ enum FileIdentity: Hashable {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let url = URL(fileURLWithPath: absolute).standardized
         let parent = url.deletingLastPathComponent().path
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let folder = realpath(parent, &buffer) != nil ? String(cString: buffer) : parent
+        var folder = parent
+        if let real = realpath(parent, nil) {
+            folder = String(cString: real)
+            free(real)
+        }
         let joined = (folder.hasSuffix("/") ? folder : folder + "/") + url.lastPathComponent
         guard depth < 16, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: joined) else {
             return joined
