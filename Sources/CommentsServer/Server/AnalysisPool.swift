@@ -32,13 +32,7 @@ final class AnalysisPool: Sendable {
     /// Starts the threads; each leaves `group` when it ends after ``shutdown()``.
     func start(group: DispatchGroup) {
         for _ in 0..<threads {
-            group.enter()
-            let thread = Thread { [self] in
-                run()
-                group.leave()
-            }
-            thread.name = "comments-serve-analysis"
-            thread.start()
+            HTTPServer.startThread("comments-serve-analysis", in: group) { [self] in run() }
         }
     }
 

@@ -111,23 +111,24 @@ package final class HTTPServer: Sendable {
         pool.start(group: group)
         workersRunning.store(workers.count, ordering: .releasing)
         for worker in workers {
-            group.enter()
-            let thread = Thread { [self] in
+            Self.startThread("comments-serve-worker", in: group) { [self] in
                 worker.run(server: self)
                 // The pool outlives the workers: a worker waits for the answers of its in-flight
                 // analyses before it ends.
                 if workersRunning.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 { pool.shutdown() }
-                group.leave()
             }
-            thread.name = "comments-serve-worker"
-            thread.start()
         }
+        Self.startThread("comments-serve-accept", in: group) { [self] in acceptLoop() }
+    }
+
+    /// Starts a named thread running `body`, inside `group` until `body` returns.
+    static func startThread(_ name: String, in group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {
         group.enter()
-        let thread = Thread { [self] in
-            acceptLoop()
+        let thread = Thread {
+            body()
             group.leave()
         }
-        thread.name = "comments-serve-accept"
+        thread.name = name
         thread.start()
     }
 

@@ -59,6 +59,13 @@ struct RequestLogTests {
         #expect(text.contains(" GET /healthz 200 "))
     }
 
+    /// A new pipe: its read end, then its write end.
+    static func pipeEnds() throws -> [Int32] {
+        var ends: [Int32] = [0, 0]
+        try #require(pipe(&ends) == 0)
+        return ends
+    }
+
     /// Everything waiting in the pipe `fd` now (it is made non-blocking).
     static func readWaiting(_ fd: Int32) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -75,12 +82,8 @@ struct RequestLogTests {
     /// A pipe nobody reads gets whole lines only: when its room runs out mid-line the rest waits (and
     /// is dropped at close), so a last message written after the log starts on a line of its own.
     @Test func aFullPipeGetsWholeLinesOnly() throws {
-        var ends: [Int32] = [0, 0]
-        #expect(pipe(&ends) == 0)
-        defer {
-            close(ends[0])
-            close(ends[1])
-        }
+        let ends = try Self.pipeEnds()
+        defer { ends.forEach { close($0) } }
         let log = RequestLog(fd: ends[1], capacity: 1 << 18)
         // 35-byte lines: 189 KB is more than the pipe holds.
         for i in 0..<5400 { log.append("127.0.0.1:5 GET /healthz 200 \(String(i + 10000))\n") }
@@ -95,12 +98,8 @@ struct RequestLogTests {
 
     /// A line that found room is written whole, in order, and the log ends when asked.
     @Test func linesArriveInOrder() throws {
-        var ends: [Int32] = [0, 0]
-        #expect(pipe(&ends) == 0)
-        defer {
-            close(ends[0])
-            close(ends[1])
-        }
+        let ends = try Self.pipeEnds()
+        defer { ends.forEach { close($0) } }
         let log = RequestLog(fd: ends[1], capacity: 1 << 16)
         for i in 0..<100 { log.append("line \(i)\n") }
         log.close(timeout: 10)
