@@ -168,7 +168,7 @@ package enum SentenceSpans {
 /// how text wraps in a comment box, not a boundary: kept, it split the sentence in two and lowered
 /// its toxicity (0.765 against 0.85 on one line). Blank lines (paragraphs) are kept, and so is
 /// every break at the edge of a `> quote` line (after leading spaces, `>` not followed by `:` or
-/// `=`, as the scanner reads a quote): joined, the writer's words below a quote would become part
+/// `=`: ``QuoteMarker``, the scanner's own rule): joined, the writer's words below a quote would become part
 /// of the quote and be left out of the scores.
 package enum LineJoin {
     static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
@@ -218,10 +218,16 @@ package enum LineJoin {
             !scalars[line.start..<line.end].contains { !$0.properties.isWhitespace }
         }
         func quote(_ line: (start: Int, end: Int, breakEnd: Int)) -> Bool {
-            var k = line.start
-            while k < line.end, scalars[k] == " " || scalars[k] == "\t" { k += 1 }
-            guard k < line.end, scalars[k] == ">" else { return false }
-            return !(k + 1 < line.end && (scalars[k + 1] == ":" || scalars[k + 1] == "="))
+            // The scanner's own rule, on the line's first bytes (blank space, `>`, one more).
+            var head: [UInt8] = []
+            var firstWritten: Int?
+            for scalar in scalars[line.start..<line.end] {
+                let byte = scalar.isASCII ? UInt8(scalar.value) : 0x80
+                head.append(byte)
+                if let first = firstWritten, head.count > first + 1 { break }
+                if firstWritten == nil, !ASCII.isSpace(byte) { firstWritten = head.count - 1 }
+            }
+            return QuoteMarker.scan(head, from: 0).isQuote
         }
         var joinable = Set<Int>()
         for k in 0..<max(0, lines.count - 1) {

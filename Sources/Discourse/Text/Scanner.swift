@@ -174,10 +174,10 @@ struct Scanner {
     /// a quoted line is someone else's words. Returns where the line's text starts.
     mutating func startLine(at start: Int) -> Int {
         let n = p.count
-        var i = start
-        while i < n, ASCII.isSpace(p[i]), p[i] != 0x0A, p[i] != 0x0D { i += 1 }
+        let marker = QuoteMarker.scan(p, from: start)
+        var i = marker.at
         quoted = false
-        if i < n, p[i] == 0x3E, !(i + 1 < n && (p[i + 1] == 0x3A || p[i + 1] == 0x3D)) {
+        if marker.isQuote {
             quoted = true
             quotedLines += 1
             while i < n, p[i] == 0x3E || p[i] == 0x20 { i += 1 }
