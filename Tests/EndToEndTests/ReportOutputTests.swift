@@ -85,6 +85,31 @@ struct ReportOutputTests {
         #expect(file.stdout.hasPrefix("<!DOCTYPE html>"))
     }
 
+    /// Standard input that turns out to be a stream of several documents cannot be one page: each
+    /// page used to overwrite the last at `-o FILE` (and `-o -` printed several HTML documents).
+    /// Nothing is written and the user is told to give a folder, where each gets a page.
+    @Test func aStreamOfSeveralDocumentsOnStdinIsRefusedForOnePage() throws {
+        let dir = try Self.folder()
+        let stream = Data(
+            ([#"{"id":"one","text":"The council met.\nGreat news!"}"#, #"{"id":"two","text":"A plan.\nNo way."}"#]
+                .joined(separator: "\n") + "\n").utf8)
+        let page = dir.appending(path: "page.html")
+        let refused = try CommandRunner.run(["report", "-", "-o", page.path, "--all-comments"], stdin: stream)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("several documents"))
+        #expect(!FileManager.default.fileExists(atPath: page.path))
+        let stdout = try CommandRunner.run(["report", "-", "-o", "-", "--all-comments"], stdin: stream)
+        #expect(stdout.status == 2)
+        #expect(stdout.stdout.isEmpty)
+        let site = try CommandRunner.run(["report", "-", "-o", dir.path, "--all-comments"], stdin: stream)
+        #expect(site.status == 0)
+        #expect(Self.isFile(dir.appending(path: "one.html")) && Self.isFile(dir.appending(path: "two.html")))
+        // One record is still one page.
+        let one = Data(#"{"id":"one","text":"The council met.\nGreat news!"}"#.utf8)
+        #expect(try CommandRunner.run(["report", "-", "-o", page.path, "--all-comments"], stdin: one).status == 0)
+        #expect(Self.isFile(page))
+    }
+
     @Test func severalInputsMakeAFolderAndRefuseAPageName() throws {
         let dir = try Self.folder()
         let other = CommandRunner.sample("comments-only.txt")

@@ -76,7 +76,16 @@ enum ReportCommand {
         var usedNames: Set<String> = ["index.html"]
         var writeFailed = false
         var pagesWritten = 0
+        // One page at `-o FILE` or `-o -`: standard input may still turn out to be a stream of
+        // several documents (form feeds, JSON Lines), so the page is held until the input ends,
+        // and a second document stops the run before anything is written.
+        var heldPage: (html: String, entry: HTMLReport.IndexEntry)?
+        var severalDocuments = false
         let result = runner.runOutcomes(items) { outcome in
+            if single && (heldPage != nil || !entries.isEmpty) {
+                severalDocuments = true
+                return false
+            }
             switch outcome {
             case .failed(let name, let error):
                 entries.append(HTMLReport.IndexEntry(file: name, link: nil, error: error.description))
@@ -86,21 +95,36 @@ enum ReportCommand {
                 let path = single ? out : (out as NSString).appendingPathComponent(pageName)
                 let html = HTMLReport.page(
                     report, lines: lines, options: reportOptions, indexLink: single ? nil : "index.html")
-                do {
-                    if destination == .standardOutput {
-                        Output.write(html)
-                    } else {
-                        try OutputFile.writeWhole(html, to: path)
-                    }
-                    entries.append(HTMLReport.IndexEntry(report: report, link: pageName, options: reportOptions))
-                    pagesWritten += 1
-                } catch {
-                    Output.error("comments report: \(OutputFile.message(error, path: path))")
+                let entry = HTMLReport.IndexEntry(report: report, link: pageName, options: reportOptions)
+                if single {
+                    heldPage = (html, entry)
+                    return true
+                }
+                guard write(html, to: path) else {
                     writeFailed = true
                     return false
                 }
+                entries.append(entry)
+                pagesWritten += 1
             }
             return true
+        }
+        if severalDocuments {
+            throw UsageError(
+                message: "-o \(out): the input holds several documents (a form-feed or JSON Lines stream), "
+                    + "so nothing was written; for a page each, give an existing folder (mkdir OUTDIR; -o OUTDIR)",
+                command: spec.name)
+        }
+        if let (html, entry) = heldPage {
+            if destination == .standardOutput {
+                Output.write(html)
+            } else if !write(html, to: out) {
+                writeFailed = true
+            }
+            if !writeFailed {
+                entries.append(entry)
+                pagesWritten += 1
+            }
         }
         if !single && !writeFailed {
             let index = (out as NSString).appendingPathComponent("index.html")
@@ -118,6 +142,17 @@ enum ReportCommand {
             Output.error("comments report: wrote \(written)")
         }
         return result.failed || result.badRecords > 0 || writeFailed ? .someInputFailed : .success
+    }
+
+    /// Writes one page to `path`; false (after saying why on stderr) when it cannot be written.
+    private static func write(_ html: String, to path: String) -> Bool {
+        do {
+            try OutputFile.writeWhole(html, to: path)
+            return true
+        } catch {
+            Output.error("comments report: \(OutputFile.message(error, path: path))")
+            return false
+        }
     }
 
     static func isDirectory(_ path: String) -> Bool {
