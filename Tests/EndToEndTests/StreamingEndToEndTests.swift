@@ -60,4 +60,42 @@ struct StreamingEndToEndTests {
         try same(["export", "--csv", "-", "--min-confidence", "0.9", "--summary", "{summary}"] + files)
         try same(["score", "--format", "csv"] + files)
     }
+
+    /// Ctrl-C while a large file's rows stream out: the output ends at a full row, and the file
+    /// gets no summary row. It used to get one saying `ok`, with the count and statistics of the
+    /// rows written so far, and it was counted among the inputs done.
+    @Test func ctrlCInsideAStreamedFileLeavesItOutOfTheSummary() throws {
+        let small = try CommandRunner.temporaryFile(Data("A first comment.\nAnd a second one!\n".utf8), name: "a.txt")
+        let line = "Honestly I think the council got this one badly wrong, again.\n"
+        let big = try CommandRunner.temporaryFile(Data(String(repeating: line, count: 40_000).utf8), name: "b.txt")
+        let summary = FileManager.default.temporaryDirectory.appending(path: "ctrlc-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: summary) }
+        let process = Process()
+        process.executableURL = CommandRunner.binary
+        process.arguments = ["export", small, big, "--all-comments", "--csv", "-", "--summary", summary, "--jobs", "1"]
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // The rows fill the pipe and the export waits on it, inside the big file, when the
+        // interrupt comes; then the rest is read so that it can stop.
+        var head = Data()
+        while head.count < 256 * 1024, let chunk = try out.fileHandleForReading.read(upToCount: 65536), !chunk.isEmpty {
+            head += chunk
+        }
+        kill(process.processIdentifier, SIGINT)
+        let rest = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "\(stderr)")
+        #expect(stderr.contains("interrupted after 1 input;"), "\(stderr)")
+        let rows = String(decoding: head + rest, as: UTF8.self)
+        #expect(rows.hasSuffix("\r\n"))
+        #expect(rows.contains(big))
+        let lines = try String(contentsOfFile: summary, encoding: .utf8).split(separator: "\r\n")
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.contains { $0.contains(small) })
+        #expect(!lines.contains { $0.contains(big) })
+    }
 }

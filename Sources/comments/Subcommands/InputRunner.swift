@@ -129,7 +129,9 @@ struct InputRunner {
                 if case .badRecord = error { badRecords += 1 } else { failed = true }
             }
             if !reported { for message in messages(outcome) { Output.error(message) } }
-            let keepGoing = handle(outcome, rendered) && !writeFailed
+            // A streamed file whose rows stopped part-way (Ctrl-C, a failed write) is not handed
+            // on: a summary row would call it done and count rows that were never written.
+            let keepGoing = !writeFailed && handle(outcome, rendered)
             if case .analysed(let report, _) = outcome {
                 progress?.advance(comments: report.commentCount)
             } else {
