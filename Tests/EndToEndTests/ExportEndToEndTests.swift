@@ -175,7 +175,7 @@ struct ExportEndToEndTests {
             """
         let r = try CommandRunner.run(["export", "--jsonl", "-", "-", "--jobs", jobs], stdin: Data(input.utf8))
         #expect(r.status == 0)
-        #expect(r.stderr.contains(#"-:2: record 2 (id "doc-2"): not a JSON object"#))
+        #expect(r.stderr.contains(#"-:2: record 2 (id "doc-2"): not valid JSON"#))
         #expect(r.stderr.contains("1 malformed record in the input stream"))
         let objects = try r.stdout.split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
@@ -183,7 +183,7 @@ struct ExportEndToEndTests {
         #expect(objects.count == 4)
         #expect(objects.map { $0["text"] as? String } == ["Great news", "About time", nil, "Bring a coat"])
         #expect(objects[2]["id"] as? String == "doc-2" && objects[2]["record"] as? Int == 2)
-        #expect((objects[2]["error"] as? String)?.hasPrefix("not a JSON object") == true)
+        #expect((objects[2]["error"] as? String)?.hasPrefix("not valid JSON") == true)
         let third = try #require(objects[3]["file"] as? String)
         #expect(third.hasPrefix("-#") && third.count == 18, "no id: named by its content")
 

@@ -11,8 +11,10 @@ import Foundation
 /// - **JSON Lines** (`{`): one object per line, either `{"text": "<page>"}` (article then comments, as
 ///   in a file) or `{"article": "<article>", "comments": ["<comment>", …]}` (comments given apart;
 ///   a newline inside one comment becomes a space). An `"id"` (string or number) names the document;
-///   otherwise its content does (`ContentName`). A bad record is reported with its record number,
-///   its line and its id (when one can be read off it) and the stream goes on.
+///   otherwise its content does (`ContentName`; an empty id counts as none). Invalid UTF-8 and
+///   unpaired surrogate escapes become U+FFFD with a warning (``JSONRecordRepair``), as in a file.
+///   A bad record is reported with its record number, its line and its id (when one can be read
+///   off it) and the stream goes on.
 ///
 /// Names never depend on a record's position, so the same document gets the same name in every
 /// partition of a cluster job and in a direct run.
@@ -59,11 +61,18 @@ package final class DocumentStream {
 
     private func nextText() -> Result<Document, InputError>? {
         var bytes: [UInt8] = []
-        let firstLine = lineNumber + 1
+        var firstLine = lineNumber + 1
         var sawAnyLine = false
         while let line = readLine() {
             sawAnyLine = true
             if isFormFeedLine(line) {
+                // Nothing but blank lines before a separator (a leading one, two in a row) is no
+                // document: skipped, not reported as an empty file.
+                if bytes.allSatisfy({ $0 == 0x0A || $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                    bytes.removeAll()
+                    firstLine = lineNumber + 1
+                    continue
+                }
                 documentNumber += 1
                 return decode(bytes, name: ContentName.of(bytes, stream: name), firstLine: firstLine)
             }
@@ -85,8 +94,19 @@ package final class DocumentStream {
         return sawFormFeed
     }
 
+    /// The document's text; its decoding warnings name the stream's own line (and the document),
+    /// not a line within a document named by a hash the user cannot find in the stream.
     private func decode(_ bytes: [UInt8], name: String, firstLine: Int) -> Result<Document, InputError> {
-        TextDecoder.decode(bytes, path: name).map { Document(name: name, text: $0.text, warnings: $0.warnings) }
+        let number = documentNumber
+        let stream = self.name
+        return TextDecoder.decode(bytes, path: name).map { decoded in
+            let warnings = decoded.warnings.map { warning -> InputWarning in
+                guard name != stream, let line = warning.line else { return warning }
+                let message = "\(warning.message) (document \(number), \(name))"
+                return InputWarning(path: stream, line: firstLine + line - 1, message: message)
+            }
+            return Document(name: name, text: decoded.text, warnings: warnings)
+        }
     }
 
     // MARK: JSON Lines
@@ -108,7 +128,15 @@ package final class DocumentStream {
                     path: name, record: documentNumber, line: lineNumber, id: id ?? RecordID.scan(line), reason: reason)
             )
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+        let repaired = JSONRecordRepair.repaired(line)
+        let bytes = repaired.bytes
+        var repairs = repaired.repairs
+        guard let value = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) else {
+            return bad(
+                "not valid JSON (an unclosed string or brace, a number out of range, or nesting too deep?); "
+                    + "expected {\"text\": …} or {\"article\": …, \"comments\": […]} on one line")
+        }
+        guard let object = value as? [String: Any] else {
             return bad("not a JSON object; expected {\"text\": …} or {\"article\": …, \"comments\": […]}")
         }
         if let value = object["id"] {
@@ -121,10 +149,29 @@ package final class DocumentStream {
                 return bad("\"id\" must be a string or a number")
             }
         }
-        if let text = object["text"] as? String {
-            return .success(Document(name: id ?? ContentName.of(text, stream: name), text: text))
+        if id?.isEmpty == true { id = nil }  // an empty id names nothing: the content names it
+        func repairWarnings(_ name: String) -> [InputWarning] {
+            guard repairs.any else { return [] }
+            return [
+                InputWarning(
+                    path: name,
+                    message:
+                        "record \(documentNumber) (line \(lineNumber)): \(repairs.description) replaced with U+FFFD"
+                )
+            ]
         }
-        guard let article = object["article"] as? String else {
+        // A NUL (`\u0000`) would reach the outputs raw: U+FFFD, as a NUL byte in a file becomes.
+        func clean(_ text: String) -> String {
+            guard text.utf8.contains(0) else { return text }
+            repairs.nulCharacters = true
+            return text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+        }
+        if let raw = object["text"] as? String {
+            let text = clean(raw)
+            let documentName = id ?? ContentName.of(text, stream: name)
+            return .success(Document(name: documentName, text: text, warnings: repairWarnings(documentName)))
+        }
+        guard let article = (object["article"] as? String).map(clean) else {
             return bad("record has neither a \"text\" string nor an \"article\" string")
         }
         let comments: [String]
@@ -132,16 +179,17 @@ package final class DocumentStream {
             var strings: [String] = []
             for item in list {
                 guard let s = item as? String else { return bad("\"comments\" must hold strings") }
-                strings.append(s)
+                strings.append(clean(s))
             }
             comments = strings
         } else if let single = object["comments"] as? String {
-            comments = TextLines.split(single)
+            comments = TextLines.split(clean(single))
         } else {
             return bad("record has \"article\" but no \"comments\" list")
         }
         var document = Document(name: "", comments: comments, article: article)
         document.name = id ?? ContentName.of(article: article, comments: document.text, stream: name)
+        document.warnings = repairWarnings(document.name)
         return .success(document)
     }
 

@@ -159,4 +159,65 @@ struct DocumentStreamTests {
         #expect(try docs[0].get().text == long + "\n")
         #expect(try docs[1].get().text == "short\n")
     }
+
+    func bytes(_ bytes: [UInt8]) -> [Result<Document, InputError>] {
+        let stream = DocumentStream(bytes: bytes)
+        var out: [Result<Document, InputError>] = []
+        while let d = stream.next() { out.append(d) }
+        return out
+    }
+
+    /// One odd byte or escape used to cost the whole record ("not a JSON object"); now it becomes
+    /// U+FFFD with a warning naming the record, as a file's odd bytes do.
+    @Test func oddBytesAndEscapesInARecordAreRepairedNotRefused() throws {
+        let invalid = Array(#"{"id":"u1","text":"caf"#.utf8) + [0xE9] + Array(#" ok"}"#.utf8) + [0x0A]
+        let escapes = Array(
+            #"{"id":"s","text":"lone \ud800 low \udc00 pair \ud83d\ude00 kept \\ud800 nul \u0000"}"#.utf8)
+        let docs = bytes(invalid + escapes + [0x0A])
+        #expect(docs.count == 2)
+        let first = try docs[0].get()
+        #expect(first.text == "caf\u{FFFD} ok")
+        let expected = "u1: warning: record 1 (line 1): invalid UTF-8 replaced with U+FFFD"
+        #expect(first.warnings.map(\.description) == [expected])
+        let second = try docs[1].get()
+        #expect(second.text == "lone \u{FFFD} low \u{FFFD} pair 😀 kept \\ud800 nul \u{FFFD}")
+        #expect(second.warnings.first?.message.contains("unpaired surrogate escapes, NUL characters") == true)
+        // A clean record has no warning.
+        #expect(try documents(#"{"id":"c","text":"fine"}"#).first?.get().warnings == [])
+    }
+
+    @Test func invalidJSONAndOtherValuesAreToldApart() {
+        let docs = documents("{\"id\":\"a\",\"text\": \"unclosed}\n[1, 2]\n")
+        guard docs.count == 2, case .failure(.badRecord(_, _, _, _, let first)) = docs[0],
+            case .failure(.badRecord(_, _, _, _, let second)) = docs[1]
+        else {
+            Issue.record("\(docs)")
+            return
+        }
+        #expect(first.hasPrefix("not valid JSON"))
+        #expect(second.hasPrefix("not a JSON object"))
+    }
+
+    @Test func anEmptyIDCountsAsNone() throws {
+        let d = try #require(documents(#"{"id":"","text":"named by content"}"#).first).get()
+        #expect(ContentName.isContentName(d.name))
+    }
+
+    /// A warning in a later document of a plain stream names the stream's line and the document;
+    /// it used to name a line within a document called by a hash the user cannot find.
+    @Test func warningsInAPlainStreamNameTheStreamsLine() throws {
+        let docs = bytes(Array("doc one\n\u{0C}\ndoc two\nbad ".utf8) + [0xFF, 0x0A])
+        #expect(docs.count == 2)
+        let second = try docs[1].get()
+        let warning = try #require(second.warnings.first)
+        #expect(warning.path == "-")
+        #expect(warning.line == 4)
+        #expect(warning.message.hasSuffix("(document 2, \(second.name))"))
+    }
+
+    /// A leading separator, or two in a row, make no empty document.
+    @Test func blankDocumentsBetweenSeparatorsAreSkipped() throws {
+        let docs = documents("\u{0C}\ndoc one\n\u{0C}\n\n\u{0C}\ndoc two\n")
+        #expect(try docs.map { try $0.get().text } == ["doc one\n", "doc two\n"])
+    }
 }
