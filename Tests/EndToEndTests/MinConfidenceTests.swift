@@ -22,6 +22,9 @@ struct MinConfidenceTests {
         #expect(below.status == 0)
         #expect(below.stdout.isEmpty)
         #expect(below.stderr.contains(sample) && below.stderr.contains("below the minimum"))
+        // The confidence as the outputs print it (four decimals), so that a minimum just above
+        // it does not read "0.36 is below the minimum 0.36".
+        #expect(below.stderr.contains("confidence \(String(format: "%.4f", c)) is below"), "\(below.stderr)")
     }
 
     @Test func theSummaryNamesWithheldFiles() throws {

@@ -63,7 +63,7 @@ public struct FileReport: Sendable {
         comments = []
         tally = nil
         driftTrend = nil
-        withheld = "segmentation confidence \(String(format: "%.2f", confidence)) is below the minimum \(minimum)"
+        withheld = "segmentation confidence \(String(format: "%.4f", confidence)) is below the minimum \(minimum)"
     }
 
     /// Article text lines (body only; header and boilerplate excluded).

@@ -8,7 +8,9 @@ enum BatchOptions {
         help: "Analyse <n> files at once, at most 256. (default: the number of cores)")
     static let quiet = Flag(
         "--quiet", short: "q",
-        help: "No progress bar and no warnings on stderr (errors and files withheld by --min-confidence still show).")
+        help:
+            "No progress bar and no warnings on stderr; errors still show (and files withheld by --min-confidence, where offered)."
+    )
 
     static let specs: [OptionSpec] = [jobs.spec, quiet.spec]
 
