@@ -46,6 +46,12 @@ package enum OrderedParallelMap {
 
     /// Shared by the workers and the consumer; every field is guarded by `condition`, except
     /// `inputDone`, which is guarded by `inputLock` (held while calling `next`).
+    ///
+    /// Wake-ups are counted out rather than broadcast on every change: a worker wakes the consumer
+    /// only with the result it waits for (the next in order), and the consumer wakes the workers
+    /// only when one of them waits for room in the window. Broadcasting on every result and every
+    /// row written cost some 3.5 context switches per input on 2 cores (20,700 on a 6,000-file
+    /// export against 1,800 with one job), each taking a core from the analysis.
     final class State<Input, Output>: @unchecked Sendable {
         let condition = NSCondition()
         let inputLock = NSLock()
@@ -59,6 +65,10 @@ package enum OrderedParallelMap {
         var cancelled = false
         var running = 0
         var results: [Int: Output] = [:]
+        /// Whether the consumer sleeps until result `consumed` (or the end) arrives.
+        var consumerWaiting = false
+        /// Workers asleep until the window has room (or the run ends).
+        var workersWaiting = 0
 
         init(window: Int, next: @escaping () -> Input?, transform: @escaping @Sendable (Input) -> Output) {
             self.window = window
@@ -69,7 +79,11 @@ package enum OrderedParallelMap {
         func work() {
             while true {
                 condition.lock()
-                while !cancelled && !exhausted && produced - consumed >= window { condition.wait() }
+                while !cancelled && !exhausted && produced - consumed >= window {
+                    workersWaiting += 1
+                    condition.wait()
+                    workersWaiting -= 1
+                }
                 let stop = cancelled || exhausted
                 condition.unlock()
                 if stop { break }
@@ -93,7 +107,8 @@ package enum OrderedParallelMap {
                 let output = transform(input)
                 condition.lock()
                 results[index] = output
-                condition.broadcast()
+                // Only the result the consumer waits for is worth waking it for.
+                if consumerWaiting && index == consumed { condition.broadcast() }
                 condition.unlock()
             }
             condition.lock()
@@ -107,7 +122,7 @@ package enum OrderedParallelMap {
             while true {
                 if let output = results.removeValue(forKey: consumed) {
                     consumed += 1
-                    condition.broadcast()
+                    if workersWaiting > 0 { condition.broadcast() }
                     condition.unlock()
                     let keepGoing = consume(output)
                     condition.lock()
@@ -119,7 +134,9 @@ package enum OrderedParallelMap {
                     continue
                 }
                 if exhausted && consumed == produced { break }
+                consumerWaiting = true
                 condition.wait()
+                consumerWaiting = false
             }
             // Let every worker leave before returning (they may be finishing a cancelled item).
             while running > 0 { condition.wait() }

@@ -137,15 +137,22 @@ public enum ScoreRenderer {
     package static func csvRows(_ report: FileReport, writer: CSVWriter, columns: [Column] = CommentColumns.all)
         -> String
     {
-        var out = ""
-        for row in report.comments { out += writer.row(row, in: report, columns: columns) }
-        return out
+        var out = CSVBytes()
+        csvRows(report, writer: writer, columns: columns, into: &out)
+        return out.string
+    }
+
+    /// ``csvRows(_:writer:columns:)``'s bytes, appended to `out`.
+    package static func csvRows(_ report: FileReport, writer: CSVWriter, columns: [Column], into out: inout CSVBytes) {
+        for row in report.comments { writer.append(row, file: report.file, columns: columns, to: &out) }
     }
 
     /// One CSV row of a comment of `file` (CRLF-terminated): a row of ``csvRows(_:writer:columns:)``,
     /// for rows streamed one at a time (``CommentStream``).
     package static func csvRow(_ row: ScoredComment, file: String, writer: CSVWriter, columns: [Column]) -> String {
-        writer.record(columns.map { writer.cell($0.value(row, file: file), kind: $0.kind) })
+        var out = CSVBytes()
+        writer.append(row, file: file, columns: columns, to: &out)
+        return out.string
     }
 
     /// One JSON Lines row of a comment of `file` (newline-terminated): a row of ``jsonl(_:columns:)``.

@@ -42,16 +42,26 @@ package struct TriageContext: Sendable {
     /// the token indexes of its first and last word; allocates nothing per shingle.
     static func forEachShingle(_ text: TokenizedText, _ body: (UInt64, Int, Int) -> Void) {
         let n = shingleLength
-        // Token indexes of the last n words, circular; on the stack (this runs for every line).
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { window in
-            var seen = 0
-            for i in 0..<text.count where text[i].kind == .word || text[i].kind == .number {
-                window[seen % n] = i
-                seen += 1
-                guard seen >= n else { continue }
-                var h = TermHash.seed
-                for k in (seen - n)..<seen { h = (h ^ text[window[k % n]].key) &* TermHash.prime }
-                body(h, window[(seen - n) % n], i)
+        // Token indexes and keys of the last n words, circular; on the stack (this runs for every
+        // line). The keys are kept beside the indexes so a shingle's hash reads no token again.
+        withUnsafeTemporaryAllocation(of: (index: Int, key: UInt64).self, capacity: n) { window in
+            text.withUnsafeTokens { tokens, _ in
+                var seen = 0
+                // The slot of the oldest of the last n words, which the next word replaces.
+                var oldest = 0
+                for i in 0..<tokens.count where tokens[i].kind == .word || tokens[i].kind == .number {
+                    window[oldest] = (i, tokens[i].key)
+                    oldest = oldest + 1 == n ? 0 : oldest + 1
+                    seen += 1
+                    guard seen >= n else { continue }
+                    var h = TermHash.seed
+                    var k = oldest
+                    for _ in 0..<n {
+                        h = (h ^ window[k].key) &* TermHash.prime
+                        k = k + 1 == n ? 0 : k + 1
+                    }
+                    body(h, window[oldest].index, i)
+                }
             }
         }
     }

@@ -252,6 +252,12 @@ package struct TriageMatches: Sendable {
     static func forEachStem<C: Collection<UInt8>>(_ w: C, _ body: (UInt64, Suffix) -> Bool) {
         let c = w.count
         guard c >= 4 else { return }
+        // Every ending below ends in one of these bytes (s ' g d y): for any other last byte no
+        // stem is looked up, so the prefixes are not hashed at all (most words, most of the time).
+        switch tailByte(w, 1) {
+        case 0x73, 0x27, 0x67, 0x64, 0x79: break
+        default: return
+        }
         // Prefix hashes of the word without its last 1...4 bytes, and the last four bytes.
         var prefix: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
         var tail: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)

@@ -35,16 +35,22 @@ final class OutputFile {
 
     func write(_ text: String) throws {
         var copy = text
-        try copy.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = posixWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteError(path: path == "-" ? "stdout" : path, reason: String(cString: strerror(errno)))
-                }
-                offset += n
+        try copy.withUTF8 { try write($0) }
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { try write($0) }
+    }
+
+    private func write(_ buffer: UnsafeBufferPointer<UInt8>) throws {
+        var offset = 0
+        while offset < buffer.count {
+            let n = posixWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(path: path == "-" ? "stdout" : path, reason: String(cString: strerror(errno)))
             }
+            offset += n
         }
     }
 

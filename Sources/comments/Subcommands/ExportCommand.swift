@@ -49,6 +49,8 @@ enum ExportCommand {
                 command: spec.name)
         }
         let options = try InputOptions.analysisOptions(parsed, command: spec.name)
+        // With a second core to use, the models are built while the folders are searched.
+        if BatchOptions.jobCount(parsed) > 1 { ModelWarmUp.start() }
         let items = InputOptions.inputs(parsed)
         let rowsOption = parsed[csvOut] != nil ? "--csv" : parsed[jsonlOut] != nil ? "--jsonl" : "-o"
         try SameFile.check(
@@ -81,14 +83,16 @@ enum ExportCommand {
         let summaryOptions = SummaryOptions(flagThreshold: threshold)
         var writeError: Error?
         var written = 0
-        let render: @Sendable (BatchOutcome) -> String = { outcome in
+        // Bytes, not a string: the CSV rows are written as bytes and go to the file as they are.
+        let render: @Sendable (BatchOutcome) -> [UInt8] = { outcome in
             guard case .analysed(let report, _) = outcome else {
-                guard format == .jsonl, case .failed(_, let error) = outcome else { return "" }
-                return ErrorRecord.jsonl(error) ?? ""
+                guard format == .jsonl, case .failed(_, let error) = outcome else { return [] }
+                return Array((ErrorRecord.jsonl(error) ?? "").utf8)
             }
-            return format == .csv
-                ? ScoreRenderer.csvRows(report, writer: csv, columns: columns)
-                : ScoreRenderer.jsonl(report, columns: columns)
+            guard format == .csv else { return Array(ScoreRenderer.jsonl(report, columns: columns).utf8) }
+            var rows = CSVBytes()
+            ScoreRenderer.csvRows(report, writer: csv, columns: columns, into: &rows)
+            return rows.bytes
         }
         let streaming = RowStreaming(
             trend: summary != nil, flagThreshold: threshold,

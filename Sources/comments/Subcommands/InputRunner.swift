@@ -14,6 +14,11 @@ enum BatchOptions {
 
     static let specs: [OptionSpec] = [jobs.spec, quiet.spec]
 
+    /// The number of inputs analysed at once: `--jobs`, or one per core.
+    static func jobCount(_ parsed: ParsedArguments) -> Int {
+        parsed[jobs] ?? ProcessInfo.processInfo.activeProcessorCount
+    }
+
     /// `--min-confidence`, for the commands that write comment rows (score, triage, export).
     static let minConfidence = Value<Double>.number(
         "--min-confidence", in: 0...1,
@@ -44,7 +49,7 @@ struct InputRunner {
         let quiet = parsed[BatchOptions.quiet]
         var runner = InputRunner(
             analyzer: try ModelFiles.analyzer(options: options, command: parsed.command.name),
-            jobs: parsed[BatchOptions.jobs] ?? ProcessInfo.processInfo.activeProcessorCount, quiet: quiet)
+            jobs: BatchOptions.jobCount(parsed), quiet: quiet)
         if parsed.command.options.contains(where: { $0.long == BatchOptions.minConfidence.spec.long }) {
             runner.minConfidence = parsed[BatchOptions.minConfidence]
         }
