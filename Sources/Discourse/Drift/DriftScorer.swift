@@ -120,20 +120,28 @@ package struct DriftScorer: Sendable {
 
         let counts = TermCounts(terms)
 
-        // Pass 1: the article alone, and the thread as it grows.
+        // Pass 1: the article alone, and the thread as it grows (the article model plus the
+        // comments so far, read through the article lookups: ``ThreadGrowth``).
         var articleFit = [Double](repeating: 0, count: comments.count)
-        var thread = articleModel
-        thread.reserve(termCount)
+        var thread = ThreadGrowth(distinct: counts.distinct, reserving: termCount)
         for (i, t) in terms.enumerated() {
             scores[i].termCount = t.count
+            let start = firstLookup[i]
             if hasArticle {
                 var e = TopicModel.Evidence()
-                for j in t.indices { e.add(articleModel.evidence(lookups[firstLookup[i] + j])) }
+                for j in t.indices { e.add(articleModel.evidence(lookups[start + j])) }
                 articleFit[i] = fit(e)
                 scores[i].articleDrift = squash(e)
             }
-            if !thread.isEmpty { scores[i].threadDrift = squash(thread.evidence(t)) }
-            thread.add(t)
+            if hasArticle || thread.total > 0 {
+                var e = TopicModel.Evidence()
+                for j in t.indices {
+                    e.add(
+                        thread.evidence(lookups[start + j], t, j, ids: counts.ids, start: start, article: articleModel))
+                }
+                scores[i].threadDrift = squash(e)
+            }
+            thread.add(t, ids: counts.ids, lookups: lookups, start: start)
         }
 
         // Pass 2: relevance feedback from the other comments, weighted by their fit; each round
