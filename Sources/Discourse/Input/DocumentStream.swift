@@ -129,9 +129,9 @@ package final class DocumentStream {
             )
         }
         let repaired = JSONRecordRepair.repaired(line)
-        let bytes = repaired.bytes
         var repairs = repaired.repairs
-        guard let value = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) else {
+        let data = repaired.bytes.map { Data($0) } ?? Data(line)
+        guard let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
             return bad(
                 "not valid JSON (an unclosed string or brace, a number out of range, or nesting too deep?); "
                     + "expected {\"text\": …} or {\"article\": …, \"comments\": […]} on one line")

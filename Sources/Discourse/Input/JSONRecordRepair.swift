@@ -29,29 +29,32 @@ package enum JSONRecordRepair {
     }
 
     /// The record's bytes with invalid UTF-8 replaced by U+FFFD and every unpaired surrogate escape
-    /// by `\ufffd`, and what was replaced; the bytes as they are when nothing needed it.
+    /// by `\ufffd`, and what was replaced; nil bytes when nothing needed it (the record is read as it
+    /// is, without a copy: nearly every record is clean).
     ///
     /// - Complexity: O(n) in the record's length.
-    package static func repaired(_ line: ArraySlice<UInt8>) -> (bytes: [UInt8], repairs: Repairs) {
+    package static func repaired(_ line: ArraySlice<UInt8>) -> (bytes: [UInt8]?, repairs: Repairs) {
         var repairs = Repairs()
-        var bytes = Array(line)
-        let invalid = bytes.withUnsafeBufferPointer { TextDecoder.firstInvalidOffset($0) }
-        if invalid != nil {
+        var repairedBytes: [UInt8]?
+        if line.withUnsafeBufferPointer({ TextDecoder.firstInvalidOffset($0) }) != nil {
             var out: [UInt8] = []
-            bytes.withUnsafeBufferPointer { TextDecoder.repair($0, into: &out) }
-            bytes = out
+            line.withUnsafeBufferPointer { TextDecoder.repair($0, into: &out) }
+            repairedBytes = out
             repairs.invalidBytes = true
         }
-        if let fixed = replacingLoneSurrogates(bytes) {
-            bytes = fixed
+        let fixed =
+            repairedBytes.map { b in b.withUnsafeBufferPointer { replacingLoneSurrogates($0) } }
+            ?? line.withUnsafeBufferPointer { replacingLoneSurrogates($0) }
+        if let fixed {
+            repairedBytes = fixed
             repairs.loneSurrogates = true
         }
-        return (bytes, repairs)
+        return (repairedBytes, repairs)
     }
 
     /// `bytes` with each `\uXXXX` escape of a surrogate that is not half of a pair replaced by
     /// `\ufffd`, or nil when there is none. An escaped backslash (`\\u…`) is not an escape.
-    static func replacingLoneSurrogates(_ bytes: [UInt8]) -> [UInt8]? {
+    static func replacingLoneSurrogates(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var out: [UInt8] = []
         var copied = 0  // bytes[..<copied] are in `out`
         var i = 0
@@ -86,7 +89,7 @@ package enum JSONRecordRepair {
     private static let replacementEscape = Array("\\ufffd".utf8)
 
     /// The value of the four hex digits at `k`, or nil.
-    private static func hexUnit(_ bytes: [UInt8], at k: Int) -> UInt16? {
+    private static func hexUnit(_ bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> UInt16? {
         guard k + 4 <= bytes.count else { return nil }
         var value: UInt16 = 0
         for b in bytes[k..<(k + 4)] {

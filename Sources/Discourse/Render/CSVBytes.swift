@@ -71,32 +71,7 @@ package struct CSVBytes: ~Copyable {
     mutating func appendField(_ field: UnsafeBufferPointer<UInt8>, guardPrefix: Bool) {
         let size = CSVWriter.quotedSize(field)
         reserve(size + 1)
-        if size == field.count {
-            if guardPrefix {
-                base[count] = 0x27
-                count += 1
-            }
-            if let from = field.baseAddress { (base + count).initialize(from: from, count: field.count) }
-            count += field.count
-            return
-        }
-        var k = count
-        base[k] = 0x22
-        k += 1
-        if guardPrefix {
-            base[k] = 0x27
-            k += 1
-        }
-        for b in field {
-            base[k] = b
-            k += 1
-            if b == 0x22 {
-                base[k] = 0x22
-                k += 1
-            }
-        }
-        base[k] = 0x22
-        count = k + 1
+        count += CSVWriter.write(field, size: size, guardPrefix: guardPrefix, to: base + count)
     }
 
     /// A number at four decimals (``NumberFormat/fixed(_:digits:)``'s text): never quoted.

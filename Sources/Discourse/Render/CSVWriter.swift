@@ -43,29 +43,48 @@ package struct CSVWriter: Sendable {
                     k += 1
                 }
                 field.utf8.withContiguousStorageIfAvailable { p in
-                    let needs = Self.quotedSize(p) != p.count
-                    if needs {
-                        out[k] = 0x22
-                        k += 1
-                    }
-                    for b in p {
-                        out[k] = b
-                        k += 1
-                        if b == 0x22 {
-                            out[k] = 0x22
-                            k += 1
-                        }
-                    }
-                    if needs {
-                        out[k] = 0x22
-                        k += 1
-                    }
+                    k += Self.write(p, size: Self.quotedSize(p), guardPrefix: false, to: out.baseAddress! + k)
                 }
             }
             out[k] = 0x0D
             out[k + 1] = 0x0A
             return k + 2
         }
+    }
+
+    /// Writes `field` at `out` as one CSV field, as it is when `size` (its ``quotedSize(_:)``) is its
+    /// own size, else in quotes with its quotes doubled, with a `'` before its first byte when
+    /// `guardPrefix`; returns the bytes written. `out` has room for `size` bytes, one more with the
+    /// guard. One copy of the quoting for ``record(_:)`` and ``CSVBytes``, which must write the same
+    /// bytes.
+    @inline(__always)
+    static func write(
+        _ field: UnsafeBufferPointer<UInt8>, size: Int, guardPrefix: Bool, to out: UnsafeMutablePointer<UInt8>
+    ) -> Int {
+        let quote = size != field.count
+        var k = 0
+        if quote {
+            out[k] = 0x22
+            k += 1
+        }
+        if guardPrefix {
+            out[k] = 0x27
+            k += 1
+        }
+        guard quote else {
+            if let from = field.baseAddress { (out + k).initialize(from: from, count: field.count) }
+            return k + field.count
+        }
+        for b in field {
+            out[k] = b
+            k += 1
+            if b == 0x22 {
+                out[k] = 0x22
+                k += 1
+            }
+        }
+        out[k] = 0x22
+        return k + 1
     }
 
     /// Bytes of `field` once quoted as ``quoted(_:)`` quotes it: its own size when it needs no quotes.
