@@ -9,6 +9,13 @@ struct CLIBasicsTests {
         #expect(r.stdout.hasPrefix("comments "))
     }
 
+    @Test func versionRefusesAWordAfterIt() throws {
+        let r = try CommandRunner.run(["--version", "score"])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("'--version' takes no arguments; got 'score'"))
+    }
+
     @Test func everySubcommandHasHelp() throws {
         for sub in ["score", "segment", "triage"] {
             let r = try CommandRunner.run([sub, "--help"])

@@ -29,6 +29,18 @@ struct ReportOutputTests {
         #expect(Self.isFile(stdinPage))
     }
 
+    /// `--explain` folds the terms behind each comment's scores under its text; without it the page
+    /// has none.
+    @Test func explainAddsTheTermsBehindEachComment() throws {
+        let plain = try CommandRunner.run(["report", Self.sample, "-o", "-"])
+        let explained = try CommandRunner.run(["report", Self.sample, "--explain", "-o", "-"])
+        #expect(plain.status == 0 && explained.status == 0)
+        #expect(!plain.stdout.contains("<details class=\"why\">"))
+        #expect(explained.stdout.contains("<details class=\"why\"><summary>why</summary>"))
+        #expect(explained.stdout.contains("<li>drift terms: "))
+        #expect(explained.stdout.contains("<li>sentiment terms: "))
+    }
+
     /// A symbolic link stays a link (the page goes where it points), and a FIFO is written, not
     /// replaced by a regular file.
     @Test func linksAndFIFOsAreWrittenThroughNotReplaced() throws {

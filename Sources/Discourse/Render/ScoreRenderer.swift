@@ -50,18 +50,23 @@ public enum ScoreRenderer {
     /// terms, the terms that moved its sentiment, and the words behind its triage scores (each line
     /// left out when empty; nothing at all without `--explain`).
     static func explainLines(_ row: ScoredComment) -> [String] {
-        let n = row.comment.index
-        var lines: [String] = []
+        explanation(row).map { "#\(row.comment.index) \($0.label): \($0.terms)" }
+    }
+
+    /// The parts of ``explainLines(_:)``, labelled ("drift terms", "sentiment terms", "triage
+    /// evidence"), for renderers that lay them out themselves (the HTML report).
+    static func explanation(_ row: ScoredComment) -> [(label: String, terms: String)] {
+        var parts: [(label: String, terms: String)] = []
         if !row.drift.onTopicTerms.isEmpty || !row.drift.offTopicTerms.isEmpty {
-            lines.append("#\(n) drift terms: \(DriftColumns.termList(row.drift))")
+            parts.append(("drift terms", DriftColumns.termList(row.drift)))
         }
         if let terms = row.sentiment.contributions, !terms.isEmpty {
-            lines.append("#\(n) sentiment terms: " + terms.map(\.description).joined(separator: "; "))
+            parts.append(("sentiment terms", terms.map(\.description).joined(separator: "; ")))
         }
         if !row.triage.evidence.isEmpty {
-            lines.append("#\(n) triage evidence: " + TriageRenderer.evidenceList(row.triage))
+            parts.append(("triage evidence", TriageRenderer.evidenceList(row.triage)))
         }
-        return lines
+        return parts
     }
 
     /// "file: 34 lines, 28 article lines, 6 comments (confidence 0.93)".

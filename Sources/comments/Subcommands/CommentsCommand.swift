@@ -59,6 +59,10 @@ enum CommentsCommand {
         }
         switch first {
         case "--version", "-V":
+            // A word after it is a mistake (`comments --version score`?): said, not ignored.
+            if arguments.count > 1 {
+                return report(UsageError(message: "'\(first)' takes no arguments; got '\(arguments[1])'", command: ""))
+            }
             Output.write("comments \(Version.current)\n")
             return ExitCode.success.rawValue
         case "--help", "-h":

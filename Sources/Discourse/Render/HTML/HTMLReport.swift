@@ -316,11 +316,20 @@ public enum HTMLReport {
                 let reasons = HTMLText.escape(f.reasons.joined(separator: ", "))
                 html += "<td data-value=\"\(reasons)\">\(reasons)</td>"
             }
-            html += "<td class=\"text\">\(MarkdownText.html(c.text))</td>"
+            html += "<td class=\"text\">\(MarkdownText.html(c.text))\(whyDetails(row))</td>"
             html += "</tr>\n"
         }
         html += "</tbody>\n</table>\n</section>\n"
         return html
+    }
+
+    /// With `--explain`, the terms behind the comment's scores, folded under its text ("why"); empty
+    /// without it, so the page is then as it always was.
+    static func whyDetails(_ row: ScoredComment) -> String {
+        let parts = ScoreRenderer.explanation(row)
+        guard !parts.isEmpty else { return "" }
+        let items = parts.map { "<li>\(HTMLText.escape($0.label)): \(HTMLText.escape($0.terms))</li>" }
+        return "<details class=\"why\"><summary>why</summary><ul class=\"muted\">" + items.joined() + "</ul></details>"
     }
 
     static func numberCell(_ value: Double?, digits: Int) -> String {
