@@ -115,6 +115,25 @@ struct HTMLReportTests {
         #expect(SVGChart.trend([(0, 1)]) == nil)
     }
 
+    /// The drift panel's line is the summary's `drift_trend`: weighted by drift confidence, so a
+    /// comment without evidence (confidence 0) does not tilt it.
+    @Test func weightedChartTrendIsTheDriftTrend() throws {
+        let values = [0.2, 0.9, 0.3, 0.5, 0.6]
+        let weights = [1.0, 0.0, 0.5, 1.0, 0.8]
+        let line = try #require(SVGChart.trend(values.enumerated().map { ($0.offset, $0.element, weights[$0.offset]) }))
+        let slope = try #require(DriftTrend.slope(values, weights: weights))
+        #expect(abs(line.slope - slope) < 1e-12)
+        let unweighted = try #require(SVGChart.trend(values.enumerated().map { ($0.offset, $0.element) }))
+        #expect(abs(unweighted.slope - slope) > 0.01)
+        let svg = SVGChart(
+            title: "t", description: "d",
+            series: [.init(name: "drift", values: values, range: 0...1, color: "#000", trend: true, weights: weights)]
+        ).render()
+        #expect(svg.contains("trend: +\(NumberFormat.fixed(slope, digits: 3)) per comment"))
+        // Fewer than three weighted points: no trend, as DriftTrend has none.
+        #expect(SVGChart.trend([(0, 0.1, 1), (1, 0.9, 1), (2, 0.4, 0)]) == nil)
+    }
+
     @Test func chartIsWellFormedAndAccessible() throws {
         let chart = SVGChart(
             title: "t <1>", description: "d & e",

@@ -257,7 +257,8 @@ public enum HTMLReport {
             series.append(
                 .init(
                     name: "drift from \(anchor) (0 on topic … 1 off topic), with trend", values: fields.map(\.drift),
-                    range: 0...1, color: "#b15928", baseline: 0.5, trend: true))
+                    range: 0...1, color: "#b15928", baseline: 0.5, trend: true,
+                    weights: report.comments.map(\.drift.confidence)))
         }
         guard !series.isEmpty else { return "" }
         let flagged = Set(fields.indices.filter { (fields[$0].priority ?? 0) >= options.flagThreshold })

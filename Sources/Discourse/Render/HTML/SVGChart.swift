@@ -14,10 +14,13 @@ package struct SVGChart: Sendable {
         package var baseline: Double?
         /// Least-squares trend line over the points.
         package var trend: Bool
+        /// Weight of each value in the trend's fit (nil: all 1). Drift passes its confidence, so the
+        /// line drawn is the `drift_trend` the page's summary states (``DriftTrend``), not another fit.
+        package var weights: [Double]?
 
         package init(
             name: String, values: [Double?], range: ClosedRange<Double>, color: String, baseline: Double? = nil,
-            trend: Bool = false
+            trend: Bool = false, weights: [Double]? = nil
         ) {
             self.name = name
             self.values = values
@@ -25,6 +28,7 @@ package struct SVGChart: Sendable {
             self.color = color
             self.baseline = baseline
             self.trend = trend
+            self.weights = weights
         }
     }
 
@@ -96,7 +100,8 @@ package struct SVGChart: Sendable {
                         "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"3\" fill=\"\(s.color)\"><title>comment \(i + 1): \(HTMLText.escape(s.name)) \(NumberFormat.fixed(v, digits: 2))</title></circle>\n"
                 }
             }
-            if s.trend, let line = Self.trend(points) {
+            let weighted = points.map { (i, v) in (i, v, s.weights.map { i < $0.count ? $0[i] : 0 } ?? 1) }
+            if s.trend, let line = Self.trend(weighted, minimum: s.weights == nil ? 2 : 3) {
                 let first = points.first!.0
                 let last = points.last!.0
                 svg +=
@@ -116,15 +121,25 @@ package struct SVGChart: Sendable {
 
     /// Least-squares line through (index, value), or nil with fewer than two points.
     package static func trend(_ points: [(Int, Double)]) -> (slope: Double, intercept: Double)? {
-        guard points.count >= 2 else { return nil }
-        let n = Double(points.count)
-        let mx = points.reduce(0.0) { $0 + Double($1.0) } / n
-        let my = points.reduce(0.0) { $0 + $1.1 } / n
+        trend(points.map { ($0.0, $0.1, 1.0) }, minimum: 2)
+    }
+
+    /// Weighted least-squares line through (index, value, weight), over the points of positive
+    /// weight; nil with fewer than `minimum` of them (3, as ``DriftTrend/slope(_:weights:)``, whose
+    /// slope this is) or when their positions coincide.
+    package static func trend(_ points: [(Int, Double, Double)], minimum: Int = 3) -> (
+        slope: Double, intercept: Double
+    )? {
+        let used = points.filter { $0.2 > 0 }
+        guard used.count >= minimum else { return nil }
+        let sw = used.reduce(0.0) { $0 + $1.2 }
+        let mx = used.reduce(0.0) { $0 + $1.2 * Double($1.0) } / sw
+        let my = used.reduce(0.0) { $0 + $1.2 * $1.1 } / sw
         var sxy = 0.0
         var sxx = 0.0
-        for (i, v) in points {
-            sxy += (Double(i) - mx) * (v - my)
-            sxx += (Double(i) - mx) * (Double(i) - mx)
+        for (i, v, w) in used {
+            sxy += w * (Double(i) - mx) * (v - my)
+            sxx += w * (Double(i) - mx) * (Double(i) - mx)
         }
         guard sxx > 0 else { return nil }
         let slope = sxy / sxx
