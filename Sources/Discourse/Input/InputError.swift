@@ -47,10 +47,11 @@ public struct InputWarning: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Bytes that are not UTF-8 (or NULs) were replaced: at `firstLine`, and on `lines` lines in all.
-    package static func repaired(path: String, firstLine: Int, lines: Int) -> InputWarning {
+    package static func repaired(
+        path: String, firstLine: Int, lines: Int, what: String = "invalid UTF-8 or NUL bytes"
+    ) -> InputWarning {
         let more = lines > 1 ? " (and \(lines - 1) more line\(lines == 2 ? "" : "s"))" : ""
-        return InputWarning(
-            path: path, line: firstLine, message: "invalid UTF-8 or NUL bytes replaced with U+FFFD" + more)
+        return InputWarning(path: path, line: firstLine, message: "\(what) replaced with U+FFFD" + more)
     }
 
     /// "path:line: warning: message", as the command line prints it.

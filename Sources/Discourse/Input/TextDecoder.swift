@@ -3,7 +3,8 @@
 /// - UTF-8 BOM: dropped. UTF-16 (LE or BE) with a BOM: decoded. UTF-32 is refused with a message.
 /// - NUL bytes in the first 8 KiB of a file without a UTF-16 BOM: the file is binary (the same rule
 ///   git and grep use); refused with the offset, so a batch reports it and goes on.
-/// - Later NUL bytes and invalid UTF-8: replaced by U+FFFD, with one warning naming the first line.
+/// - Later NUL bytes and invalid UTF-8 (in UTF-16: NULs and unpaired surrogates): replaced by
+///   U+FFFD, with one warning naming the first line.
 package enum TextDecoder {
     /// Bytes inspected for NULs before a file is called binary.
     package static let binarySniffLength = 8192
@@ -154,11 +155,47 @@ package enum TextDecoder {
             warnings.append(
                 InputWarning(path: path, message: "UTF-16 file has an odd number of bytes; last byte ignored"))
         }
-        var text = String(decoding: units, as: UTF16.self)
-        if text.utf8.contains(0) {
-            text = String(decoding: text.utf8.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+        if let (line, lines) = repairUTF16(&units) {
+            warnings.append(
+                .repaired(path: path, firstLine: line, lines: lines, what: "unpaired UTF-16 surrogates or NULs"))
         }
-        return DecodedText(text: text, warnings: warnings)
+        return DecodedText(text: String(decoding: units, as: UTF16.self), warnings: warnings)
+    }
+
+    /// Replaces each NUL and each surrogate without its other half in `units` by U+FFFD, as a UTF-8
+    /// file's bad bytes are, and returns the line of the first and how many lines hold one (nil
+    /// when there was none), so the warning is the one a UTF-8 file gets.
+    ///
+    /// - Complexity: O(n) in the number of units.
+    static func repairUTF16(_ units: inout [UInt16]) -> (line: Int, lines: Int)? {
+        var line = 1
+        var first: Int?
+        var lines = 0
+        var lastBadLine = 0
+        var i = 0
+        let n = units.count
+        while i < n {
+            let u = units[i]
+            if u == 0x0A || (u == 0x0D && (i + 1 >= n || units[i + 1] != 0x0A)) { line += 1 }
+            var bad = u == 0
+            if (0xD800...0xDBFF).contains(u) {
+                if i + 1 < n, (0xDC00...0xDFFF).contains(units[i + 1]) {
+                    i += 2  // a pair
+                    continue
+                }
+                bad = true
+            } else if (0xDC00...0xDFFF).contains(u) {
+                bad = true
+            }
+            if bad {
+                units[i] = 0xFFFD
+                if first == nil { first = line }
+                if lastBadLine != line { lines += 1 }
+                lastBadLine = line
+            }
+            i += 1
+        }
+        return first.map { ($0, lines) }
     }
 }
 

@@ -28,6 +28,24 @@ struct TextDecoderTests {
         #expect(try decode(be).get().text == "Hi ✓\n")
     }
 
+    /// A lone surrogate or a NUL in UTF-16 becomes U+FFFD with the warning a bad UTF-8 byte gets
+    /// (it was replaced, or turned into a space, without a word).
+    @Test func utf16RepairsAreWarnedAbout() throws {
+        var le: [UInt8] = [0xFF, 0xFE]
+        let units: [UInt16] = Array("ok\n".utf16) + [0x61, 0xD800, 0x62, 0x0A, 0x63, 0x00, 0x0A] + Array("😀\n".utf16)
+            + [0xDC00]
+        for unit in units { le += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let decoded = try decode(le).get()
+        #expect(decoded.text == "ok\na\u{FFFD}b\nc\u{FFFD}\n😀\n\u{FFFD}")
+        #expect(decoded.warnings.count == 1)
+        let warning = try #require(decoded.warnings.first)
+        #expect(warning.line == 2)
+        #expect(warning.message == "unpaired UTF-16 surrogates or NULs replaced with U+FFFD (and 2 more lines)")
+        var clean: [UInt8] = [0xFE, 0xFF]
+        for unit in "fine 😀\n".utf16 { clean += [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        #expect(try decode(clean).get().warnings.isEmpty)
+    }
+
     @Test func utf32IsRefusedWithAMessage() {
         guard case .failure(let error) = decode([0xFF, 0xFE, 0, 0, 0x41, 0, 0, 0]) else {
             Issue.record("UTF-32 accepted")
