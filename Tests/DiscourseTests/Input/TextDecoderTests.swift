@@ -32,7 +32,8 @@ struct TextDecoderTests {
     /// (it was replaced, or turned into a space, without a word).
     @Test func utf16RepairsAreWarnedAbout() throws {
         var le: [UInt8] = [0xFF, 0xFE]
-        let units: [UInt16] = Array("ok\n".utf16) + [0x61, 0xD800, 0x62, 0x0A, 0x63, 0x00, 0x0A] + Array("😀\n".utf16)
+        let units: [UInt16] =
+            Array("ok\n".utf16) + [0x61, 0xD800, 0x62, 0x0A, 0x63, 0x00, 0x0A] + Array("😀\n".utf16)
             + [0xDC00]
         for unit in units { le += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         let decoded = try decode(le).get()
