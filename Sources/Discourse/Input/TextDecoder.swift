@@ -87,7 +87,7 @@ package enum TextDecoder {
             let length = b == 0 ? 0 : UTF8Scalar.sequenceLength(bytes, at: i)
             if length == 0 {
                 out.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                i += 1
+                i += b == 0 ? 1 : UTF8Scalar.maximalSubpart(bytes, at: i)
             } else {
                 out.append(contentsOf: bytes[i..<(i + length)])
                 i += length
@@ -212,6 +212,37 @@ package struct DecodedText: Sendable {
 
 /// Minimal UTF-8 validation used by the decoder (strict: no overlongs, no surrogates, max U+10FFFF).
 enum UTF8Scalar {
+    /// Bytes from `i` that begin a well-formed sequence but do not finish one (a lead byte and the
+    /// continuation bytes it allows), at least 1: one U+FFFD replaces all of them, as Unicode's
+    /// "maximal subpart" practice (and WHATWG's decoder, and Swift's `String(decoding:as:)`) has it,
+    /// so a character cut short ("\u{E2}\u{82}") is one replacement, not one per byte. Called where
+    /// ``sequenceLength(_:at:)`` is 0.
+    static func maximalSubpart(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let n = bytes.count
+        let expected: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch bytes[i] {
+        case 0xC2...0xDF: expected = 2
+        case 0xE0: (expected, low) = (3, 0xA0)
+        case 0xE1...0xEC, 0xEE...0xEF: expected = 3
+        case 0xED: (expected, high) = (3, 0x9F)
+        case 0xF0: (expected, low) = (4, 0x90)
+        case 0xF1...0xF3: expected = 4
+        case 0xF4: (expected, high) = (4, 0x8F)
+        default: return 1
+        }
+        var k = 1
+        while k < expected, i + k < n {
+            let b = bytes[i + k]
+            guard b >= low && b <= high else { break }
+            (low, high) = (0x80, 0xBF)
+            k += 1
+        }
+        return k
+    }
+
+
     /// Length of the valid sequence starting at `i`, or 0 when the bytes there are not valid UTF-8.
     static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let n = bytes.count

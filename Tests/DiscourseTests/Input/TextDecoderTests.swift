@@ -85,6 +85,24 @@ struct TextDecoderTests {
         #expect(one == "invalid UTF-8 or NUL bytes replaced with U+FFFD (and 1 more line)")
     }
 
+    /// One U+FFFD per maximal subpart (a character cut short is one replacement), as Unicode
+    /// recommends and Swift's own decoder does: byte for byte what `String(decoding:as:)` gives for
+    /// any bytes without NULs.
+    @Test func oneReplacementPerMaximalSubpart() throws {
+        let cut: [UInt8] = [0x61, 0xE2, 0x82, 0x62, 0xF0, 0x9F, 0x98, 0x0A, 0xC0, 0xAF, 0xED, 0xA0, 0x80, 0xF4, 0x90]
+        #expect(try decode(cut).get().text == "a\u{FFFD}b\u{FFFD}\n" + String(repeating: "\u{FFFD}", count: 7))
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [
+            0x0A, 0x41, 0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF,
+        ]
+        for _ in 0..<2000 {
+            let bytes = (0..<Int.random(in: 1...12, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            guard bytes.first != 0xEF else { continue }  // a would-be BOM is dropped, not decoded
+            let repaired = try decode(bytes).get().text
+            #expect(repaired == String(decoding: bytes, as: UTF8.self), "\(bytes)")
+        }
+    }
+
     @Test func lateNULBytesAreReplacedNotFatal() throws {
         let bytes = [UInt8](repeating: 0x61, count: TextDecoder.binarySniffLength + 10) + [0] + Array("b".utf8)
         let text = try decode(bytes).get()
