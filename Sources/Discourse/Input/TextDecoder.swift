@@ -242,7 +242,6 @@ enum UTF8Scalar {
         return k
     }
 
-
     /// Length of the valid sequence starting at `i`, or 0 when the bytes there are not valid UTF-8.
     static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let n = bytes.count

@@ -91,7 +91,7 @@ struct TextDecoderTests {
     @Test func oneReplacementPerMaximalSubpart() throws {
         let cut: [UInt8] = [0x61, 0xE2, 0x82, 0x62, 0xF0, 0x9F, 0x98, 0x0A, 0xC0, 0xAF, 0xED, 0xA0, 0x80, 0xF4, 0x90]
         #expect(try decode(cut).get().text == "a\u{FFFD}b\u{FFFD}\n" + String(repeating: "\u{FFFD}", count: 7))
-        var rng = SystemRandomNumberGenerator()
+        var rng = SplitMix(state: 16)  // seeded: a failure reproduces
         let alphabet: [UInt8] = [
             0x0A, 0x41, 0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF,
         ]
@@ -118,5 +118,18 @@ struct TextDecoderTests {
 
     @Test func emptyInputIsEmptyText() throws {
         #expect(try decode([]).get().text == "")
+    }
+}
+
+/// SplitMix64: a small seeded generator, so a property test's inputs are the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
