@@ -17,14 +17,18 @@ package struct AnalyzeCommentRequest: Sendable, Equatable {
     /// `context.articleAndParentComment.article.text`; nil without a context.
     package var article: String?
     package var doNotStore: Bool
+    /// Perspective's `dropUnsupportedAttributes`: attributes not scored here were left out of
+    /// ``attributes`` instead of answering an error (which may leave it empty).
+    package var dropUnsupportedAttributes: Bool
 
     package init(
-        text: String, attributes: [Requested], languages: [String] = ["en"], spanAnnotations: Bool = false,
-        clientToken: String? = nil, article: String? = nil, doNotStore: Bool = false
+        text: String, attributes: [Requested], languages: [String] = ["en"], dropUnsupportedAttributes: Bool = false,
+        spanAnnotations: Bool = false, clientToken: String? = nil, article: String? = nil, doNotStore: Bool = false
     ) {
         self.text = text
         self.attributes = attributes
         self.languages = languages
+        self.dropUnsupportedAttributes = dropUnsupportedAttributes
         self.spanAnnotations = spanAnnotations
         self.clientToken = clientToken
         self.article = article
@@ -67,9 +71,16 @@ package struct AnalyzeCommentRequest: Sendable, Equatable {
         else {
             throw .invalid("requestedAttributes must name at least one attribute", "NO_REQUESTED_ATTRIBUTES")
         }
+        // Perspective: "any requested attribute that is requested but not supported for the language
+        // detected will be dropped from the returned scores instead of returning an error". Here that
+        // is an attribute this server does not score (SEXUALLY_EXPLICIT, FLIRTATION …), and every
+        // attribute for a language other than English: a client that lists all of Perspective's
+        // attributes gets the scores there are.
+        let drop = try JSONBody.bool(object, "dropUnsupportedAttributes", field: "dropUnsupportedAttributes") ?? false
         var byAttribute: [PerspectiveAttribute: Double?] = [:]
         for (name, value) in requested {
             guard let attribute = PerspectiveAttribute(rawValue: name.uppercased()) else {
+                if drop { continue }
                 let known = PerspectiveAttribute.allCases.map(\.rawValue).joined(separator: ", ")
                 throw .invalid("Unknown attribute: \(name) (known: \(known))", "UNKNOWN_ATTRIBUTE")
             }
@@ -93,7 +104,7 @@ package struct AnalyzeCommentRequest: Sendable, Equatable {
             }
             byAttribute[attribute] = threshold
         }
-        let attributes = PerspectiveAttribute.allCases.compactMap { a in
+        var attributes = PerspectiveAttribute.allCases.compactMap { a in
             byAttribute[a].map { Requested(attribute: a, threshold: $0) }
         }
 
@@ -106,7 +117,9 @@ package struct AnalyzeCommentRequest: Sendable, Equatable {
             }
             if !strings.isEmpty { languages = strings }
         }
-        if let other = languages.first(where: { !Self.isEnglish($0) }) {
+        if languages.contains(where: { !Self.isEnglish($0) }), drop {
+            attributes = []  // none is scored in that language: dropped, the answer has no scores
+        } else if let other = languages.first(where: { !Self.isEnglish($0) }) {
             let attribute = attributes.first?.attribute.rawValue ?? "TOXICITY"
             throw .invalid(
                 "Attribute \(attribute) does not support request languages: \(other) (only English is supported)",
@@ -142,7 +155,7 @@ package struct AnalyzeCommentRequest: Sendable, Equatable {
         }
 
         return AnalyzeCommentRequest(
-            text: text, attributes: attributes, languages: languages,
+            text: text, attributes: attributes, languages: languages, dropUnsupportedAttributes: drop,
             spanAnnotations: try JSONBody.bool(object, "spanAnnotations", field: "spanAnnotations") ?? false,
             clientToken: try JSONBody.string(object, "clientToken", field: "clientToken"), article: article,
             doNotStore: try JSONBody.bool(object, "doNotStore", field: "doNotStore") ?? false)

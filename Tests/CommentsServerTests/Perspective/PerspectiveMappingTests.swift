@@ -156,6 +156,22 @@ struct PerspectiveMappingTests {
         #expect(values[0] < 0.1 && values[1] > 0.3)
     }
 
+    /// `dropUnsupportedAttributes`: what is not scored here is left out of the answer instead of
+    /// failing the request (a client listing all of Perspective's attributes gets the ones there are).
+    @Test func unsupportedAttributesAreDroppedWhenAsked() throws {
+        let both = #"{"comment":{"text":"you idiot"},"requestedAttributes":{"TOXICITY":{},"SEXUALLY_EXPLICIT":{}}"#
+        #expect(error(both + "}")?.errorType == "UNKNOWN_ATTRIBUTE")
+        let r = try respond(both + #","dropUnsupportedAttributes":true}"#)
+        #expect((r["attributeScores"] as? [String: Any])?.keys.sorted() == ["TOXICITY"])
+        #expect((summary(r, "TOXICITY") ?? 0) > 0.5)
+        let german = #"{"comment":{"text":"x"},"requestedAttributes":{"TOXICITY":{}},"languages":["de"]"#
+        #expect(error(german + "}")?.errorType == "LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE")
+        let none = try respond(german + #","dropUnsupportedAttributes":true}"#)
+        #expect((none["attributeScores"] as? [String: Any])?.isEmpty == true)
+        #expect(none["languages"] as? [String] == ["de"])
+        #expect(error(both + #","dropUnsupportedAttributes":"yes"}"#)?.code == 400)
+    }
+
     @Test func errorsHaveTheirTypes() {
         #expect(error(#"{"requestedAttributes":{"TOXICITY":{}}}"#)?.errorType == "COMMENT_EMPTY")
         #expect(error(#"{"comment":{},"requestedAttributes":{"TOXICITY":{}}}"#)?.errorType == "COMMENT_EMPTY")
