@@ -23,6 +23,8 @@ package final class DocumentStream {
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEOF = false
+    /// Why the last read failed (the system's reason), until ``next()`` has reported it.
+    private var readError: String?
     private var lineNumber = 0
     private var documentNumber = 0
     private var json: Bool?
@@ -52,9 +54,16 @@ package final class DocumentStream {
     }
 
     /// The next document, a failure for a bad record, or nil at the end of the stream.
+    ///
+    /// A read that fails (stdin a directory, a closed descriptor, an I/O error) ends the stream
+    /// with one `.unreadable` failure after the documents read before it: the input was cut short,
+    /// which an empty or ended stream must not be mistaken for.
     package func next() -> Result<Document, InputError>? {
         if json == nil { json = detectJSON() }
-        return json == true ? nextJSON() : nextText()
+        if let document = json == true ? nextJSON() : nextText() { return document }
+        guard let reason = readError else { return nil }
+        readError = nil
+        return .failure(.unreadable(path: name, reason: reason))
     }
 
     // MARK: Plain text separated by form feeds
@@ -274,6 +283,7 @@ package final class DocumentStream {
         var n = read(&chunk)
         while n < 0 && errno == EINTR { n = read(&chunk) }
         if n <= 0 {
+            if n < 0 { readError = String(cString: strerror(errno)) }
             atEOF = true
             return false
         }

@@ -94,8 +94,15 @@ public enum InputFiles {
         case .failed(let error):
             return .failure(error)
         case .standardInput:
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return decode(data, name: "-")
+            // POSIX reads, as for a file: a stdin that cannot be read (a directory, a closed
+            // descriptor, an I/O error) is an error naming it, not an empty input.
+            return readAll(STDIN_FILENO, path: "-", expected: 0).flatMap { bytes in
+                bytes.withUnsafeBufferPointer { buffer in
+                    TextDecoder.decode(buffer, path: "-").map {
+                        Document(name: "-", text: $0.text, warnings: $0.warnings)
+                    }
+                }
+            }
         case .file(let path):
             return readFile(path).flatMap { bytes in
                 bytes.withUnsafeBufferPointer { buffer in
@@ -119,6 +126,12 @@ public enum InputFiles {
             if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.unreadable(path: path, reason: "Is a directory")) }
             expected = Int(info.st_size)
         }
+        return readAll(fd, path: path, expected: expected)
+    }
+
+    /// Every byte of the open descriptor `fd` to its end; a read error fails with the system's
+    /// reason, naming `path`.
+    static func readAll(_ fd: Int32, path: String, expected: Int) -> Result<[UInt8], InputError> {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(expected + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)

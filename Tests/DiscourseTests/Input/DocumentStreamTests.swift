@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Discourse
@@ -9,6 +10,39 @@ struct DocumentStreamTests {
         var out: [Result<Document, InputError>] = []
         while let d = stream.next() { out.append(d) }
         return out
+    }
+
+    /// A failed read is an error after what was read, not the stream's end (stdin a directory was
+    /// "empty", exit 0).
+    @Test func aFailedReadIsReportedNotTakenForTheEnd() throws {
+        let head = Array("first page\n\u{0C}\nsecond".utf8)
+        var calls = 0
+        let stream = DocumentStream(name: "-") { chunk in
+            calls += 1
+            guard calls == 1 else {
+                errno = EIO
+                return -1
+            }
+            for (i, b) in head.enumerated() { chunk[i] = b }
+            return head.count
+        }
+        var out: [Result<Document, InputError>] = []
+        while let d = stream.next() { out.append(d) }
+        #expect(out.count == 3)
+        #expect(try out[0].get().text == "first page\n")
+        guard case .failure(let error) = out[2] else {
+            Issue.record("no failure after the documents read")
+            return
+        }
+        #expect(error == .unreadable(path: "-", reason: "Input/output error"))
+        #expect(stream.next() == nil)
+
+        let nothing = DocumentStream(name: "-") { _ in
+            errno = EISDIR
+            return -1
+        }
+        #expect(nothing.next().map { (try? $0.get()) == nil } == true)
+        #expect(nothing.next() == nil)
     }
 
     @Test func plainStreamWithoutSeparatorIsOneDocumentNamedDash() throws {
