@@ -79,14 +79,6 @@ public struct DriftParameters: Sendable, Equatable {
     /// Nats per word added per unit of TF-IDF cosine between a comment and the article
     /// (`DriftAgreement`). 2.4: chosen inside every fold from 0, 1.2, 2.4, 4 and 8.
     public var articleAgreementWeight: Double = 2.4
-    /// How much more the article's first line (its title, as the input stage puts it) counts than a
-    /// body line, a whole number >= 1 so that every count stays whole (``ThreadGrowth``'s
-    /// exactness): the title says what the piece is about in the fewest words. 1: off.
-    public var titleWeight: Double = 1
-    /// BM25-style saturation of a word repeated in one comment: each of its `c` occurrences counts
-    /// `(1 - r) + r * (1 + ln c) / c`, so with `r` = 1 the word counts `1 + ln c` in all (and in the
-    /// confidence), not `c`: one word said five times is not five words of evidence. 0: off.
-    public var repeatSaturation: Double = 0
     /// Share of the confidence kept without an article (`--all-comments`): the discussion alone is a
     /// weaker anchor than an article. 0.5 by principle (half), not tuned.
     package var noArticleConfidence: Double = 0.5
@@ -108,7 +100,6 @@ public struct DriftParameters: Sendable, Equatable {
         "noArticleConfidence": \.noArticleConfidence, "topicShare": \.topicShare,
         "unknownWordWeight": \.unknownWordWeight, "threadAgreementWeight": \.threadAgreementWeight,
         "articleAgreementWeight": \.articleAgreementWeight,
-        "titleWeight": \.titleWeight, "repeatSaturation": \.repeatSaturation,
     ]
 
     /// The shipped values with the rows of `table` applied; names are the property names.

@@ -76,8 +76,7 @@ package struct DriftScorer: Sendable {
         let terms = lines.map(self.terms)
         // Sized once: growing the tables line by line cost as much as counting.
         model.reserve(terms.reduce(0) { $0 + $1.count })
-        let title = max(1, parameters.titleWeight.rounded(.down))
-        for (k, t) in terms.enumerated() { model.add(t, weight: k == 0 ? title : 1) }
+        for t in terms { model.add(t) }
         if !model.isEmpty {
             model.addAssociations(associations, weight: parameters.associationWeight, vocabulary: vocabulary)
             if meta.count > 0 { model.metaWeight = parameters.metaWeight }
@@ -175,15 +174,6 @@ package struct DriftScorer: Sendable {
         return DriftReport(scores: scores, trend: trend, hasArticle: hasArticle)
     }
 
-    /// `term` with its weight saturated for a word that occurs `count` times in its comment
-    /// (``DriftParameters/repeatSaturation``).
-    @inline(__always)
-    func saturated(_ term: (ratio: Double, weight: Double), count: Double) -> (ratio: Double, weight: Double) {
-        let r = parameters.repeatSaturation
-        guard r > 0, count > 1 else { return term }
-        return (term.ratio, term.weight * ((1 - r) + r * (1 + Foundation.log(count)) / count))
-    }
-
     /// A comment's fit, the feedback rounds' measure of it: nats per word, shrunk towards 0 by
     /// `confidenceWords` (0 without evidence).
     func fit(_ e: TopicModel.Evidence) -> Double {
@@ -254,7 +244,7 @@ package struct DriftScorer: Sendable {
                 let ownCount = counts.own[k]
                 let extra = scale * max(0, feedback[Int(counts.ids[k])] - weights[i] * ownCount)
                 let r = articleModel.evidence(lookups[k], extraCount: extra, extraTotal: mass)
-                e.add(saturated(r, count: ownCount))
+                e.add(r)
                 if explain != nil { ratios.append(r.weight > 0 ? r.ratio : .nan) }
             }
             sums[i] = e

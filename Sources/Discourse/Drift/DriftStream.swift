@@ -194,7 +194,7 @@ package struct DriftStream {
             }
             let extra = scale * max(0, (feedback[key] ?? 0) - w * ownCount)
             let r = articleModel.evidence(articleModel.lookup(t, j), extraCount: extra, extraTotal: mass)
-            e.add(scorer.saturated(r, count: ownCount))
+            e.add(r)
             ratios?.append(r.weight > 0 ? r.ratio : .nan)
         }
         return e
