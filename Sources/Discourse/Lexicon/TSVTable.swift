@@ -52,6 +52,9 @@ package struct TSVTable: Sendable {
                 }
                 continue
             }
+            if let header, fields.count > header.count {
+                try Self.checkWidth(fields, header: header, path: path, line: index + 1)
+            }
             rows.append(Row(line: index + 1, fields: fields))
         }
         guard let header else {
@@ -59,6 +62,20 @@ package struct TSVTable: Sendable {
         }
         self.header = header
         self.rows = rows
+    }
+
+    /// Refuses a row with more (non-empty) fields than the header names columns: a stray tab in a
+    /// term, or a column the loader would ignore without a word. Trailing empty fields (a tab at the
+    /// end of the line) are allowed.
+    private static func checkWidth(
+        _ fields: [String], header: [String], path: String, line: Int
+    ) throws(LexiconError) {
+        guard let last = fields.lastIndex(where: { !$0.isEmpty }), last >= header.count else { return }
+        throw .badLine(
+            path: path, line: line,
+            reason:
+                "\(last + 1) fields, but the header names \(header.count) columns (\(header.joined(separator: ", "))): "
+                + "a tab inside a term, or a column too many?")
     }
 
     /// The fields of an ASCII line, each trimmed of spaces; `[]` for a blank or `#` line; nil when

@@ -30,6 +30,18 @@ struct TSVTableTests {
         }
     }
 
+    /// A row wider than the header (a stray tab in a term, a column the loader would ignore) is an
+    /// error naming its line; a tab at the end of a line is not.
+    @Test func aRowWiderThanTheHeaderIsAnError() throws {
+        let reason =
+            "3 fields, but the header names 2 columns (term, valence): a tab inside a term, or a column too many?"
+        #expect(throws: LexiconError.badLine(path: "l.tsv", line: 3, reason: reason)) {
+            try TSVTable(path: "l.tsv", text: "term\tvalence\nfine\t1\ngood\t2\textra\n")
+        }
+        #expect(throws: LexiconError.self) { try TSVTable(path: "l.tsv", text: "term\tvalence\ncafé\t2\tx\n") }
+        #expect(try TSVTable(path: "l.tsv", text: "term\tvalence\ngood\t2\t\t\n").rows.count == 1)
+    }
+
     @Test func emptyFileIsAnError() {
         #expect(throws: LexiconError.self) { try TSVTable(path: "e.tsv", text: "# only a comment\n") }
     }
