@@ -24,6 +24,20 @@ struct CLIBasicsTests {
         }
     }
 
+    @Test func contradictoryColourOptionsAreAUsageError() throws {
+        for sub in ["score", "segment", "triage"] {
+            let r = try CommandRunner.run([
+                sub, "--color", "always", "--no-color", CommandRunner.sample("council-budget.txt"),
+            ])
+            #expect(r.status == 2, "\(sub)")
+            #expect(r.stderr.contains("--no-color and --color always cannot be used together"), "\(sub)")
+        }
+        let agreeing = try CommandRunner.run([
+            "score", "--color", "never", "--no-color", CommandRunner.sample("council-budget.txt"),
+        ])
+        #expect(agreeing.status == 0)
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let unknown = try CommandRunner.run(["score", "--frobnicate", "x.txt"])
         #expect(unknown.status == 2)

@@ -97,8 +97,14 @@ enum ColorOptions {
 
     static let specs = [color.spec, noColor.spec]
 
-    static func terminal(_ parsed: ParsedArguments) -> Terminal {
-        Terminal.current(color: parsed[noColor] ? .never : parsed[color] ?? .auto)
+    /// The terminal as the options see it. `--no-color` with `--color auto|always` contradicts
+    /// itself: a usage error, as an option given twice is, not a silent winner.
+    static func terminal(_ parsed: ParsedArguments, command: String) throws -> Terminal {
+        if parsed[noColor], let choice = parsed[color], choice != .never {
+            throw UsageError(
+                message: "--no-color and --color \(choice.rawValue) cannot be used together", command: command)
+        }
+        return Terminal.current(color: parsed[noColor] ? .never : parsed[color] ?? .auto)
     }
 }
 

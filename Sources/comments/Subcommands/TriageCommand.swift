@@ -29,7 +29,7 @@ enum TriageCommand {
 
     static func run(_ arguments: [String]) throws -> ExitCode {
         let parsed = try ArgumentParser.parse(arguments, spec: spec)
-        let terminal = ColorOptions.terminal(parsed)
+        let terminal = try ColorOptions.terminal(parsed, command: spec.name)
         let format = parsed[Self.format] ?? (terminal.stdoutIsTerminal ? .table : .jsonl)
         let options = try InputOptions.analysisOptions(parsed, command: spec.name)
         let items = InputOptions.inputs(parsed)
