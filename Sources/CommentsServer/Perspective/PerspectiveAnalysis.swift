@@ -31,9 +31,18 @@ package enum PerspectiveAnalysis {
             if found.count == 1 {
                 spans = [(found[0], whole)]
             } else {
-                let rows = scoreSpans(found.map(\.text), article: request.article, analyzer: analyzer)
-                spans = Array(zip(found, rows))
-                scored += found.count
+                // A `> quote` span beside the writer's own words is someone else's: the summary
+                // leaves its words out, so its span does too (score 0) instead of scoring it alone,
+                // where a quote-only text is read whole and blamed. A comment that is all quote
+                // is read whole, span by span, as its summary is.
+                let quoted = found.map { QuoteMarker.scan(Array($0.text.utf8), from: 0).isQuote }
+                let skip = quoted.contains(false) ? quoted : quoted.map { _ in false }
+                let own = found.indices.filter { !skip[$0] }
+                let rows = scoreSpans(own.map { found[$0].text }, article: request.article, analyzer: analyzer)
+                var byIndex = [ScoredComment?](repeating: nil, count: found.count)
+                for (i, row) in zip(own, rows) { byIndex[i] = row }
+                spans = Array(zip(found, byIndex))
+                scored += own.count
             }
         }
         var w = JSONWriter()

@@ -172,6 +172,23 @@ struct PerspectiveMappingTests {
         #expect(error(both + #","dropUnsupportedAttributes":"yes"}"#)?.code == 400)
     }
 
+    /// A `> quote` span beside the writer's own words is not blamed, as the summary does not blame
+    /// it (it was scored alone, read whole, and marked toxic on a comment scored 0).
+    @Test func quotedSpansAgreeWithTheSummary() throws {
+        let r = try respond(
+            #"{"comment":{"text":"> you idiot\nI disagree with that."},"requestedAttributes":{"TOXICITY":{}},"spanAnnotations":true}"#
+        )
+        #expect((summary(r, "TOXICITY") ?? 1) < 0.1)
+        let attribute = (r["attributeScores"] as? [String: Any])?["TOXICITY"] as? [String: Any]
+        let spans = try #require(attribute?["spanScores"] as? [[String: Any]])
+        let values = spans.map { ($0["score"] as? [String: Any])?["value"] as? Double ?? -1 }
+        #expect(!values.isEmpty && values.allSatisfy { $0 < 0.1 }, "\(spans)")
+        // All quote: read whole, span and summary alike.
+        let all = try respond(
+            #"{"comment":{"text":"> you idiot"},"requestedAttributes":{"TOXICITY":{}},"spanAnnotations":true}"#)
+        #expect((summary(all, "TOXICITY") ?? 0) > 0.5)
+    }
+
     @Test func errorsHaveTheirTypes() {
         #expect(error(#"{"requestedAttributes":{"TOXICITY":{}}}"#)?.errorType == "COMMENT_EMPTY")
         #expect(error(#"{"comment":{},"requestedAttributes":{"TOXICITY":{}}}"#)?.errorType == "COMMENT_EMPTY")
