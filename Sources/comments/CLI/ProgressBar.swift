@@ -22,17 +22,36 @@ final class ProgressBar {
 
     var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
 
+    /// Comments of the file being streamed, written so far (counted in ``advance(comments:)`` when
+    /// it ends).
+    private var inFile = 0
+
+    /// One more file done, with its comments.
     func advance(comments newComments: Int) {
         done += 1
         comments += newComments
-        guard enabled, done != total else { return }
+        inFile = 0
+        guard done != total else { return }
+        draw()
+    }
+
+    /// One more comment of a file being streamed: a run that is one large file (or ends with one)
+    /// shows its progress as it goes, not only when a file ends.
+    func commentWritten() {
+        inFile += 1
+        if inFile & 255 == 0 { draw() }  // the clock is read once per 256 comments
+    }
+
+    private func draw() {
+        guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
         guard now - lastDraw >= Self.interval else { return }
         lastDraw = now
         // Re-read each time: the terminal may have been resized. One column is left free so that
         // no terminal wraps the line early.
         let width = Terminal.stderrWidth - 1
-        let line = ProgressLine.render(done: done, total: total, comments: comments, elapsed: elapsed, width: width)
+        let line = ProgressLine.render(
+            done: done, total: total, comments: comments + inFile, elapsed: elapsed, width: width)
         Output.progress(DisplayWidth.truncate(line, to: width))
     }
 

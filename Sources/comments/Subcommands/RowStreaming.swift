@@ -75,6 +75,7 @@ extension InputRunner {
             var buffer = ""
             var written = true
             let report = try stream.rows(trend: streaming.trend, flagThreshold: streaming.flagThreshold) { row in
+                progress?.commentWritten()
                 buffer += streaming.render(row, path)
                 if buffer.utf8.count >= RowStreaming.bufferBytes {
                     written = streaming.write(buffer)
