@@ -18,6 +18,10 @@ package enum NativeAnalyze {
         }
         let explain = try JSONBody.bool(object, "explain", field: "explain") ?? false
         if let text = try JSONBody.string(object, "text", field: "text") {
+            // Both would be a guess at which the caller meant: the page's own boundary or the parts.
+            if ["article", "comments"].contains(where: { (object[$0] ?? .null) != .null }) {
+                throw .invalid("give the page as text, or its article and comments apart, not both")
+            }
             return (Document(name: name, text: text), explain)
         }
         let article = try JSONBody.string(object, "article", field: "article")

@@ -21,8 +21,11 @@ package enum ContentName {
 
     /// The name of an `{"article": …, "comments": […]}` record: the article, a NUL, then the comments
     /// one per line, so that moving text between the article and the comments changes the name.
-    package static func of(article: String, comments: String, stream: String) -> String {
-        format(hash(comments, TermHash.add(hash(article, TermHash.seed), 0)), stream: stream)
+    /// A `{"comments": […]}` record (no article) starts from another state than an empty article's,
+    /// as its rows differ (every line is scored against the thread alone).
+    package static func of(article: String?, comments: String, stream: String) -> String {
+        let start = article.map { TermHash.add(hash($0, TermHash.seed), 0) } ?? TermHash.add(TermHash.seed, 1)
+        return format(hash(comments, start), stream: stream)
     }
 
     /// True for a name this type makes (`-#` and 16 lowercase hex digits).

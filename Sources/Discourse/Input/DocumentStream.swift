@@ -9,8 +9,10 @@ import Foundation
 ///   (`\f`, U+000C). A stream without one is a single document, named `-`; otherwise each document
 ///   is named by its content (``ContentName``).
 /// - **JSON Lines** (`{`): one object per line, either `{"text": "<page>"}` (article then comments, as
-///   in a file) or `{"article": "<article>", "comments": ["<comment>", …]}` (comments given apart;
-///   a newline inside one comment becomes a space). An `"id"` (string or number) names the document;
+///   in a file), `{"article": "<article>", "comments": ["<comment>", …]}` (comments given apart;
+///   a newline inside one comment becomes a space) or `{"comments": […]}` alone (every line a
+///   comment, as `--all-comments`), as the server's `/v1/analyze` takes them; `"text"` beside the
+///   parts is refused, as it is there. An `"id"` (string or number) names the document;
 ///   otherwise its content does (`ContentName`; an empty id counts as none). Invalid UTF-8 and
 ///   unpaired surrogate escapes become U+FFFD with a warning (``JSONRecordRepair``), as in a file.
 ///   A bad record is reported with its record number, its line and its id (when one can be read
@@ -176,12 +178,17 @@ package final class DocumentStream {
             return text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
         }
         if let raw = object["text"] as? String {
+            if ["article", "comments"].contains(where: { object[$0].map { !($0 is NSNull) } ?? false }) {
+                return bad(
+                    "record has \"text\" and \"article\" or \"comments\"; give the page as \"text\" or its parts apart")
+            }
             let text = clean(raw)
             let documentName = id ?? ContentName.of(text, stream: name)
             return .success(Document(name: documentName, text: text, warnings: repairWarnings(documentName)))
         }
-        guard let article = (object["article"] as? String).map(clean) else {
-            return bad("record has neither a \"text\" string nor an \"article\" string")
+        let article = (object["article"] as? String).map(clean)
+        if article == nil && object["article"] != nil && !(object["article"] is NSNull) {
+            return bad("\"article\" must be a string")
         }
         let comments: [String]
         if let list = object["comments"] as? [Any] {
@@ -193,8 +200,10 @@ package final class DocumentStream {
             comments = strings
         } else if let single = object["comments"] as? String {
             comments = TextLines.split(clean(single))
-        } else {
+        } else if article != nil {
             return bad("record has \"article\" but no \"comments\" list")
+        } else {
+            return bad("record has neither a \"text\" string nor a \"comments\" list")
         }
         var document = Document(name: "", comments: comments, article: article)
         document.name = id ?? ContentName.of(article: article, comments: document.text, stream: name)

@@ -273,6 +273,12 @@ struct PerspectiveMappingTests {
         #expect(throws: ServiceError.self) {
             try NativeAnalyze.respond(Array(#"{"nothing":1}"#.utf8), analyzer: Self.analyzer)
         }
+        // Text beside the parts: which the caller meant would be a guess (it took the text).
+        #expect(throws: ServiceError.self) {
+            try NativeAnalyze.respond(Array(#"{"text":"A page.","comments":["Good."]}"#.utf8), analyzer: Self.analyzer)
+        }
+        let nullPart = #"{"text":"A page.","article":null}"#
+        #expect(try NativeAnalyze.respond(Array(nullPart.utf8), analyzer: Self.analyzer).scored == 0)
     }
 
     @Test func constantTimeCompare() {

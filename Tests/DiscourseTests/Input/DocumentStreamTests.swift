@@ -92,6 +92,34 @@ struct DocumentStreamTests {
         #expect(try docs[4].get().name == ContentName.of("last", stream: "-"))
     }
 
+    /// The stream takes the shapes the server's `/v1/analyze` takes: `{"comments": […]}` alone is a
+    /// thread without an article (as `--all-comments`); it was refused. A record with `"text"` and
+    /// the parts is refused (as the server refuses it): which one the caller meant would be a guess.
+    @Test func commentsAloneAreAThreadAndTextBesideThePartsIsRefused() throws {
+        let docs = documents(
+            """
+            {"comments": ["one", "two"]}
+            {"article": "", "comments": ["one", "two"]}
+            {"text": "page", "comments": ["one"]}
+            {"text": "page", "article": null}
+            """)
+        #expect(docs.count == 4)
+        let thread = try docs[0].get()
+        guard case .allComments? = thread.mode else {
+            Issue.record("expected a thread without an article, got \(String(describing: thread.mode))")
+            return
+        }
+        #expect(thread.text == "one\ntwo")
+        #expect(ContentName.isContentName(thread.name))
+        #expect(try thread.name != docs[1].get().name, "no article is not an empty article")
+        guard case .failure(.badRecord(_, let record, _, _, let reason)) = docs[2] else {
+            Issue.record("text beside comments accepted: \(docs[2])")
+            return
+        }
+        #expect(record == 3 && reason.contains("\"text\" and"))
+        #expect(try docs[3].get().text == "page", "a null part is no part")
+    }
+
     /// A JSON comment keeps its own lines: a `> quoted` first line is someone else's words, the
     /// line below it the writer's. Flattened, the quote marker claimed the whole comment and its
     /// abuse scored 0. The document's one-line text (what names it) is as before.
