@@ -79,6 +79,18 @@ public struct DriftParameters: Sendable, Equatable {
     /// Nats per word added per unit of TF-IDF cosine between a comment and the article
     /// (`DriftAgreement`). 2.4: chosen inside every fold from 0, 1.2, 2.4, 4 and 8.
     public var articleAgreementWeight: Double = 2.4
+    /// Drift added per unit of a comment's off-topic share (with an article only; ``DriftScorer/offTopicShare(_:articleModel:explained:)``):
+    /// the share of its content words that neither the article, the words the article's words
+    /// predict, the words that predict one of the article's, nor any other comment of the thread use,
+    /// over its content words plus ``offTopicWords``. Added to `drift` after the squash, before the
+    /// centring, so the confidence does not shrink it: positive evidence of another topic that does
+    /// not grow with the comment's length. 0: off. 0.2: chosen inside every fold from 0, 0.1, 0.2 and
+    /// 0.3 (with ``offTopicWords``).
+    public var offTopicWeight: Double = 0.2
+    /// Words added to the denominator of the off-topic share, so that a comment of two untied words
+    /// does not reach a share of 1. 6 (the confidence's ``confidenceWords``): chosen inside every fold
+    /// from 3 and 6.
+    public var offTopicWords: Double = 6
     /// Share of the confidence kept without an article (`--all-comments`): the discussion alone is a
     /// weaker anchor than an article. 0.5 by principle (half), not tuned.
     package var noArticleConfidence: Double = 0.5
@@ -99,7 +111,8 @@ public struct DriftParameters: Sendable, Equatable {
         "feedbackRounds": \.feedbackRounds, "threadCentring": \.threadCentring,
         "noArticleConfidence": \.noArticleConfidence, "topicShare": \.topicShare,
         "unknownWordWeight": \.unknownWordWeight, "threadAgreementWeight": \.threadAgreementWeight,
-        "articleAgreementWeight": \.articleAgreementWeight,
+        "articleAgreementWeight": \.articleAgreementWeight, "offTopicWeight": \.offTopicWeight,
+        "offTopicWords": \.offTopicWords,
     ]
 
     /// The shipped values with the rows of `table` applied; names are the property names.

@@ -165,13 +165,69 @@ package struct DriftScorer: Sendable {
             ? agreementShifts(
                 articleModel: articleModel, terms: terms, lookups: lookups, firstLookup: firstLookup, counts: counts)
             : nil
+        let off =
+            hasArticle && p.offTopicWeight > 0
+            ? offTopicShares(
+                articleModel: articleModel, terms: terms, lookups: lookups, firstLookup: firstLookup, counts: counts)
+            : nil
         for i in terms.indices {
             guard let e = sums[i] else { continue }
             scores[i].drift = squash(shifts.map { raised(e, by: $0[i]) } ?? e)
+            if let off { scores[i].drift = raisedByOffTopic(scores[i].drift, share: off[i]) }
         }
         if hasArticle { centre(&scores, terms: terms) }
         let trend = DriftTrend.slope(scores.map(\.drift), weights: scores.map(\.confidence))
         return DriftReport(scores: scores, trend: trend, hasArticle: hasArticle)
+    }
+
+    /// The off-topic share of every comment (``offTopicShare(_:articleModel:explained:)``), with
+    /// `lookups`, `firstLookup` and `counts` as in the scoring: a word another comment uses is the
+    /// thread's, found through the number of comments that use each term id.
+    ///
+    /// - Complexity: O(terms times the dozen neighbours of a word).
+    func offTopicShares(
+        articleModel: TopicModel, terms: [[DriftTerm]], lookups: [TopicModel.Lookup], firstLookup: [Int],
+        counts: TermCounts
+    ) -> [Double] {
+        var users = [Int](repeating: 0, count: counts.distinct)
+        for k in counts.ids.indices where counts.first[k] { users[Int(counts.ids[k])] += 1 }
+        return terms.indices.map { i in
+            offTopicShare(terms[i], articleModel: articleModel) { j in
+                let k = firstLookup[i] + j
+                return lookups[k].count > 0 || lookups[k].translated > 0 || users[Int(counts.ids[k])] > 1
+            }
+        }
+    }
+
+    /// A comment's off-topic share: the share of its content words (that general English knows and
+    /// that are not meta words) that nothing ties to the topic, over their number plus
+    /// ``DriftParameters/offTopicWords``. A word is tied when `explained(j)` holds for its index `j`
+    /// (the article uses it, the article's words predict it, or another comment uses it) or when it
+    /// predicts a word of the article (one of its neighbours in ``AssociationModel``).
+    ///
+    /// Why beside the language models: their mean evidence is shrunk towards 0.5 by the confidence,
+    /// so a short comment about something else ("the referee robbed us") cannot score above an
+    /// on-topic one that shares no word with the article. A share is no longer for a longer comment,
+    /// and it counts only words with no tie at all, which an on-topic comment rarely has many of.
+    func offTopicShare(_ t: [DriftTerm], articleModel: TopicModel, explained: (Int) -> Bool) -> Double {
+        var n = 0.0
+        var untied = 0.0
+        for j in t.indices where t[j].isKnown && t[j].meta == 0 {
+            n += 1
+            if explained(j) { continue }
+            var predicts = false
+            associations.forEachNeighbour(of: t[j].key) { b, _ in
+                if !predicts && articleModel.count(of: b) > 0 { predicts = true }
+            }
+            if !predicts { untied += 1 }
+        }
+        return untied / (n + parameters.offTopicWords)
+    }
+
+    /// `drift` raised by ``DriftParameters/offTopicWeight`` times the comment's off-topic share, at most 1.
+    @inline(__always)
+    func raisedByOffTopic(_ drift: Double, share: Double) -> Double {
+        min(1, drift + parameters.offTopicWeight * share)
     }
 
     /// A comment's fit, the feedback rounds' measure of it: nats per word, shrunk towards 0 by

@@ -44,6 +44,10 @@ package struct DriftStream {
     /// article's norm (``DriftAgreement``).
     private var agreement = DriftAgreement.Thread()
     private let articleNorm: Double
+    /// With an article and ``DriftParameters/offTopicWeight`` on: how many comments use each word
+    /// (pass 1), for the off-topic share (``DriftScorer/offTopicShare(_:articleModel:explained:)``).
+    private var users = ModelTable<Int32>(filler: 0)
+    private let offTopic: Bool
 
     package init(scorer: DriftScorer, article: [TokenizedText]) {
         self.scorer = scorer
@@ -54,6 +58,7 @@ package struct DriftStream {
         articleNorm =
             hasArticle && scorer.agrees
             ? DriftAgreement.articleNorm(articleModel, background: scorer.background, meta: scorer.meta) : 0
+        offTopic = hasArticle && scorer.parameters.offTopicWeight > 0
         if hasArticle {
             for round in 0..<rounds {
                 planned.append(.table(round: round))
@@ -73,6 +78,27 @@ package struct DriftStream {
         fits.append(scorer.fit(articleModel.evidence(t)))
         hasTerms.append(!t.isEmpty)
         if scorer.agrees { agreement.add(DriftAgreement.Vector(t, stop: scorer.background.stopwordLogProbability)) }
+        if offTopic { countUsers(t) }
+    }
+
+    /// Counts comment `t` once for each distinct word it uses.
+    private mutating func countUsers(_ t: [DriftTerm]) {
+        var seen: ModelTable<Bool>? = t.count > 24 ? ModelTable(minimumCapacity: t.count, filler: false) : nil
+        for j in t.indices {
+            let key = t[j].key
+            let isNew = seen != nil ? seen!.update(key, initial: true, { _ in }) : !t[..<j].contains { $0.key == key }
+            if isNew { users.update(key, initial: 0) { $0 += 1 } }
+        }
+    }
+
+    /// `drift` raised by the comment's off-topic share (``DriftScorer/raisedByOffTopic(_:share:)``).
+    private func raisedByOffTopic(_ drift: Double, _ t: [DriftTerm]) -> Double {
+        guard offTopic else { return drift }
+        let share = scorer.offTopicShare(t, articleModel: articleModel) { j in
+            let l = articleModel.lookup(t, j)
+            return l.count > 0 || l.translated > 0 || (users[t[j].key] ?? 0) > 1
+        }
+        return scorer.raisedByOffTopic(drift, share: share)
     }
 
     /// The next pass to run over every comment, or nil when the final scoring pass is next.
@@ -107,7 +133,10 @@ package struct DriftStream {
         case .centre:
             guard !t.isEmpty else { return }
             var none: [Double]? = nil
-            centreTotal += feedbackSum(t, weight: weight(i), ratios: &none).map { scorer.squash(agreed($0, t)) } ?? 0.5
+            centreTotal +=
+                feedbackSum(t, weight: weight(i), ratios: &none).map {
+                    raisedByOffTopic(scorer.squash(agreed($0, t)), t)
+                } ?? 0.5
             centreCount += 1
         }
     }
@@ -133,6 +162,7 @@ package struct DriftStream {
             score.confidence = scorer.confidence(e.count) * (hasArticle ? 1 : p.noArticleConfidence)
             if let ratios { (score.onTopicTerms, score.offTopicTerms) = scorer.explainTerms(t, ratios, text) }
             score.drift = scorer.squash(hasArticle ? agreed(e, t) : e)
+            if hasArticle { score.drift = raisedByOffTopic(score.drift, t) }
         }
         // Centring (``DriftScorer/centre(_:terms:)``) with the other comments' total from the centre pass.
         let k = p.threadCentring

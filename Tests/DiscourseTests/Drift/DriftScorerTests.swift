@@ -226,6 +226,49 @@ struct DriftScorerTests {
         #expect(order(mixed) == order(ratios))
     }
 
+    /// A short comment about something else ("referee", "derby") has untied words: its off-topic
+    /// share raises its drift by `offTopicWeight` times the share, unshrunk by its low confidence,
+    /// while a word the article uses, or that another comment uses, is tied and does not count.
+    @Test func untiedWordsAreEvidenceOfAnotherTopic() {
+        let comments = [
+            "Blinken went to Pyongyang for the nuclear talks.",
+            "The referee robbed us in the derby.",
+            "The referee was a disgrace.",
+        ]
+        let model = scorer.articleModel(Self.article.map(Tokenizer.tokenize))
+        let terms = comments.map { scorer.terms(Tokenizer.tokenize($0)) }
+        let untied = { (t: [DriftTerm]) in scorer.offTopicShare(t, articleModel: model) { _ in false } }
+        let words = Double(terms[1].count)
+        #expect(words >= 3 && untied(terms[1]) == words / (words + scorer.parameters.offTopicWords))
+        // The rule the scorer uses: the article's words, or a word another comment uses, are tied.
+        let share = { (i: Int) in
+            scorer.offTopicShare(terms[i], articleModel: model) { j in
+                let l = model.lookup(terms[i], j)
+                let key = terms[i][j].key
+                return l.count > 0 || l.translated > 0
+                    || terms.indices.contains { $0 != i && terms[$0].contains { $0.key == key } }
+            }
+        }
+        #expect(share(1) > 0 && share(1) < untied(terms[1]))  // "referee" is the third comment's too
+        #expect(share(0) < share(1))
+
+        var off = DriftParameters()
+        off.offTopicWeight = 0
+        off.threadCentring = 0
+        var on = off
+        on.offTopicWeight = DriftParameters.standard.offTopicWeight
+        #expect(on.offTopicWeight > 0)
+        let article = Self.article.map(Tokenizer.tokenize)
+        let texts = comments.map(Tokenizer.tokenize)
+        let before = DriftScorer(parameters: off).score(article: article, comments: texts).scores
+        let after = DriftScorer(parameters: on).score(article: article, comments: texts).scores
+        for i in comments.indices {
+            #expect(after[i].drift == min(1, before[i].drift + on.offTopicWeight * share(i)))
+            #expect(after[i].confidence == before[i].confidence)
+        }
+        #expect(after[1].drift > before[1].drift)
+    }
+
     /// The streamed passes give the whole-thread scores exactly, unknown words included, with an
     /// article and without one (the streamed path calls the same evidence functions).
     @Test func streamedScoringEqualsTheWholeThread() {
