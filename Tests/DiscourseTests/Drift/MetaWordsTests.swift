@@ -75,6 +75,7 @@ struct MetaWordsTests {
         let offTopic = "Sourdough hates a cold kitchen, so keep the sourdough starter in a warm kitchen with rye flour."
         var shipped = DriftParameters()
         shipped.threadCentring = 0  // the feedback alone
+        shipped.offTopicWeight = 0  // (a word another comment uses is tied, which moves both alike)
         var soft = shipped
         soft.feedbackTemperature = 1
         soft.feedbackRounds = 1
