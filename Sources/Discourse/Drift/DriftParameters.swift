@@ -79,7 +79,7 @@ public struct DriftParameters: Sendable, Equatable {
     /// Nats per word added per unit of TF-IDF cosine between a comment and the article
     /// (`DriftAgreement`). 2.4: chosen inside every fold from 0, 1.2, 2.4, 4 and 8.
     public var articleAgreementWeight: Double = 2.4
-    /// Drift added per unit of a comment's off-topic share (with an article only; ``DriftScorer/offTopicShare(_:articleModel:explained:)``):
+    /// Drift added per unit of a comment's off-topic share (with an article only; `DriftScorer.offTopicShare`):
     /// the share of its content words that neither the article, the words the article's words
     /// predict, the words that predict one of the article's, nor any other comment of the thread use,
     /// over its content words plus ``offTopicWords``. Added to `drift` after the squash, before the
