@@ -194,9 +194,16 @@ package struct DriftScorer: Sendable {
         return terms.indices.map { i in
             offTopicShare(terms[i], articleModel: articleModel) { j in
                 let k = firstLookup[i] + j
-                return lookups[k].count > 0 || lookups[k].translated > 0 || users[Int(counts.ids[k])] > 1
+                return Self.isTied(lookups[k], users: users[Int(counts.ids[k])])
             }
         }
+    }
+
+    /// Whether a word is tied to the topic for the off-topic share: the article uses it, the
+    /// article's words predict it (its `lookup` into the article model), or `users` > 1 comments use it.
+    @inline(__always)
+    static func isTied(_ lookup: TopicModel.Lookup, users: Int) -> Bool {
+        lookup.count > 0 || lookup.translated > 0 || users > 1
     }
 
     /// A comment's off-topic share: the share of its content words (that general English knows and

@@ -44,8 +44,8 @@ package struct DriftStream {
     /// article's norm (``DriftAgreement``).
     private var agreement = DriftAgreement.Thread()
     private let articleNorm: Double
-    /// With an article and ``DriftParameters/offTopicWeight`` on: how many comments use each word
-    /// (pass 1), for the off-topic share (``DriftScorer/offTopicShare(_:articleModel:explained:)``).
+    /// With an article and ``DriftParameters/offTopicWeight`` on: how many comments use each non-meta
+    /// word (pass 1), for the off-topic share (``DriftScorer/offTopicShare(_:articleModel:explained:)``).
     private var users = ModelTable<Int32>(filler: 0)
     private let offTopic: Bool
 
@@ -77,26 +77,19 @@ package struct DriftStream {
         }
         fits.append(scorer.fit(articleModel.evidence(t)))
         hasTerms.append(!t.isEmpty)
-        if scorer.agrees { agreement.add(DriftAgreement.Vector(t, stop: scorer.background.stopwordLogProbability)) }
-        if offTopic { countUsers(t) }
-    }
-
-    /// Counts comment `t` once for each distinct word it uses.
-    private mutating func countUsers(_ t: [DriftTerm]) {
-        var seen: ModelTable<Bool>? = t.count > 24 ? ModelTable(minimumCapacity: t.count, filler: false) : nil
-        for j in t.indices {
-            let key = t[j].key
-            let isNew = seen != nil ? seen!.update(key, initial: true, { _ in }) : !t[..<j].contains { $0.key == key }
-            if isNew { users.update(key, initial: 0) { $0 += 1 } }
-        }
+        guard scorer.agrees || offTopic else { return }
+        // The vector's keys are the comment's distinct non-meta words: the words whose users the
+        // off-topic share reads.
+        let v = DriftAgreement.Vector(t, stop: scorer.background.stopwordLogProbability)
+        if scorer.agrees { agreement.add(v) }
+        if offTopic { for key in v.keys { users.update(key, initial: 0) { $0 += 1 } } }
     }
 
     /// `drift` raised by the comment's off-topic share (``DriftScorer/raisedByOffTopic(_:share:)``).
     private func raisedByOffTopic(_ drift: Double, _ t: [DriftTerm]) -> Double {
         guard offTopic else { return drift }
         let share = scorer.offTopicShare(t, articleModel: articleModel) { j in
-            let l = articleModel.lookup(t, j)
-            return l.count > 0 || l.translated > 0 || (users[t[j].key] ?? 0) > 1
+            DriftScorer.isTied(articleModel.lookup(t, j), users: Int(users[t[j].key] ?? 0))
         }
         return scorer.raisedByOffTopic(drift, share: share)
     }
