@@ -170,6 +170,10 @@ struct ServeEndToEndTests {
         // 431: a header section over 16 KiB.
         let huge = "GET /healthz HTTP/1.1\r\nX-Big: " + String(repeating: "a", count: 20000) + "\r\n\r\n"
         #expect(try exchange(huge, close: true)?.status == 431)
+        // 414: a request-target over 16 KiB (a client that put a comment in the query string).
+        let longTarget = "GET /healthz?" + String(repeating: "a", count: 20000) + " HTTP/1.1\r\nHost: x\r\n\r\n"
+        let uriTooLong = try #require(try exchange(longTarget, close: true))
+        #expect(uriTooLong.status == 414 && uriTooLong.errorStatus == "URI_TOO_LONG")
     }
 
     @Test func clientThatStopsSendingGets408AndOthersAreServed() throws {
@@ -248,7 +252,7 @@ struct ServeEndToEndTests {
             // Done sending: a server holding an incomplete request closes instead of waiting.
             c.finishSending()
             // Bytes that happen to look like the start of a request wait for the rest: 408.
-            if let r = c.response(timeout: 20) { #expect([400, 408, 413, 431, 501, 505].contains(r.status)) }
+            if let r = c.response(timeout: 20) { #expect([400, 408, 413, 414, 431, 501, 505].contains(r.status)) }
         }
         // Invalid UTF-8 inside a JSON string is repaired (U+FFFD) as the CLI does, not refused.
         var body = Array(#"{"comment":{"text":"you idiot "#.utf8) + [0xC3, 0x28, 0xFF]

@@ -7,7 +7,8 @@
 /// - bodies by `Content-Length` or `Transfer-Encoding: chunked` (decoded, trailers discarded);
 ///   A request with neither has no body (RFC 9112 §6.3), whatever its method.
 /// - limits (``HTTPLimits``): body → 413 (at once when Content-Length says so, before any 100),
-///   header section → 431; other versions → 505; unknown transfer codings → 501; `Expect` other
+///   request-target longer than the header limit → 414 (RFC 9112 §3), header section → 431; other
+///   versions → 505; unknown transfer codings → 501; `Expect` other
 ///   than `100-continue` → 417; anything else malformed → 400.
 package struct HTTPRequestParser: Sendable {
     package enum Event: Sendable, Equatable {
@@ -357,6 +358,10 @@ package struct HTTPRequestParser: Sendable {
                 }
             } else if b < 0x20 || b == 0x7F {
                 return .bad("malformed request line")
+            } else if i - position > limits.maxHeaderBytes {
+                // The request line alone is longer than the whole head may be: say that the target
+                // is too long (a client can shorten a query), not that the header fields are.
+                return HTTPError(414, "request line longer than \(limits.maxHeaderBytes) bytes")
             }
             i += 1
         }

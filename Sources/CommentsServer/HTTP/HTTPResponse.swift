@@ -57,6 +57,7 @@ package struct HTTPResponse: Sendable {
         case 408: return "Request Timeout"
         case 411: return "Length Required"
         case 413: return "Content Too Large"
+        case 414: return "URI Too Long"
         case 415: return "Unsupported Media Type"
         case 417: return "Expectation Failed"
         case 431: return "Request Header Fields Too Large"

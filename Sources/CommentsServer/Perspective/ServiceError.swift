@@ -29,6 +29,7 @@ package struct ServiceError: Error, Sendable, Equatable {
         case 408: return "DEADLINE_EXCEEDED"
         case 411: return "LENGTH_REQUIRED"
         case 413: return "PAYLOAD_TOO_LARGE"
+        case 414: return "URI_TOO_LONG"
         case 417: return "EXPECTATION_FAILED"
         case 431: return "HEADERS_TOO_LARGE"
         case 501: return "UNIMPLEMENTED"
@@ -63,6 +64,6 @@ package struct ServiceError: Error, Sendable, Equatable {
     }
 
     package var response: HTTPResponse {
-        HTTPResponse.json(code, json + "\n", close: code == 408 || code == 413 || code == 431)
+        HTTPResponse.json(code, json + "\n", close: code == 408 || code == 413 || code == 414 || code == 431)
     }
 }

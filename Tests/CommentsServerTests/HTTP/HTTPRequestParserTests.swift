@@ -118,6 +118,13 @@ struct HTTPRequestParserTests {
                 == 431)
         // Too long without a blank line yet: 431 before the end of the head arrives.
         #expect(status(events("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: 300), limits: small)) == 431)
+        // A request-target longer than the whole head may be: 414, whole or still arriving, while a
+        // long target within the limit is parsed.
+        let target = "/" + String(repeating: "q", count: 300)
+        #expect(status(events("GET \(target) HTTP/1.1\r\n\r\n", limits: small)) == 414)
+        #expect(status(events("GET \(target)", limits: small)) == 414)
+        let shorter = "/" + String(repeating: "q", count: 150)
+        #expect(requests(events("GET \(shorter) HTTP/1.1\r\n\r\n", limits: small)).count == 1)
         let many = (0..<6).map { "H\($0): v\r\n" }.joined()
         #expect(status(events("GET / HTTP/1.1\r\n" + many + "\r\n", limits: small)) == 431)
         #expect(status(events("GET / HTTP/2.0\r\n\r\n")) == 505)
