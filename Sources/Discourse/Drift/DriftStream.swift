@@ -48,6 +48,10 @@ package struct DriftStream {
     /// word (pass 1), for the off-topic share (``DriftScorer/offTopicShare(_:articleModel:explained:)``).
     private var users = ModelTable<Int32>(filler: 0)
     private let offTopic: Bool
+    /// Per comment, with the off-topic share on: its share once computed (NaN before). The users
+    /// table is complete after pass 1 and never changes, so the centre pass, the final pass and the
+    /// trend's second pass share one computation instead of repeating the neighbour walk.
+    private var shares: [Double] = []
 
     package init(scorer: DriftScorer, article: [TokenizedText]) {
         self.scorer = scorer
@@ -85,12 +89,16 @@ package struct DriftStream {
         if offTopic { for key in v.keys { users.update(key, initial: 0) { $0 += 1 } } }
     }
 
-    /// `drift` raised by the comment's off-topic share (``DriftScorer/raisedByOffTopic(_:share:)``).
-    private func raisedByOffTopic(_ drift: Double, _ t: [DriftTerm]) -> Double {
+    /// `drift` raised by comment `i`'s off-topic share (``DriftScorer/raisedByOffTopic(_:share:)``),
+    /// computed on first use and kept in `shares`.
+    private mutating func raisedByOffTopic(_ drift: Double, _ i: Int, _ t: [DriftTerm]) -> Double {
         guard offTopic else { return drift }
+        if shares.count != fits.count { shares = [Double](repeating: .nan, count: fits.count) }
+        if shares.indices.contains(i), !shares[i].isNaN { return scorer.raisedByOffTopic(drift, share: shares[i]) }
         let share = scorer.offTopicShare(t, articleModel: articleModel) { j in
             DriftScorer.isTied(articleModel.lookup(t, j), users: Int(users[t[j].key] ?? 0))
         }
+        if shares.indices.contains(i) { shares[i] = share }
         return scorer.raisedByOffTopic(drift, share: share)
     }
 
@@ -126,10 +134,11 @@ package struct DriftStream {
         case .centre:
             guard !t.isEmpty else { return }
             var none: [Double]? = nil
-            centreTotal +=
-                feedbackSum(t, weight: weight(i), ratios: &none).map {
-                    raisedByOffTopic(scorer.squash(agreed($0, t)), t)
-                } ?? 0.5
+            if let e = feedbackSum(t, weight: weight(i), ratios: &none) {
+                centreTotal += raisedByOffTopic(scorer.squash(agreed(e, t)), i, t)
+            } else {
+                centreTotal += 0.5
+            }
             centreCount += 1
         }
     }
@@ -155,7 +164,7 @@ package struct DriftStream {
             score.confidence = scorer.confidence(e.count) * (hasArticle ? 1 : p.noArticleConfidence)
             if let ratios { (score.onTopicTerms, score.offTopicTerms) = scorer.explainTerms(t, ratios, text) }
             score.drift = scorer.squash(hasArticle ? agreed(e, t) : e)
-            if hasArticle { score.drift = raisedByOffTopic(score.drift, t) }
+            if hasArticle { score.drift = raisedByOffTopic(score.drift, i, t) }
         }
         // Centring (``DriftScorer/centre(_:terms:)``) with the other comments' total from the centre pass.
         let k = p.threadCentring
